@@ -1,0 +1,79 @@
+// Package course loads everything a course is made of (facts, lessons, and
+// the parts other packages add) from the embedded copy or a course folder,
+// and checks the references between them. It is where the domain packages,
+// which never import each other, are joined.
+package course
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/tutor-dev/tutor/assets/facts"
+	"github.com/tutor-dev/tutor/lessons"
+)
+
+// Course is a loaded course.
+type Course struct {
+	Facts   *facts.Registry
+	Lessons *lessons.Course
+	// Dir is the course folder it came from, or "" for the built-in course.
+	Dir string
+}
+
+// Load loads the built-in course when dir is "", else the course folder dir:
+//
+//	DIR/lessons/*.md     the lessons (required)
+//	DIR/facts/*.yaml     extra or corrected facts (optional)
+//
+// The error joins every problem found, each naming its file and line; the
+// returned course holds whatever did load.
+func Load(dir string) (*Course, error) {
+	reg, err := facts.Builtin()
+	if err != nil {
+		return nil, fmt.Errorf("built-in facts: %w", err)
+	}
+	c := &Course{Facts: reg, Dir: dir}
+	if dir == "" {
+		c.Lessons, err = lessons.Builtin(reg)
+		if err != nil {
+			return c, fmt.Errorf("built-in lessons: %w", err)
+		}
+		return c, c.check()
+	}
+	st, err := os.Stat(dir)
+	if err != nil || !st.IsDir() {
+		return nil, fmt.Errorf("%s: not a course folder (want a directory with lessons/*.md)", dir)
+	}
+	fsys := os.DirFS(dir)
+	var errs []error
+	if sub, err := fs.Sub(fsys, "facts"); err == nil {
+		if _, statErr := fs.Stat(fsys, "facts"); statErr == nil {
+			extra, ferr := facts.Load(sub, filepath.Join(dir, "facts"))
+			errs = append(errs, ferr)
+			c.Facts = reg.Merge(extra)
+		}
+	}
+	if _, err := fs.Stat(fsys, "lessons"); err != nil {
+		return nil, fmt.Errorf("%s: no lessons folder (want %s)", dir, filepath.Join(dir, "lessons", "*.md"))
+	}
+	sub, _ := fs.Sub(fsys, "lessons")
+	c.Lessons, err = lessons.Load(sub, filepath.Join(dir, "lessons"), c.Facts)
+	errs = append(errs, err, c.check())
+	return c, errors.Join(errs...)
+}
+
+// check validates references between the parts of the course.
+func (c *Course) check() error {
+	var errs []error
+	for _, check := range checks {
+		errs = append(errs, check(c))
+	}
+	return errors.Join(errs...)
+}
+
+// checks are the cross-reference checks; each part of the course that
+// refers to another (quizzes to lessons, labs to handlers) adds one.
+var checks []func(*Course) error

@@ -1,0 +1,67 @@
+package main
+
+import (
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/tutor-dev/tutor/cmd/internal/course"
+)
+
+func newRootCmd(g *globals, started *bool) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "tutor",
+		Short: "An interactive terminal course on AWS Lambda triggers and event sources",
+		Long: `tutor teaches AWS Lambda's triggers and event sources: API Gateway, S3,
+DynamoDB Streams, Kinesis, SNS and SQS. Run it with no command to open the
+course where you left off; the commands below script the same course.`,
+		SilenceErrors: true,
+		SilenceUsage:  true,
+		Args:          cobra.NoArgs,
+		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
+			*started = true
+			if g.content == "" {
+				g.content = os.Getenv("TUTOR_CONTENT")
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runCourse(g)
+		},
+	}
+	root.PersistentFlags().StringVar(&g.content, "content", "", "load the course from folder `DIR` instead of the built-in one")
+	root.PersistentFlags().StringVar(&g.stateDir, "state-dir", "", "keep progress in `DIR` (default $TUTOR_STATE_DIR, else $XDG_STATE_HOME/tutor)")
+	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
+		return usageErrorf("%v", err)
+	})
+	root.CompletionOptions.HiddenDefaultCmd = true
+
+	sandbox := &cobra.Command{
+		Use:   "sandbox",
+		Short: "Run Lambda handlers against events, locally",
+		Args:  cobra.NoArgs,
+	}
+	for _, f := range sandboxCommands {
+		sandbox.AddCommand(f(g))
+	}
+	root.AddCommand(sandbox)
+	for _, f := range topCommands {
+		root.AddCommand(f(g))
+	}
+	return root
+}
+
+// loadCourse loads the course the flags name and fails on any problem in it.
+func loadCourse(g *globals) (*course.Course, error) {
+	c, err := course.Load(g.content)
+	if err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// runCourse opens the TUI.
+func runCourse(g *globals) error {
+	_, err := loadCourse(g)
+	return err
+}
