@@ -1,0 +1,105 @@
+package progress
+
+import "time"
+
+// File is the name of the lesson progress file in the state directory.
+const File = "progress.json"
+
+// Status is where a learner is with one lesson.
+type Status string
+
+const (
+	NotStarted Status = "not-started"
+	InProgress Status = "in-progress"
+	Done       Status = "done"
+)
+
+func (s Status) String() string { return string(s) }
+
+// Lesson is what we know of one lesson, keyed by its stable ID. The status
+// is derived, so adding a quiz to a lesson later changes what "done" needs
+// without rewriting anyone's file.
+type Lesson struct {
+	Opened     bool      `json:"opened"`
+	Read       bool      `json:"read"`        // scrolled to the end
+	QuizPassed bool      `json:"quiz_passed"` // every quiz item answered right
+	Offset     int       `json:"offset"`      // scroll position, in lines
+	Updated    time.Time `json:"updated"`
+}
+
+// State is the learner's progress through the course.
+type State struct {
+	Version int                `json:"version"`
+	Last    string             `json:"last,omitempty"` // the lesson to reopen
+	Lessons map[string]*Lesson `json:"lessons"`
+}
+
+// New returns empty progress.
+func New() *State { return &State{Version: 1, Lessons: map[string]*Lesson{}} }
+
+// Lesson returns the entry for id, creating it.
+func (s *State) Lesson(id string) *Lesson {
+	if s.Lessons == nil {
+		s.Lessons = map[string]*Lesson{}
+	}
+	l := s.Lessons[id]
+	if l == nil {
+		l = &Lesson{}
+		s.Lessons[id] = l
+	}
+	return l
+}
+
+// StatusOf says where the learner is with a lesson. hasQuiz says whether the
+// lesson has quiz items: such a lesson is done only once its quiz is passed.
+func (s *State) StatusOf(id string, hasQuiz bool) Status {
+	l := s.Lessons[id]
+	switch {
+	case l == nil || !l.Opened:
+		return NotStarted
+	case l.Read && (l.QuizPassed || !hasQuiz):
+		return Done
+	default:
+		return InProgress
+	}
+}
+
+// Open records that a lesson was opened and makes it the one to reopen.
+func (s *State) Open(id string, now time.Time) {
+	l := s.Lesson(id)
+	l.Opened = true
+	l.Updated = now
+	s.Last = id
+}
+
+// Reset forgets one lesson, or everything when id is "".
+func (s *State) Reset(id string) {
+	if id == "" {
+		*s = *New()
+		return
+	}
+	delete(s.Lessons, id)
+	if s.Last == id {
+		s.Last = ""
+	}
+}
+
+// LoadState reads the progress file from store; warning is non-empty when a
+// damaged file was moved aside.
+func LoadState(store *Store) (*State, string, error) {
+	st := New()
+	warning, err := store.Load(File, st)
+	if err != nil {
+		return nil, "", err
+	}
+	if warning != "" {
+		st = New()
+	}
+	if st.Lessons == nil {
+		st.Lessons = map[string]*Lesson{}
+	}
+	return st, warning, nil
+}
+
+// SaveState writes the progress file atomically.
+func SaveState(store *Store, st *State) error { return store.Save(File, st) }
