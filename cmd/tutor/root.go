@@ -59,9 +59,3 @@ func loadCourse(g *globals) (*course.Course, error) {
 	}
 	return c, nil
 }
-
-// runCourse opens the TUI.
-func runCourse(g *globals) error {
-	_, err := loadCourse(g)
-	return err
-}

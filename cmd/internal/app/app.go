@@ -1,0 +1,220 @@
+// Package app is the root model of the course TUI. It owns the course,
+// the learner's progress and the render cache, routes messages to the
+// screen on top, and is the only model that returns a tea.View.
+package app
+
+import (
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/tutor-dev/tutor/cmd/internal/common"
+	"github.com/tutor-dev/tutor/cmd/internal/course"
+	"github.com/tutor-dev/tutor/cmd/internal/progress"
+	"github.com/tutor-dev/tutor/cmd/internal/render"
+	"github.com/tutor-dev/tutor/cmd/internal/screens/lesson"
+	"github.com/tutor-dev/tutor/cmd/internal/screens/outline"
+)
+
+// Smallest terminal the layout fits in; below it the app asks for more room.
+const (
+	MinWidth  = 40
+	MinHeight = 10
+)
+
+type screen int
+
+const (
+	outlineScreen screen = iota
+	lessonScreen
+)
+
+func (s screen) String() string { return [...]string{"outline", "lesson"}[s] }
+
+// Options are what the app starts from.
+type Options struct {
+	Course  *course.Course
+	Store   *progress.Store // nil: progress is not saved (tests)
+	State   *progress.State
+	Warning string // shown once at the bottom, e.g. a damaged progress file
+	Now     func() time.Time
+}
+
+// Model is the root model.
+type Model struct {
+	opts    Options
+	common  common.Common
+	cache   render.Cache
+	screen  screen
+	outline outline.Model
+	lesson  lesson.Model
+	help    help.Model
+	full    bool // full help shown
+	sized   bool
+	status  string // one-line message at the bottom
+}
+
+// New builds the app. It reopens the last lesson when there is one.
+func New(opts Options) Model {
+	if opts.State == nil {
+		opts.State = progress.New()
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	m := Model{opts: opts, common: common.New(), cache: render.Cache{}, help: help.New(), status: opts.Warning}
+	m.outline = outline.New(m.screenCommon(), m.rows(), opts.State.Last)
+	if _, ok := opts.Course.Lessons.Get(opts.State.Last); ok {
+		m.openLesson(opts.State.Last)
+	}
+	return m
+}
+
+// State is the learner's progress as it stands; the caller saves it on exit.
+func (m Model) State() *progress.State {
+	if m.screen == lessonScreen {
+		m.opts.State.Lesson(m.lesson.ID()).Offset = m.lesson.Offset()
+	}
+	return m.opts.State
+}
+
+// Init asks the terminal for its background colour; until it answers (many
+// never do) the app draws with the dark theme.
+func (m Model) Init() tea.Cmd { return tea.RequestBackgroundColor }
+
+func (m Model) rows() []outline.Row {
+	var rows []outline.Row
+	for _, l := range m.opts.Course.Lessons.Lessons {
+		rows = append(rows, outline.Row{ID: l.ID, Title: l.Title, Sources: l.Sources, Status: m.statusOf(l.ID)})
+	}
+	return rows
+}
+
+func (m Model) statusOf(id string) progress.Status {
+	return m.opts.State.StatusOf(id, m.opts.Course.HasQuiz(id))
+}
+
+// Update routes messages: global ones here, the rest to the screen on top.
+func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.sized = true
+		m.common.Width, m.common.Height = msg.Width, msg.Height
+		m.help.SetWidth(msg.Width)
+		m.propagate()
+		return m, m.renderCmd()
+	case tea.BackgroundColorMsg:
+		m.common = withTheme(m.common, msg.IsDark())
+		m.help.Styles = help.DefaultStyles(msg.IsDark())
+		m.propagate()
+		return m, m.renderCmd()
+	case render.RenderedMsg:
+		return m, m.rendered(msg)
+	case savedMsg:
+		if msg.err != nil {
+			m.status = "could not save progress: " + msg.err.Error()
+		}
+		return m, nil
+	case tea.KeyPressMsg:
+		if key.Matches(msg, m.common.Keys.Quit) {
+			return m, tea.Quit
+		}
+		if key.Matches(msg, m.common.Keys.Help) {
+			m.full = !m.full
+			return m, nil
+		}
+		if m.full && key.Matches(msg, m.common.Keys.Back) {
+			m.full = false
+			return m, nil
+		}
+		m.status = ""
+	}
+	return m.routeScreen(msg)
+}
+
+// routeScreen handles screen messages and passes the rest down.
+func (m Model) routeScreen(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case outline.OpenMsg:
+		m.openLesson(msg.ID)
+		return m, tea.Batch(m.renderCmd(), m.saveCmd())
+	case lesson.NavigateMsg:
+		i := m.opts.Course.Lessons.Index(m.lesson.ID()) + msg.Delta
+		if i < 0 || i >= len(m.opts.Course.Lessons.Lessons) {
+			return m, nil
+		}
+		m.leaveLesson()
+		m.openLesson(m.opts.Course.Lessons.Lessons[i].ID)
+		return m, tea.Batch(m.renderCmd(), m.saveCmd())
+	case lesson.BackMsg:
+		m.leaveLesson()
+		m.screen = outlineScreen
+		m.outline.SetRows(m.rows())
+		return m, m.saveCmd()
+	case lesson.ReadMsg:
+		m.opts.State.Lesson(msg.ID).Read = true
+		m.outline.SetRows(m.rows())
+		return m, m.saveCmd()
+	case lesson.ActionMsg:
+		m.status = "The " + msg.Action + " for this lesson is not available in this build."
+		return m, nil
+	}
+	var cmd tea.Cmd
+	switch m.screen {
+	case outlineScreen:
+		if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, m.common.Keys.Back) {
+			return m, tea.Quit
+		}
+		m.outline, cmd = m.outline.Update(msg)
+	case lessonScreen:
+		m.lesson, cmd = m.lesson.Update(msg)
+	}
+	return m, cmd
+}
+
+func (m *Model) openLesson(id string) {
+	l, ok := m.opts.Course.Lessons.Get(id)
+	if !ok {
+		return
+	}
+	m.opts.State.Open(id, m.opts.Now())
+	i := m.opts.Course.Lessons.Index(id)
+	m.lesson = lesson.New(m.screenCommon(), l, i, len(m.opts.Course.Lessons.Lessons), m.opts.State.Lesson(id).Offset, m.extras(id))
+	if out, ok := m.cache[m.renderKey()]; ok {
+		m.lesson.SetContent(out)
+	}
+	m.screen = lessonScreen
+	m.outline.Select(id)
+	m.outline.SetRows(m.rows())
+}
+
+// extras are the activities the lesson's footer offers.
+func (m Model) extras(id string) []string {
+	var out []string
+	if m.opts.Course.HasQuiz(id) {
+		out = append(out, "t quiz")
+	}
+	return out
+}
+
+func (m *Model) leaveLesson() {
+	if m.screen == lessonScreen {
+		m.opts.State.Lesson(m.lesson.ID()).Offset = m.lesson.Offset()
+	}
+}
+
+// screenCommon is what a screen gets: everything above the help line.
+func (m Model) screenCommon() common.Common {
+	c := m.common
+	c.Height = max(c.Height-1, 1)
+	return c
+}
+
+func (m *Model) propagate() {
+	m.outline.SetCommon(m.screenCommon())
+	if m.screen == lessonScreen {
+		m.lesson.SetCommon(m.screenCommon())
+	}
+}

@@ -1,0 +1,58 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+	"golang.org/x/term"
+
+	"github.com/tutor-dev/tutor/cmd/internal/app"
+	"github.com/tutor-dev/tutor/cmd/internal/progress"
+)
+
+// openProgress resolves the state directory and loads progress, printing a
+// one-line warning if a damaged file had to be moved aside.
+func openProgress(g *globals) (*progress.Store, *progress.State, string, error) {
+	dir, err := progress.Dir(g.stateDir)
+	if err != nil {
+		return nil, nil, "", err
+	}
+	store := progress.NewStore(dir)
+	st, warning, err := progress.LoadState(store)
+	return store, st, warning, err
+}
+
+// runCourse opens the TUI where the learner left off.
+func runCourse(g *globals) error {
+	in, inOK := g.stdin.(*os.File)
+	out, outOK := g.stdout.(*os.File)
+	if !inOK || !outOK || !term.IsTerminal(int(in.Fd())) || !term.IsTerminal(int(out.Fd())) {
+		return errors.New("the course needs a terminal; to script it, use 'tutor lessons', 'tutor read ID' or 'tutor quiz --plain'")
+	}
+	c, err := loadCourse(g)
+	if err != nil {
+		return err
+	}
+	store, st, warning, err := openProgress(g)
+	if err != nil {
+		return err
+	}
+	if warning != "" {
+		fmt.Fprintln(g.stderr, "tutor: warning: "+warning)
+	}
+	opts := []tea.ProgramOption{tea.WithInput(in), tea.WithOutput(out)}
+	if os.Getenv("NO_COLOR") != "" {
+		// no-color.org: any non-empty value; colorprofile alone only honours "true"-ish values.
+		opts = append(opts, tea.WithColorProfile(colorprofile.Ascii))
+	}
+	final, err := tea.NewProgram(app.New(app.Options{Course: c, Store: store, State: st, Warning: warning}), opts...).Run()
+	if m, ok := final.(app.Model); ok {
+		if serr := progress.SaveState(store, m.State()); serr != nil && err == nil {
+			err = serr
+		}
+	}
+	return err
+}

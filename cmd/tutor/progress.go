@@ -1,0 +1,131 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/tutor-dev/tutor/cmd/internal/course"
+	"github.com/tutor-dev/tutor/cmd/internal/progress"
+)
+
+func init() { topCommands = append(topCommands, newProgressCmd) }
+
+// progressJSON is the shape of `tutor progress --json`.
+type progressJSON struct {
+	Done    int          `json:"done"`
+	Total   int          `json:"total"`
+	Last    string       `json:"last"`
+	Lessons []lessonJSON `json:"lessons"`
+	Quiz    any          `json:"quiz,omitempty"`
+}
+
+type progressOpts struct {
+	asJSON bool
+	reset  bool
+	id     string
+	yes    bool
+}
+
+func newProgressCmd(g *globals) *cobra.Command {
+	var o progressOpts
+	cmd := &cobra.Command{
+		Use:   "progress [--reset [LESSON]]",
+		Short: "Show what you have done, or reset it",
+		Long: `progress shows each lesson's status (not-started, in-progress, done) and
+where you will resume. --reset forgets your progress in every lesson, or in one
+LESSON; it asks first unless --yes is given.`,
+		Example: `  tutor progress
+  tutor progress --json
+  tutor progress --reset sqs --yes`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 1 {
+				if !o.reset {
+					return usageErrorf("a LESSON argument only goes with --reset")
+				}
+				o.id = args[0]
+			}
+			c, err := loadCourse(g)
+			if err != nil {
+				return err
+			}
+			store, st, warning, err := openProgress(g)
+			if err != nil {
+				return err
+			}
+			if warning != "" {
+				fmt.Fprintln(g.stderr, "tutor: warning: "+warning)
+			}
+			if o.reset {
+				return runReset(c, store, st, o, g)
+			}
+			return runProgress(c, st, o.asJSON, g.stdout)
+		},
+	}
+	cmd.Flags().BoolVar(&o.asJSON, "json", false, "print JSON: {done, total, last, lessons: [{id, title, order, sources, status}]}")
+	cmd.Flags().BoolVar(&o.reset, "reset", false, "forget progress (all lessons, or the LESSON given)")
+	cmd.Flags().BoolVar(&o.yes, "yes", false, "do not ask before resetting")
+	return cmd
+}
+
+func runProgress(c *course.Course, st *progress.State, asJSON bool, w io.Writer) error {
+	out := progressJSON{Last: st.Last, Lessons: []lessonJSON{}}
+	for _, l := range c.Lessons.Lessons {
+		s := st.StatusOf(l.ID, c.HasQuiz(l.ID))
+		if s == progress.Done {
+			out.Done++
+		}
+		src := l.Sources
+		if src == nil {
+			src = []string{}
+		}
+		out.Lessons = append(out.Lessons, lessonJSON{l.ID, l.Title, l.Order, src, s.String()})
+	}
+	out.Total = len(out.Lessons)
+	if asJSON {
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(out)
+	}
+	fmt.Fprintf(w, "%d of %d lessons done\n", out.Done, out.Total)
+	if l, ok := c.Lessons.Get(st.Last); ok {
+		fmt.Fprintf(w, "You will resume at: %s (%s)\n", l.Title, l.ID)
+	}
+	fmt.Fprintln(w)
+	for _, l := range out.Lessons {
+		fmt.Fprintf(w, "  %-12s %-10s %s\n", l.Status, l.ID, l.Title)
+	}
+	return nil
+}
+
+func runReset(c *course.Course, store *progress.Store, st *progress.State, o progressOpts, g *globals) error {
+	what := "all your progress"
+	if o.id != "" {
+		if _, ok := c.Lessons.Get(o.id); !ok {
+			return unknownLesson(c.Lessons, o.id)
+		}
+		what = "your progress in " + o.id
+	}
+	if !o.yes {
+		if !isTerminal(g.stdout) {
+			return usageErrorf("not resetting %s without confirmation: add --yes", what)
+		}
+		fmt.Fprintf(g.stdout, "Reset %s? [y/N] ", what)
+		line, _ := bufio.NewReader(g.stdin).ReadString('\n')
+		if a := strings.ToLower(strings.TrimSpace(line)); a != "y" && a != "yes" {
+			fmt.Fprintln(g.stdout, "Nothing reset.")
+			return nil
+		}
+	}
+	st.Reset(o.id)
+	if err := progress.SaveState(store, st); err != nil {
+		return err
+	}
+	_, err := fmt.Fprintf(g.stdout, "Reset %s.\n", what)
+	return err
+}

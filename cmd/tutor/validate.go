@@ -1,0 +1,102 @@
+package main
+
+import (
+	"fmt"
+	"runtime/debug"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/tutor-dev/tutor/cmd/internal/course"
+)
+
+func init() { topCommands = append(topCommands, newValidateCmd, newVersionCmd) }
+
+func newValidateCmd(g *globals) *cobra.Command {
+	return &cobra.Command{
+		Use:   "validate [DIR]",
+		Short: "Check a course folder (lessons, quizzes, facts) and report every problem",
+		Long: `validate loads a course folder the way --content would and reports every
+problem it finds, one per line, each naming the file and line. With no DIR it
+checks the folder given by --content, or the built-in course.
+
+A course folder holds lessons/*.md, and optionally quizzes/*.yaml and
+facts/*.yaml; the README describes each format.`,
+		Example: `  tutor validate ./my-course
+  tutor --content ./my-course   # then run it`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			dir := g.content
+			if len(args) == 1 {
+				dir = args[0]
+			}
+			c, err := course.Load(dir)
+			if err != nil {
+				problems := splitErrors(err)
+				for _, p := range problems {
+					fmt.Fprintln(g.stdout, p)
+				}
+				return fmt.Errorf("%d problem(s) found in %s", len(problems), describe(dir))
+			}
+			fmt.Fprintf(g.stdout, "%s is valid: %s\n", describe(dir), c.Summary())
+			return nil
+		},
+	}
+}
+
+func describe(dir string) string {
+	if dir == "" {
+		return "the built-in course"
+	}
+	return dir
+}
+
+// splitErrors flattens joined errors into one line each.
+func splitErrors(err error) []string {
+	var out []string
+	var walk func(error)
+	walk = func(e error) {
+		if j, ok := e.(interface{ Unwrap() []error }); ok {
+			for _, x := range j.Unwrap() {
+				walk(x)
+			}
+			return
+		}
+		for _, line := range strings.Split(e.Error(), "\n") {
+			if strings.TrimSpace(line) != "" {
+				out = append(out, line)
+			}
+		}
+	}
+	walk(err)
+	return out
+}
+
+var version = "" // set with -ldflags "-X main.version=v1.2.3"
+
+func newVersionCmd(g *globals) *cobra.Command {
+	return &cobra.Command{
+		Use:   "version",
+		Short: "Print tutor's version",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			v, goVersion := version, ""
+			if bi, ok := debug.ReadBuildInfo(); ok {
+				goVersion = bi.GoVersion
+				if v == "" {
+					v = bi.Main.Version
+				}
+				for _, s := range bi.Settings {
+					if s.Key == "vcs.revision" && len(s.Value) >= 12 && (v == "" || v == "(devel)") {
+						v = "devel-" + s.Value[:12]
+					}
+				}
+			}
+			if v == "" {
+				v = "(devel)"
+			}
+			_, err := fmt.Fprintf(g.stdout, "tutor %s (%s)\n", v, goVersion)
+			return err
+		},
+	}
+}
