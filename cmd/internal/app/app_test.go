@@ -1,0 +1,249 @@
+package app
+
+import (
+	"fmt"
+	"image/color"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/tutor-dev/tutor/assets/facts"
+	"github.com/tutor-dev/tutor/cmd/internal/course"
+	"github.com/tutor-dev/tutor/cmd/internal/progress"
+	"github.com/tutor-dev/tutor/cmd/internal/render"
+	"github.com/tutor-dev/tutor/lessons"
+)
+
+func testCourse(t testing.TB) *course.Course {
+	t.Helper()
+	reg, err := facts.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	long := strings.Repeat("A paragraph of lesson text that goes on for a while.\n\n", 60)
+	fsys := fstest.MapFS{
+		"a.md": {Data: []byte("---\nid: alpha\ntitle: Alpha lesson\norder: 1\nsources: [sqs]\n---\n# Alpha\n\n" + long + "The end of alpha.\n")},
+		"b.md": {Data: []byte("---\nid: beta\ntitle: Beta lesson\norder: 2\n---\n# Beta\n\nShort.\n")},
+	}
+	lc, err := lessons.Load(fsys, "test", reg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &course.Course{Facts: reg, Lessons: lc}
+}
+
+// send applies msg and then runs the commands it returns, feeding their
+// messages back, as a program would. Quit is reported, not run.
+func send(t testing.TB, m Model, msg tea.Msg) (Model, bool) {
+	t.Helper()
+	queue := []tea.Msg{msg}
+	quit := false
+	for len(queue) > 0 {
+		next := queue[0]
+		queue = queue[1:]
+		tm, cmd := m.Update(next)
+		m = tm.(Model)
+		queue = append(queue, run(cmd, &quit)...)
+	}
+	return m, quit
+}
+
+func run(cmd tea.Cmd, quit *bool) []tea.Msg {
+	if cmd == nil {
+		return nil
+	}
+	msg := cmd()
+	switch msg := msg.(type) {
+	case tea.BatchMsg:
+		var out []tea.Msg
+		for _, c := range msg {
+			out = append(out, run(c, quit)...)
+		}
+		return out
+	case tea.QuitMsg:
+		*quit = true
+		return nil
+	case nil:
+		return nil
+	}
+	return []tea.Msg{msg}
+}
+
+func press(s string) tea.KeyPressMsg {
+	switch s {
+	case "enter":
+		return tea.KeyPressMsg{Code: tea.KeyEnter}
+	case "pgdown":
+		return tea.KeyPressMsg{Code: tea.KeyPgDown}
+	case "ctrl+c":
+		return tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}
+	}
+	r := []rune(s)[0]
+	return tea.KeyPressMsg{Code: r, Text: s}
+}
+
+func view(m Model) string { return ansi.Strip(m.View().Content) }
+
+func start(t testing.TB, st *progress.State) Model {
+	m := New(Options{Course: testCourse(t), State: st, Now: func() time.Time { return time.Unix(0, 0) }})
+	m, _ = send(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	return m
+}
+
+func TestOutlineShowsLessonsAndProgress(t *testing.T) {
+	m := start(t, nil)
+	v := view(m)
+	for _, want := range []string{"Alpha lesson", "Beta lesson", "0 of 2 lessons done", "enter open"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("outline lacks %q:\n%s", want, v)
+		}
+	}
+	if got := len(strings.Split(v, "\n")); got != 24 {
+		t.Errorf("view is %d lines, want 24", got)
+	}
+}
+
+func TestOpenReadBackAndQuit(t *testing.T) {
+	m := start(t, nil)
+	m, _ = send(t, m, press("enter"))
+	if m.screen != lessonScreen || !strings.Contains(view(m), "A paragraph of lesson text") {
+		t.Fatalf("enter did not open the lesson:\n%s", view(m))
+	}
+	if s := m.State().StatusOf("alpha", false); s != progress.InProgress {
+		t.Fatalf("status after opening: %s", s)
+	}
+	m, _ = send(t, m, press("G"))
+	if !m.State().Lesson("alpha").Read {
+		t.Fatal("reaching the end did not mark the lesson read")
+	}
+	m, _ = send(t, m, press("q"))
+	if m.screen != outlineScreen || !strings.Contains(view(m), "1 of 2 lessons done") {
+		t.Fatalf("q did not return to the outline:\n%s", view(m))
+	}
+	if _, quit := send(t, m, press("q")); !quit {
+		t.Fatal("q on the outline should quit")
+	}
+}
+
+func TestNextAndPreviousLesson(t *testing.T) {
+	m := start(t, nil)
+	m, _ = send(t, m, press("enter"))
+	m, _ = send(t, m, press("n"))
+	if m.lesson.ID() != "beta" || !strings.Contains(view(m), "lesson 2 of 2") {
+		t.Fatalf("n did not go to the next lesson:\n%s", view(m))
+	}
+	m, _ = send(t, m, press("n")) // past the end: stays
+	if m.lesson.ID() != "beta" {
+		t.Fatal("n past the last lesson moved")
+	}
+	m, _ = send(t, m, press("p"))
+	if m.lesson.ID() != "alpha" {
+		t.Fatal("p did not go back")
+	}
+}
+
+func TestResumesLastLessonAtItsOffset(t *testing.T) {
+	st := progress.New()
+	st.Open("alpha", time.Unix(0, 0))
+	st.Lesson("alpha").Offset = 30
+	m := start(t, st)
+	if m.screen != lessonScreen || m.lesson.Offset() != 30 {
+		t.Fatalf("screen %s offset %d", m.screen, m.lesson.Offset())
+	}
+	if strings.Contains(view(m), "# Alpha") && !strings.Contains(view(m), "A paragraph") {
+		t.Fatal("not scrolled")
+	}
+}
+
+func TestKeypressNeverRendersMarkdown(t *testing.T) {
+	m := start(t, nil)
+	m, _ = send(t, m, press("enter"))
+	before := render.Count()
+	for _, k := range []string{"pgdown", "j", "k", "G", "g", "pgdown"} {
+		m, _ = send(t, m, press(k))
+		_ = m.View()
+	}
+	// Leaving and reopening the same lesson at the same width uses the cache.
+	m, _ = send(t, m, press("q"))
+	m, _ = send(t, m, press("enter"))
+	if n := render.Count() - before; n != 0 {
+		t.Fatalf("%d markdown renders on keypresses, want 0", n)
+	}
+	// A new width does render, once.
+	m, _ = send(t, m, tea.WindowSizeMsg{Width: 60, Height: 24})
+	if n := render.Count() - before; n != 1 {
+		t.Fatalf("%d renders after a resize, want 1", n)
+	}
+}
+
+func TestLightBackgroundRerenders(t *testing.T) {
+	m := start(t, nil)
+	m, _ = send(t, m, press("enter"))
+	m, _ = send(t, m, tea.BackgroundColorMsg{Color: color.White})
+	if m.common.Styles.Dark {
+		t.Fatal("a white background should switch to the light theme")
+	}
+	if _, ok := m.cache[m.renderKey()]; !ok || m.renderKey().Dark {
+		t.Fatal("light theme lesson not rendered")
+	}
+}
+
+func TestStaleRenderIsDropped(t *testing.T) {
+	m := start(t, nil)
+	m, _ = send(t, m, press("enter"))
+	stale := render.RenderedMsg{Key: render.Key{Lesson: "alpha", Width: 7, Dark: true}, Out: "STALE"}
+	m, _ = send(t, m, stale)
+	if strings.Contains(view(m), "STALE") {
+		t.Fatal("a rendering for another width was shown")
+	}
+}
+
+func TestTinyTerminalsNeverPanic(t *testing.T) {
+	m := start(t, nil)
+	m, _ = send(t, m, press("enter"))
+	for w := 0; w <= 100; w += 5 {
+		for h := 0; h <= 30; h += 3 {
+			m, _ = send(t, m, tea.WindowSizeMsg{Width: w, Height: h})
+			_ = m.View()
+			m, _ = send(t, m, press("j"))
+		}
+	}
+	m, _ = send(t, m, tea.WindowSizeMsg{Width: 20, Height: 5})
+	if v := view(m); !strings.Contains(v, "Make the") || !strings.Contains(v, "larger") {
+		t.Fatalf("20x5 should ask for a larger window:\n%s", v)
+	}
+	m, _ = send(t, m, tea.WindowSizeMsg{Width: 100, Height: 30})
+	if !strings.Contains(view(m), "Alpha") {
+		t.Fatal("layout did not come back after growing")
+	}
+}
+
+func TestHelpToggles(t *testing.T) {
+	m := start(t, nil)
+	m, _ = send(t, m, press("?"))
+	if !strings.Contains(view(m), "Keys") || !strings.Contains(view(m), "next lesson") {
+		t.Fatalf("full help missing:\n%s", view(m))
+	}
+	m, _ = send(t, m, press("?"))
+	if strings.Contains(view(m), "Keys") {
+		t.Fatal("? did not close help")
+	}
+}
+
+func TestCtrlCQuitsAnywhere(t *testing.T) {
+	m := start(t, nil)
+	m, _ = send(t, m, press("enter"))
+	if _, quit := send(t, m, press("ctrl+c")); !quit {
+		t.Fatal("ctrl+c did not quit")
+	}
+}
+
+func ExampleModel_View() {
+	m := start(&testing.T{}, nil)
+	fmt.Println(strings.Split(view(m), "\n")[0])
+	// Output: AWS Lambda triggers and event sources
+}
