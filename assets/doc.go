@@ -8,5 +8,5 @@ import "embed"
 
 // FS is the embedded asset tree: facts/*.yaml and events/<source>/<name>.json.
 //
-//go:embed facts/*.yaml
+//go:embed events facts/*.yaml
 var FS embed.FS

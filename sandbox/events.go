@@ -1,0 +1,226 @@
+package sandbox
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"reflect"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/aws/aws-lambda-go/events"
+
+	"github.com/tutor-dev/tutor/assets"
+)
+
+// Source is an event source the course covers and the aws-lambda-go type
+// Lambda's events from it decode into.
+type Source struct {
+	Name      string
+	EventType reflect.Type
+}
+
+var sources = []Source{
+	{"apigateway", reflect.TypeFor[events.APIGatewayProxyRequest]()},
+	{"s3", reflect.TypeFor[events.S3Event]()},
+	{"dynamodb", reflect.TypeFor[events.DynamoDBEvent]()},
+	{"kinesis", reflect.TypeFor[events.KinesisEvent]()},
+	{"sns", reflect.TypeFor[events.SNSEvent]()},
+	{"sqs", reflect.TypeFor[events.SQSEvent]()},
+}
+
+// Sources returns the event sources, in course order.
+func Sources() []Source { return append([]Source(nil), sources...) }
+
+// LookupSource returns the source with this name.
+func LookupSource(name string) (Source, bool) {
+	for _, s := range sources {
+		if s.Name == name {
+			return s, true
+		}
+	}
+	return Source{}, false
+}
+
+// DecodeStrict decodes an event into its source's aws-lambda-go type,
+// rejecting fields the type does not have: a sample event with a field the
+// real type lacks would teach a field Lambda's Go runtime never delivers.
+func (s Source) DecodeStrict(payload []byte) error {
+	v := reflect.New(s.EventType)
+	dec := json.NewDecoder(bytes.NewReader(payload))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v.Interface()); err != nil {
+		return err
+	}
+	if dec.More() {
+		return errors.New("more than one JSON value")
+	}
+	return nil
+}
+
+// Event is one sample event: events/<source>/<name>.json.
+type Event struct {
+	Name   string `json:"name"`
+	Source string `json:"source"`
+}
+
+// Events is a set of sample events read from a folder tree.
+type Events struct {
+	fsys   fs.FS
+	prefix string
+	list   []Event
+	paths  map[string]string
+}
+
+// LoadEvents reads <source>/<name>.json files from fsys. Each file must be
+// named after a known source ("sqs-ok.json" in "sqs/") and hold JSON that
+// decodes strictly into the source's type. prefix names fsys in errors.
+func LoadEvents(fsys fs.FS, prefix string) (*Events, error) {
+	e := &Events{fsys: fsys, prefix: prefix, paths: map[string]string{}}
+	files, err := fs.Glob(fsys, "*/*.json")
+	if err != nil {
+		return nil, err
+	}
+	var errs []error
+	for _, p := range files {
+		dir, file := path.Split(p)
+		srcName, name := strings.TrimSuffix(dir, "/"), strings.TrimSuffix(file, ".json")
+		shown := path.Join(prefix, p)
+		src, ok := LookupSource(srcName)
+		switch {
+		case !ok:
+			errs = append(errs, fmt.Errorf("%s: unknown event source folder %q (want one of %s)", shown, srcName, strings.Join(sourceNames(), ", ")))
+			continue
+		case !strings.HasPrefix(name, srcName+"-"):
+			errs = append(errs, fmt.Errorf("%s: event name %q must start with %q", shown, name, srcName+"-"))
+			continue
+		case e.paths[name] != "":
+			errs = append(errs, fmt.Errorf("%s: event %q is also defined in %s", shown, name, e.paths[name]))
+			continue
+		}
+		data, err := fs.ReadFile(fsys, p)
+		if err == nil {
+			err = src.DecodeStrict(data)
+		}
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s: not a valid %s event: %w", shown, src.EventType, err))
+			continue
+		}
+		e.paths[name] = p
+		e.list = append(e.list, Event{Name: name, Source: srcName})
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	order := map[string]int{}
+	for i, s := range sources {
+		order[s.Name] = i
+	}
+	sort.Slice(e.list, func(i, j int) bool {
+		a, b := e.list[i], e.list[j]
+		if a.Source != b.Source {
+			return order[a.Source] < order[b.Source]
+		}
+		return a.Name < b.Name
+	})
+	return e, nil
+}
+
+var builtin = sync.OnceValues(func() (*Events, error) {
+	sub, err := fs.Sub(assets.FS, "events")
+	if err != nil {
+		return nil, err
+	}
+	return LoadEvents(sub, "assets/events")
+})
+
+// BuiltinEvents returns the sample events embedded in the binary.
+func BuiltinEvents() (*Events, error) { return builtin() }
+
+// List returns every event, by source in course order then by name.
+func (e *Events) List() []Event { return append([]Event(nil), e.list...) }
+
+// ForSource returns the events of one source.
+func (e *Events) ForSource(source string) []Event {
+	var out []Event
+	for _, ev := range e.list {
+		if ev.Source == source {
+			out = append(out, ev)
+		}
+	}
+	return out
+}
+
+// Load returns the payload of the named event.
+func (e *Events) Load(name string) ([]byte, error) {
+	p, ok := e.paths[name]
+	if !ok {
+		names := make([]string, len(e.list))
+		for i, ev := range e.list {
+			names[i] = ev.Name
+		}
+		return nil, fmt.Errorf("unknown event %q (known: %s)", name, strings.Join(names, ", "))
+	}
+	return fs.ReadFile(e.fsys, p)
+}
+
+// ReadEventFile reads an event from a file, or from stdin when path is "-".
+// The content must be one JSON value; the error names the file.
+func ReadEventFile(path string, stdin io.Reader) ([]byte, error) {
+	var (
+		data []byte
+		err  error
+	)
+	name := path
+	if path == "-" {
+		name = "stdin"
+		data, err = io.ReadAll(stdin)
+	} else {
+		data, err = os.ReadFile(path)
+	}
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("event file %s: no such file", name)
+		}
+		return nil, fmt.Errorf("event file %s: %w", name, err)
+	}
+	if err := checkJSON(data); err != nil {
+		return nil, fmt.Errorf("event file %s: not JSON: %w", name, err)
+	}
+	return data, nil
+}
+
+// checkJSON reports where data stops being one JSON value.
+func checkJSON(data []byte) error {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return errors.New("the file is empty")
+	}
+	if json.Valid(data) {
+		return nil
+	}
+	var v any
+	err := json.Unmarshal(data, &v)
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		line := 1 + bytes.Count(data[:min(int(se.Offset), len(data))], []byte("\n"))
+		return fmt.Errorf("line %d: %v", line, se)
+	}
+	if err == nil {
+		err = errors.New("invalid JSON")
+	}
+	return err
+}
+
+func sourceNames() []string {
+	names := make([]string, len(sources))
+	for i, s := range sources {
+		names[i] = s.Name
+	}
+	return names
+}

@@ -1,0 +1,252 @@
+package sandbox
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log"
+	"math/rand/v2"
+	"reflect"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/aws/aws-lambda-go/lambda"
+	"github.com/aws/aws-lambda-go/lambda/messages"
+	"github.com/aws/aws-lambda-go/lambdacontext"
+
+	"github.com/tutor-dev/tutor/sandbox/handlers"
+)
+
+// Defaults of a Lambda function, used when Options leave them unset.
+const (
+	DefaultTimeout  = 3 * time.Second // Lambda's default function timeout
+	DefaultMemoryMB = 128             // Lambda's default memory size
+	Region          = "us-east-1"
+	AccountID       = "123456789012"
+)
+
+// Options tune one invocation.
+type Options struct {
+	Timeout   time.Duration // DefaultTimeout when zero
+	RequestID string        // a random UUID when empty
+}
+
+// Function is a handler ready to invoke in process. It keeps a pool of
+// lambda.Handler values built once by lambda.NewHandler: a lambda.Handler
+// returns its response in a buffer it reuses on the next call, so one value
+// must not serve two invocations at a time.
+type Function struct {
+	name     string
+	arn      string
+	handlers sync.Pool // of lambda.Handler
+}
+
+// NewFunction prepares fn (any signature lambda.Start accepts) for
+// invocation under the given function name.
+func NewFunction(name string, fn any) *Function {
+	f := &Function{name: name, arn: FunctionARN(name)}
+	f.handlers.New = func() any { return lambda.NewHandler(fn) }
+	return f
+}
+
+// FunctionARN is the ARN the sandbox gives a function, as Lambda passes it in
+// the context (lambdacontext.InvokedFunctionArn).
+func FunctionARN(name string) string {
+	return "arn:aws:lambda:" + Region + ":" + AccountID + ":function:" + name
+}
+
+var sampleFunctions sync.Map // handler name -> *Function
+
+// Invoke runs a sample handler with the event payload.
+func Invoke(ctx context.Context, h handlers.Handler, event []byte, opts Options) *Result {
+	f, ok := sampleFunctions.Load(h.Name)
+	if !ok {
+		f, _ = sampleFunctions.LoadOrStore(h.Name, NewFunction(h.Name, h.Func))
+	}
+	return f.(*Function).Invoke(ctx, event, opts)
+}
+
+// outcome is what the goroutine running the handler reports.
+type outcome struct {
+	response []byte
+	err      *ErrorInfo
+}
+
+// Invoke runs the function with the event as Lambda would: the context
+// carries the request ID, the function ARN and the deadline; the result holds
+// the response or the error in Lambda's shape, the log lines and the
+// durations. A handler still running at its deadline is reported as timed out
+// right then; it is left to finish on its own, and whatever it logs later is
+// dropped.
+func (f *Function) Invoke(ctx context.Context, event []byte, opts Options) *Result {
+	timeout := opts.Timeout
+	if timeout <= 0 {
+		timeout = DefaultTimeout
+	}
+	reqID := opts.RequestID
+	if reqID == "" {
+		reqID = NewRequestID()
+	}
+	logs := &logSink{}
+	start := time.Now()
+	ctx, cancel := context.WithDeadline(ctx, start.Add(timeout))
+	defer cancel()
+	ctx = lambdacontext.NewContext(ctx, &lambdacontext.LambdaContext{AwsRequestID: reqID, InvokedFunctionArn: f.arn})
+	ctx = handlers.WithLogger(ctx, log.New(logs, "", 0))
+
+	done := make(chan outcome, 1)
+	go f.run(ctx, event, done)
+	var out outcome
+	select {
+	case out = <-done:
+	case <-ctx.Done():
+		select {
+		case out = <-done: // finished at the same moment: keep its result
+		default:
+			if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+				out.err = TimedOut(timeout)
+			} else {
+				out.err = &ErrorInfo{ErrorType: "Canceled", ErrorMessage: "invocation canceled: " + ctx.Err().Error()}
+			}
+		}
+	}
+	elapsed := time.Since(start)
+	if out.err != nil {
+		// Lambda's Go runtime logs every error it returns, as JSON.
+		b, _ := json.Marshal(out.err)
+		logs.Write(append(b, '\n'))
+	}
+	ms := float64(elapsed.Microseconds()) / 1000
+	r := &Result{
+		RequestID:        reqID,
+		Handler:          f.name,
+		Event:            json.RawMessage(event),
+		Error:            out.err,
+		DurationMs:       ms,
+		BilledDurationMs: BilledMs(ms),
+		Logs:             logs.close(),
+		MemorySizeMB:     DefaultMemoryMB,
+	}
+	if out.err == nil {
+		r.Response = json.RawMessage(out.response)
+	}
+	return r
+}
+
+// run invokes the handler and reports its outcome on done, which has room
+// for it: nobody may be waiting any more if the deadline passed.
+func (f *Function) run(ctx context.Context, event []byte, done chan<- outcome) {
+	h := f.handlers.Get().(lambda.Handler)
+	var out outcome
+	defer func() {
+		if v := recover(); v != nil {
+			out = outcome{err: PanicError(v)}
+		}
+		f.handlers.Put(h)
+		done <- out
+	}()
+	resp, err := h.Invoke(ctx, event)
+	if err != nil {
+		out.err = ErrorFor(err)
+		return
+	}
+	// resp lives in h's buffer, reused by h's next invocation: copy it.
+	out.response = bytes.Clone(resp)
+}
+
+// ErrorFor converts an error a handler returned into Lambda's shape, the way
+// aws-lambda-go does: errorType is the name of the error's type, without
+// package or pointer ("errorString" for errors.New, "wrapError" for
+// fmt.Errorf with %w, "UnmarshalTypeError" for an event that does not fit);
+// a messages.InvokeResponse_Error is passed through.
+func ErrorFor(err error) *ErrorInfo {
+	if ie, ok := err.(messages.InvokeResponse_Error); ok {
+		return &ErrorInfo{ErrorType: ie.Type, ErrorMessage: ie.Message}
+	}
+	return &ErrorInfo{ErrorType: typeName(err), ErrorMessage: err.Error()}
+}
+
+// PanicError converts a recovered panic value into Lambda's shape, as
+// aws-lambda-go reports a panic: the value's type name ("string" for
+// panic("..."), "boundsError" for an index out of range) and its %v text.
+func PanicError(v any) *ErrorInfo {
+	if ie, ok := v.(messages.InvokeResponse_Error); ok {
+		return &ErrorInfo{ErrorType: ie.Type, ErrorMessage: ie.Message}
+	}
+	return &ErrorInfo{ErrorType: typeName(v), ErrorMessage: fmt.Sprintf("%v", v)}
+}
+
+// TimedOut is the error Lambda reports for an invocation that ran past its
+// timeout.
+func TimedOut(timeout time.Duration) *ErrorInfo {
+	return &ErrorInfo{
+		ErrorType:    "Sandbox.Timedout",
+		ErrorMessage: fmt.Sprintf("Task timed out after %.2f seconds", timeout.Seconds()),
+	}
+}
+
+func typeName(v any) string {
+	t := reflect.TypeOf(v)
+	if t.Kind() == reflect.Pointer {
+		return t.Elem().Name()
+	}
+	return t.Name()
+}
+
+// NewRequestID returns a random version-4 UUID, the form of Lambda's request
+// IDs. Uniqueness, not secrecy, matters here, so math/rand is enough.
+func NewRequestID() string {
+	var b [16]byte
+	hi, lo := rand.Uint64(), rand.Uint64()
+	for i := range 8 {
+		b[i], b[8+i] = byte(hi>>(8*i)), byte(lo>>(8*i))
+	}
+	b[6] = b[6]&0x0f | 0x40
+	b[8] = b[8]&0x3f | 0x80
+	const hex = "0123456789abcdef"
+	var s [36]byte
+	j := 0
+	for i, c := range b {
+		if i == 4 || i == 6 || i == 8 || i == 10 {
+			s[j] = '-'
+			j++
+		}
+		s[j], s[j+1] = hex[c>>4], hex[c&0x0f]
+		j += 2
+	}
+	return string(s[:])
+}
+
+// logSink collects one invocation's log lines. It is safe for concurrent
+// writes, and once closed it drops writes from a handler that outlived its
+// deadline.
+type logSink struct {
+	mu     sync.Mutex
+	lines  []string
+	closed bool
+}
+
+func (s *logSink) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if !s.closed {
+		for _, l := range strings.Split(strings.TrimSuffix(string(p), "\n"), "\n") {
+			s.lines = append(s.lines, l)
+		}
+	}
+	return len(p), nil
+}
+
+// close returns the lines and drops any later write.
+func (s *logSink) close() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.closed = true
+	if s.lines == nil {
+		return []string{}
+	}
+	return s.lines
+}
