@@ -10,15 +10,18 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/tutor-dev/tutor/assets/facts"
 	"github.com/tutor-dev/tutor/lessons"
+	"github.com/tutor-dev/tutor/quizzes"
 )
 
 // Course is a loaded course.
 type Course struct {
 	Facts   *facts.Registry
 	Lessons *lessons.Course
+	Quizzes *quizzes.Bank
 	// Dir is the course folder it came from, or "" for the built-in course.
 	Dir string
 }
@@ -27,6 +30,7 @@ type Course struct {
 //
 //	DIR/lessons/*.md     the lessons (required)
 //	DIR/facts/*.yaml     extra or corrected facts (optional)
+//	DIR/quizzes/*.yaml   the question bank (optional)
 //
 // The error joins every problem found, each naming its file and line; the
 // returned course holds whatever did load.
@@ -40,6 +44,10 @@ func Load(dir string) (*Course, error) {
 		c.Lessons, err = lessons.Builtin(reg)
 		if err != nil {
 			return c, fmt.Errorf("built-in lessons: %w", err)
+		}
+		c.Quizzes, err = quizzes.Builtin(reg)
+		if err != nil {
+			return c, fmt.Errorf("built-in quizzes: %w", err)
 		}
 		return c, c.check()
 	}
@@ -61,7 +69,14 @@ func Load(dir string) (*Course, error) {
 	}
 	sub, _ := fs.Sub(fsys, "lessons")
 	c.Lessons, err = lessons.Load(sub, filepath.Join(dir, "lessons"), c.Facts)
-	errs = append(errs, err, c.check())
+	errs = append(errs, err)
+	c.Quizzes = quizzes.NewBank(nil)
+	if _, statErr := fs.Stat(fsys, "quizzes"); statErr == nil {
+		qsub, _ := fs.Sub(fsys, "quizzes")
+		c.Quizzes, err = quizzes.Load(qsub, filepath.Join(dir, "quizzes"), c.Facts)
+		errs = append(errs, err)
+	}
+	errs = append(errs, c.check())
 	return c, errors.Join(errs...)
 }
 
@@ -82,8 +97,27 @@ var checks []func(*Course) error
 // passed to be done).
 func (c *Course) HasQuiz(lessonID string) bool { return quizCount(c, lessonID) > 0 }
 
-// quizCount is replaced once the quiz bank is part of the course.
-var quizCount = func(*Course, string) int { return 0 }
+func quizCount(c *Course, lessonID string) int { return len(c.Quizzes.ForLesson(lessonID)) }
+
+func init() { checks = append(checks, checkQuizLessons) }
+
+// checkQuizLessons reports quiz items whose lesson does not exist.
+func checkQuizLessons(c *Course) error {
+	if c.Lessons == nil || c.Quizzes == nil {
+		return nil
+	}
+	var errs []error
+	for _, it := range c.Quizzes.Items {
+		if it.Lesson == "" {
+			continue // the loader reported it
+		}
+		if _, ok := c.Lessons.Get(it.Lesson); !ok {
+			errs = append(errs, fmt.Errorf("%s:%d:%d: item %q: lesson %q does not exist (lessons: %s)",
+				it.File, it.Line, it.Col, it.ID, it.Lesson, strings.Join(c.Lessons.IDs(), ", ")))
+		}
+	}
+	return errors.Join(errs...)
+}
 
 // Summary describes the course's size in one phrase.
 func (c *Course) Summary() string {
@@ -91,5 +125,5 @@ func (c *Course) Summary() string {
 	if c.Lessons != nil {
 		n = len(c.Lessons.Lessons)
 	}
-	return fmt.Sprintf("%d lessons, %d facts", n, c.Facts.Len())
+	return fmt.Sprintf("%d lessons, %d quiz items, %d facts", n, c.Quizzes.Len(), c.Facts.Len())
 }
