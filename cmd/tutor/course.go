@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"fmt"
 	"os"
 
 	tea "charm.land/bubbletea/v2"
@@ -32,25 +31,35 @@ func runCourse(g *globals) error {
 	if !inOK || !outOK || !term.IsTerminal(int(in.Fd())) || !term.IsTerminal(int(out.Fd())) {
 		return errors.New("the course needs a terminal; to script it, use 'tutor lessons', 'tutor read ID' or 'tutor quiz --plain'")
 	}
-	c, err := loadCourse(g)
+	dir, err := progress.Dir(g.stateDir)
 	if err != nil {
 		return err
 	}
-	store, st, warning, err := openProgress(g)
-	if err != nil {
-		return err
-	}
-	if warning != "" {
-		fmt.Fprintln(g.stderr, "tutor: warning: "+warning)
+	store := progress.NewStore(dir)
+	load := func() (app.Loaded, error) {
+		c, err := loadCourse(g)
+		if err != nil {
+			return app.Loaded{}, err
+		}
+		st, warning, err := progress.LoadState(store)
+		return app.Loaded{Course: c, State: st, Warning: warning}, err
 	}
 	opts := []tea.ProgramOption{tea.WithInput(in), tea.WithOutput(out)}
 	if os.Getenv("NO_COLOR") != "" {
 		// no-color.org: any non-empty value; colorprofile alone only honours "true"-ish values.
 		opts = append(opts, tea.WithColorProfile(colorprofile.Ascii))
 	}
-	final, err := tea.NewProgram(app.New(app.Options{Course: c, Store: store, State: st, Warning: warning}), opts...).Run()
-	if m, ok := final.(app.Model); ok {
-		if serr := progress.SaveState(store, m.State()); serr != nil && err == nil {
+	// The course loads while the terminal is set up: see app.Options.Load.
+	final, err := tea.NewProgram(app.New(app.Options{Load: load, Store: store}), opts...).Run()
+	m, ok := final.(app.Model)
+	if !ok {
+		return err
+	}
+	if m.Err() != nil {
+		return m.Err()
+	}
+	if st := m.State(); st != nil {
+		if serr := progress.SaveState(store, st); serr != nil && err == nil {
 			err = serr
 		}
 	}

@@ -31,6 +31,9 @@ facts/*.yaml; the README describes each format.`,
 				dir = args[0]
 			}
 			c, err := course.Load(dir)
+			if c == nil {
+				return err // not a course folder at all
+			}
 			if err != nil {
 				problems := splitErrors(err)
 				for _, p := range problems {

@@ -40,6 +40,23 @@ type Options struct {
 	State   *progress.State
 	Warning string // shown once at the bottom, e.g. a damaged progress file
 	Now     func() time.Time
+
+	// Load, when Course is nil, loads the course and progress in the
+	// background while the program starts, so reading the content overlaps
+	// the terminal set-up instead of delaying the first frame.
+	Load func() (Loaded, error)
+}
+
+// Loaded is what Options.Load returns.
+type Loaded struct {
+	Course  *course.Course
+	State   *progress.State
+	Warning string
+}
+
+type loadedMsg struct {
+	loaded Loaded
+	err    error
 }
 
 // Model is the root model.
@@ -54,26 +71,45 @@ type Model struct {
 	full    bool // full help shown
 	sized   bool
 	status  string // one-line message at the bottom
+	err     error  // loading failed; the program quits and the caller reports it
 }
 
 // New builds the app. It reopens the last lesson when there is one.
 func New(opts Options) Model {
-	if opts.State == nil {
-		opts.State = progress.New()
-	}
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	m := Model{opts: opts, common: common.New(), cache: render.Cache{}, help: help.New(), status: opts.Warning}
-	m.outline = outline.New(m.screenCommon(), m.rows(), opts.State.Last)
-	if _, ok := opts.Course.Lessons.Get(opts.State.Last); ok {
-		m.openLesson(opts.State.Last)
+	m := Model{opts: opts, common: common.New(), cache: render.Cache{}, help: help.New()}
+	if opts.Course != nil {
+		m.start(Loaded{Course: opts.Course, State: opts.State, Warning: opts.Warning})
 	}
 	return m
 }
 
-// State is the learner's progress as it stands; the caller saves it on exit.
+// start shows the course once it is loaded.
+func (m *Model) start(l Loaded) {
+	if l.State == nil {
+		l.State = progress.New()
+	}
+	m.opts.Course, m.opts.State, m.status = l.Course, l.State, l.Warning
+	m.outline = outline.New(m.screenCommon(), m.rows(), l.State.Last)
+	if _, ok := l.Course.Lessons.Get(l.State.Last); ok {
+		m.openLesson(l.State.Last)
+	}
+}
+
+// Err is the error that stopped the app from loading, if any.
+func (m Model) Err() error { return m.err }
+
+// Ready says whether the course is loaded.
+func (m Model) Ready() bool { return m.opts.Course != nil }
+
+// State is the learner's progress as it stands (nil before loading); the
+// caller saves it on exit.
 func (m Model) State() *progress.State {
+	if m.opts.State == nil {
+		return nil
+	}
 	if m.screen == lessonScreen {
 		m.opts.State.Lesson(m.lesson.ID()).Offset = m.lesson.Offset()
 	}
@@ -82,7 +118,16 @@ func (m Model) State() *progress.State {
 
 // Init asks the terminal for its background colour; until it answers (many
 // never do) the app draws with the dark theme.
-func (m Model) Init() tea.Cmd { return tea.RequestBackgroundColor }
+func (m Model) Init() tea.Cmd {
+	if m.opts.Course != nil || m.opts.Load == nil {
+		return tea.RequestBackgroundColor
+	}
+	load := m.opts.Load
+	return tea.Batch(tea.RequestBackgroundColor, func() tea.Msg {
+		l, err := load()
+		return loadedMsg{l, err}
+	})
+}
 
 func (m Model) rows() []outline.Row {
 	var rows []outline.Row
@@ -99,6 +144,13 @@ func (m Model) statusOf(id string) progress.Status {
 // Update routes messages: global ones here, the rest to the screen on top.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
+	case loadedMsg:
+		if msg.err != nil {
+			m.err = msg.err
+			return m, tea.Quit
+		}
+		m.start(msg.loaded)
+		return m, m.renderCmd()
 	case tea.WindowSizeMsg:
 		m.sized = true
 		m.common.Width, m.common.Height = msg.Width, msg.Height
@@ -120,6 +172,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.KeyPressMsg:
 		if key.Matches(msg, m.common.Keys.Quit) {
 			return m, tea.Quit
+		}
+		if !m.Ready() {
+			return m, nil
 		}
 		if key.Matches(msg, m.common.Keys.Help) {
 			m.full = !m.full

@@ -21,7 +21,7 @@ func (m Model) View() tea.View {
 
 func (m Model) content() string {
 	w, h := m.common.Width, m.common.Height
-	if !m.sized {
+	if !m.sized || !m.Ready() {
 		return ""
 	}
 	if w < MinWidth || h < MinHeight {
