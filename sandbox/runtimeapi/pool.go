@@ -1,0 +1,192 @@
+package runtimeapi
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"sync"
+	"time"
+)
+
+// Pool keeps N copies of a binary warm and sends each invocation to an idle
+// one, so N invocations run at once. A copy that exits, crashes or times out
+// is replaced, as Lambda replaces a failed execution environment.
+type Pool struct {
+	cfg  Config
+	logs io.Writer // the children's output and the START/END/REPORT lines; nil discards
+	idle chan *slot
+
+	mu     sync.Mutex
+	slots  []*slot
+	closed bool
+	wg     sync.WaitGroup // restarts in flight
+}
+
+type slot struct{ w *worker } // w is nil when a restart failed; acquire retries it
+
+// ErrClosed is returned by Invoke after Close.
+var ErrClosed = errors.New("the pool is closed")
+
+// NewPool starts n copies of cfg.Bin. logs receives their stdout and
+// stderr (as the Runtime Interface Emulator prints them) and is written
+// to from several goroutines, so it must be safe for that (an *os.File is).
+func NewPool(cfg Config, n int, logs io.Writer) (*Pool, error) {
+	cfg = cfg.withDefaults()
+	if n < 1 {
+		return nil, fmt.Errorf("concurrency must be at least 1, not %d", n)
+	}
+	if err := CheckBin(cfg.Bin); err != nil {
+		return nil, err
+	}
+	p := &Pool{cfg: cfg, logs: logs, idle: make(chan *slot, n)}
+	for range n {
+		w, err := startWorker(cfg, logs, logs)
+		if err != nil {
+			p.Close()
+			return nil, err
+		}
+		s := &slot{w: w}
+		p.slots = append(p.slots, s)
+		p.idle <- s
+	}
+	return p, nil
+}
+
+// Config is the configuration the pool runs with, defaults filled in.
+func (p *Pool) Config() Config { return p.cfg }
+
+// Invoke runs one event on an idle copy, waiting for one to be free.
+func (p *Pool) Invoke(ctx context.Context, id string, event []byte) (Outcome, error) {
+	var s *slot
+	select {
+	case s = <-p.idle:
+	case <-ctx.Done():
+		return Outcome{}, errCanceled
+	}
+	start := time.Now()
+	p.logf("START RequestId: %s Version: $LATEST\n", id)
+	out, err := p.invokeOn(ctx, s, id, event)
+	if err == errGone { // a warm copy died between invocations: Lambda would start a new one
+		out, err = p.invokeOn(ctx, s, id, event)
+	}
+	if err == nil {
+		p.report(out, start)
+	}
+	if err == nil && (out.Kind == Success || out.Kind == FunctionError) && !s.w.dead() {
+		p.idle <- s
+	} else {
+		p.replace(s) // timed out, exited or canceled: start a fresh copy
+	}
+	return out, err
+}
+
+// invokeOn runs the event on the slot's worker, starting one if needed.
+func (p *Pool) invokeOn(ctx context.Context, s *slot, id string, event []byte) (Outcome, error) {
+	if p.isClosed() {
+		return Outcome{}, ErrClosed
+	}
+	if s.w == nil || s.w.dead() {
+		if s.w != nil {
+			s.w.stop(time.Second)
+		}
+		w, err := startWorker(p.cfg, p.logs, p.logs)
+		p.setWorker(s, w)
+		if err != nil {
+			return Outcome{}, err
+		}
+	}
+	return s.w.invoke(ctx, &invocation{id: id, payload: event, done: make(chan reply, 1)})
+}
+
+// replace kills a slot's worker and starts a new one in the background, so
+// the next invocation finds it warm.
+func (p *Pool) replace(s *slot) {
+	p.wg.Add(1)
+	go func() {
+		defer p.wg.Done()
+		if s.w != nil {
+			s.w.stop(time.Second)
+		}
+		var w *worker
+		if !p.isClosed() {
+			var err error
+			if w, err = startWorker(p.cfg, p.logs, p.logs); err != nil {
+				p.logf("tutor: restarting %s: %v\n", p.cfg.Bin, err)
+			}
+		}
+		p.setWorker(s, w)
+		if p.isClosed() && w != nil {
+			w.stop(time.Second)
+		}
+		p.idle <- s
+	}()
+}
+
+func (p *Pool) setWorker(s *slot, w *worker) {
+	p.mu.Lock()
+	s.w = w
+	p.mu.Unlock()
+}
+
+func (p *Pool) isClosed() bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.closed
+}
+
+// Close kills every copy and waits until they are reaped.
+func (p *Pool) Close() {
+	p.mu.Lock()
+	p.closed = true
+	var ws []*worker
+	for _, s := range p.slots {
+		if s.w != nil {
+			ws = append(ws, s.w)
+		}
+	}
+	p.mu.Unlock()
+	for _, w := range ws {
+		w.kill()
+	}
+	for _, w := range ws {
+		w.stop(time.Second)
+	}
+	p.wg.Wait()
+}
+
+// PIDs lists the running copies' process IDs (for tests and diagnostics).
+func (p *Pool) PIDs() []int {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	var pids []int
+	for _, s := range p.slots {
+		if s.w != nil && s.w.cmd.Process != nil {
+			pids = append(pids, s.w.cmd.Process.Pid)
+		}
+	}
+	return pids
+}
+
+func (p *Pool) logf(format string, a ...any) {
+	if p.logs != nil {
+		fmt.Fprintf(p.logs, format, a...)
+	}
+}
+
+// report prints the lines Lambda logs after each invocation.
+func (p *Pool) report(out Outcome, start time.Time) {
+	if p.logs == nil {
+		return
+	}
+	ms := float64(time.Since(start).Microseconds()) / 1000
+	if out.Kind == Timeout {
+		ms = float64(p.cfg.Timeout.Milliseconds())
+	}
+	billed := int64(ms)
+	if float64(billed) < ms || billed == 0 {
+		billed++
+	}
+	fmt.Fprintf(p.logs, "END RequestId: %s\nREPORT RequestId: %s\tDuration: %.2f ms\tBilled Duration: %d ms\tMemory Size: %d MB\n",
+		out.RequestID, out.RequestID, ms, billed, p.cfg.MemoryMB)
+}

@@ -1,0 +1,105 @@
+// Command handler is a Lambda function built with aws-lambda-go's
+// lambda.Start, used by the runtimeapi tests and benchmarks. The event picks
+// what it does, so one binary covers every path the Runtime API must report.
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"os"
+	"time"
+
+	"github.com/aws/aws-lambda-go/lambda"
+	"github.com/aws/aws-lambda-go/lambdacontext"
+)
+
+// Event chooses the behaviour: ok (default), error, panic, exit, sleep.
+type Event struct {
+	Mode string `json:"mode"`
+	Ms   int    `json:"ms"`   // sleep: how long, ignoring the deadline as a stuck handler would
+	Code int    `json:"code"` // exit: the status
+	Log  string `json:"log"`  // printed to stdout and stderr before anything else
+}
+
+// Response tells the test who answered and when.
+type Response struct {
+	Mode      string            `json:"mode"`
+	RequestID string            `json:"requestId"`
+	ARN       string            `json:"arn"`
+	PID       int               `json:"pid"`
+	StartNs   int64             `json:"startNs"`
+	EndNs     int64             `json:"endNs"`
+	Deadline  int64             `json:"deadlineMs"`
+	Env       map[string]string `json:"env,omitempty"`
+}
+
+// OrderError is a typed error so errorType is predictable.
+type OrderError struct{ ID string }
+
+func (e *OrderError) Error() string { return "order " + e.ID + " failed: out of stock" }
+
+var envKeys = []string{
+	"AWS_LAMBDA_FUNCTION_NAME", "AWS_LAMBDA_FUNCTION_VERSION", "AWS_LAMBDA_FUNCTION_MEMORY_SIZE",
+	"AWS_LAMBDA_LOG_GROUP_NAME", "AWS_LAMBDA_LOG_STREAM_NAME", "AWS_REGION", "_HANDLER",
+	"LAMBDA_TASK_ROOT", "TESTHANDLER_EXTRA",
+}
+
+func handle(ctx context.Context, ev Event) (*Response, error) {
+	start := time.Now()
+	lc, _ := lambdacontext.FromContext(ctx)
+	fmt.Printf("pid=%d mode=%s\n", os.Getpid(), ev.Mode)
+	if ev.Log != "" {
+		fmt.Println("stdout: " + ev.Log)
+		fmt.Fprintln(os.Stderr, "stderr: "+ev.Log)
+	}
+	switch ev.Mode {
+	case "error":
+		return nil, &OrderError{ID: "42"}
+	case "wrapped-error":
+		return nil, fmt.Errorf("handling order: %w", &OrderError{ID: "42"})
+	case "plain-error":
+		return nil, errors.New("plain failure")
+	case "panic":
+		panic("boom: nil order")
+	case "exit":
+		os.Exit(ev.Code)
+	case "sleep":
+		time.Sleep(time.Duration(ev.Ms) * time.Millisecond)
+	}
+	r := &Response{Mode: ev.Mode, PID: os.Getpid(), StartNs: start.UnixNano(), EndNs: time.Now().UnixNano()}
+	if lc != nil {
+		r.RequestID, r.ARN = lc.AwsRequestID, lc.InvokedFunctionArn
+	}
+	if d, ok := ctx.Deadline(); ok {
+		r.Deadline = d.UnixMilli()
+	}
+	if ev.Mode == "env" {
+		r.Env = map[string]string{}
+		for _, k := range envKeys {
+			r.Env[k] = os.Getenv(k)
+		}
+	}
+	return r, nil
+}
+
+func main() {
+	if msg := os.Getenv("TESTHANDLER_INIT_ERROR"); msg != "" {
+		reportInitError(msg)
+		os.Exit(1)
+	}
+	lambda.Start(handle)
+}
+
+// reportInitError does what a runtime does when its init code fails.
+func reportInitError(msg string) {
+	url := "http://" + os.Getenv("AWS_LAMBDA_RUNTIME_API") + "/2018-06-01/runtime/init/error"
+	body := fmt.Sprintf(`{"errorMessage":%q,"errorType":"ConfigError"}`, msg)
+	req, _ := http.NewRequest(http.MethodPost, url, bytes.NewBufferString(body))
+	req.Header.Set("Lambda-Runtime-Function-Error-Type", "Runtime.ConfigError")
+	if resp, err := http.DefaultClient.Do(req); err == nil {
+		resp.Body.Close()
+	}
+}
