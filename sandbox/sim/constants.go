@@ -1,0 +1,63 @@
+package sim
+
+import "time"
+
+// AWS numbers the model uses. Each equals the value of the fact named in its
+// comment (assets/facts/*.yaml); TestConstantsMatchFacts parses the facts and
+// fails when the two drift apart.
+const (
+	defFunctionTimeout = 3 * time.Second   // lambda.timeout.default
+	maxFunctionTimeout = 900 * time.Second // lambda.timeout.max
+	accountConcurrency = 1000              // concurrency.account-default
+
+	asyncRetriesDefault  = 2                // async.retry-attempts.default
+	asyncRetriesMax      = 2                // async.retry-attempts.max
+	asyncFirstRetryWait  = 1 * time.Minute  // async.retry.first-wait
+	asyncSecondRetryWait = 2 * time.Minute  // async.retry.second-wait
+	asyncEventAgeDefault = 6 * time.Hour    // async.event-age.default
+	asyncEventAgeMax     = 6 * time.Hour    // async.event-age.max
+	asyncEventAgeMin     = 60 * time.Second // async.event-age.min
+	throttleBackoffStart = 1 * time.Second  // async.throttle-backoff.start
+	throttleBackoffMax   = 5 * time.Minute  // async.throttle-backoff.max
+
+	sqsVisibilityDefault = 30 * time.Second     // sqs.visibility-timeout.default
+	sqsVisibilityMax     = 12 * time.Hour       // sim.sqs.visibility-timeout.max
+	sqsRetentionDefault  = 4 * 24 * time.Hour   // sqs.retention.default
+	sqsRetentionMax      = 14 * 24 * time.Hour  // sqs.retention.max
+	sqsRetentionMin      = 60 * time.Second     // sim.sqs.retention.min
+	sqsMaxReceiveMin     = 1                    // sim.sqs.max-receive-count.min
+	sqsMaxReceiveMax     = 1000                 // sim.sqs.max-receive-count.max
+	sqsBatchDefault      = 10                   // sqs.batch-size.default
+	sqsBatchMax          = 10000                // sqs.batch-size.max-standard
+	sqsWindowDefault     = 0 * time.Second      // sqs.batching-window.default
+	windowMax            = 300 * time.Second    // esm.batching-window.max
+	largeBatchMinWindow  = 1 * time.Second      // esm.batching-window.min-for-large-batch
+	sqsScalingInitial    = 5                    // sqs.scaling.initial-batches
+	sqsScalingPerMinute  = 300                  // sqs.scaling.increase-per-minute
+	sqsScalingMax        = 1000                 // sqs.scaling.max-batches
+	kinesisBatchDefault  = 100                  // sim.kinesis.batch-size.default
+	dynamoBatchDefault   = 100                  // sim.dynamodb.batch-size.default
+	streamBatchMax       = 10000                // sim.streams.batch-size.max
+	streamRetriesDefault = -1                   // sim.streams.retry-attempts.default
+	streamRetriesMax     = 10000                // sim.streams.retry-attempts.max
+	streamRecordAgeMax   = 604800 * time.Second // sim.streams.record-age.max
+	streamRecordAgeMin   = 60 * time.Second     // sim.streams.record-age.min
+	parallelizationMax   = 10                   // sim.streams.parallelization-factor.max
+	streamRetention      = 24 * time.Hour       // sim.streams.retention.default
+
+	restIntegrationTimeout    = 29 * time.Second      // sim.apigateway.rest-timeout.max
+	restIntegrationTimeoutMin = 50 * time.Millisecond // sim.apigateway.rest-timeout.min
+	apiThrottleStatus         = 500                   // sim.apigateway.throttle-status
+	apiErrorStatus            = 502                   // sim.apigateway.error-status
+	apiTimeoutStatus          = 504                   // sim.apigateway.timeout-status
+)
+
+// Defaults of this simulator where AWS has none (not AWS numbers).
+const (
+	defInvocationTime  = 20 * time.Millisecond // a scripted invocation's virtual duration
+	defMaxReceiveCount = 3                     // AWS requires a redrive policy to name one
+	// Safety stops: a scenario that keeps running past these ends with its
+	// remaining records "pending" and a note saying so.
+	maxSimulated  = 30 * 24 * time.Hour
+	maxEventSteps = 200_000_000
+)

@@ -1,0 +1,239 @@
+package sim
+
+import (
+	"container/heap"
+	"encoding/json"
+	"strconv"
+	"strings"
+)
+
+// event is something that happens at a virtual time; seq keeps events at
+// the same time in the order they were scheduled.
+type event struct {
+	t   int64 // ms
+	seq uint64
+	fn  func()
+}
+
+type eventQueue []event
+
+func (q eventQueue) Len() int { return len(q) }
+func (q eventQueue) Less(i, j int) bool {
+	if q[i].t != q[j].t {
+		return q[i].t < q[j].t
+	}
+	return q[i].seq < q[j].seq
+}
+func (q eventQueue) Swap(i, j int) { q[i], q[j] = q[j], q[i] }
+func (q *eventQueue) Push(x any)   { *q = append(*q, x.(event)) }
+func (q *eventQueue) Pop() any {
+	old := *q
+	e := old[len(old)-1]
+	old[len(old)-1] = event{}
+	*q = old[:len(old)-1]
+	return e
+}
+
+// outcome is where a record ended up.
+type outcome uint8
+
+const (
+	pending outcome = iota
+	succeeded
+	toDLQ
+	toOnFailure
+	dropped
+	filtered
+)
+
+var outcomeNames = [...]string{"pending", "succeeded", "dlq", "on_failure", "dropped", "filtered"}
+
+func (o outcome) String() string { return outcomeNames[o] }
+
+// rec is a record and its state in the run. Source fields live in src (nil
+// for generated records, whose main field is text).
+type rec struct {
+	id         string
+	text       string // the field match.contains looks in
+	at         int64
+	src        *Record
+	deliveries int32
+	receives   int32 // sqs: ApproximateReceiveCount
+	receipt    int32 // sqs: which receive is current
+	status     int16 // apigateway
+	out        outcome
+	deleted    bool // sqs: deleted, moved or expired
+}
+
+// sim is one run.
+type sim struct {
+	sc        *Scenario
+	handler   handler
+	now       int64
+	seq       uint64
+	q         eventQueue
+	steps     int
+	stopped   bool
+	recs      []rec
+	inFlight  int
+	limit     int // reserved concurrency, or the account's
+	m         Metrics
+	tl        []Entry
+	tlCap     int // 0 = unlimited
+	tlCut     bool
+	notes     []string
+	subs      []SubscriptionResult
+	asyncLeft []int16            // async: deliveries of each record still under way
+	seqOf     func(int32) string // streams: a record's sequence number
+}
+
+func (s *sim) at(t int64, fn func()) {
+	if t < s.now {
+		t = s.now
+	}
+	s.seq++
+	heap.Push(&s.q, event{t: t, seq: s.seq, fn: fn})
+}
+
+func (s *sim) after(d int64, fn func()) { s.at(s.now+d, fn) }
+
+// loop runs events until none are left or a safety stop is reached.
+func (s *sim) loop() {
+	for len(s.q) > 0 {
+		e := heap.Pop(&s.q).(event)
+		if e.t > maxSimulated.Milliseconds() || s.steps >= maxEventSteps {
+			s.stopped = true
+			s.note("The run stopped at its safety limit (%s of virtual time or %d events); records not finished by then are pending.",
+				fmtDur(maxSimulated.Milliseconds()), maxEventSteps)
+			return
+		}
+		s.steps++
+		s.now = e.t
+		e.fn()
+	}
+}
+
+// log adds a timeline entry unless the timeline is full.
+func (s *sim) log(kind string, idx []int32, detail string) {
+	if s.tlCap > 0 && len(s.tl) >= s.tlCap {
+		s.tlCut = true
+		return
+	}
+	var ids []string
+	if len(idx) > 0 {
+		ids = make([]string, len(idx))
+		for i, r := range idx {
+			ids[i] = s.recs[r].id
+		}
+	}
+	s.tl = append(s.tl, Entry{TMs: s.now, Kind: kind, Records: ids, Detail: detail})
+}
+
+// logging reports whether a new entry would be kept, so callers can skip
+// building details nobody will see.
+func (s *sim) logging() bool {
+	if s.tlCap > 0 && len(s.tl) >= s.tlCap {
+		s.tlCut = true
+		return false
+	}
+	return true
+}
+
+func (s *sim) note(format string, a ...any) {
+	n := sprintf(format, a...)
+	for _, x := range s.notes {
+		if x == n {
+			return
+		}
+	}
+	s.notes = append(s.notes, n)
+}
+
+// settle sets a record's final outcome and counts it.
+func (s *sim) settle(i int32, o outcome) {
+	r := &s.recs[i]
+	r.out = o
+	switch o {
+	case succeeded:
+		s.m.Succeeded++
+	case toDLQ:
+		s.m.ToDLQ++
+	case toOnFailure:
+		s.m.ToOnFailure++
+	case dropped:
+		s.m.Dropped++
+	case filtered:
+		s.m.FilteredOut++
+	}
+}
+
+// buildRecords turns the scenario's records and generate into run records
+// in arrival order (stable by at).
+func buildRecords(sc *Scenario) []rec {
+	n := len(sc.Records)
+	if sc.Generate != nil {
+		n += sc.Generate.Count
+	}
+	out := make([]rec, 0, n)
+	for i := range sc.Records {
+		r := &sc.Records[i]
+		id := r.ID
+		if id == "" {
+			id = "m" + strconv.Itoa(i+1)
+		}
+		out = append(out, rec{id: id, text: mainText(sc.Source, r), at: r.At.ms(), src: r})
+	}
+	if g := sc.Generate; g != nil && g.Count > 0 {
+		parts := strings.Split(g.Body, "{{.N}}")
+		every := g.Every.ms()
+		var b strings.Builder
+		for k := 1; k <= g.Count; k++ {
+			b.Reset()
+			for j, p := range parts {
+				if j > 0 {
+					b.WriteString(strconv.Itoa(k))
+				}
+				b.WriteString(p)
+			}
+			out = append(out, rec{id: "r" + strconv.Itoa(k), text: b.String(), at: int64(k-1) * every})
+		}
+	}
+	sortByArrival(out)
+	return out
+}
+
+func fillN(tmpl string, n int) string { return strings.ReplaceAll(tmpl, "{{.N}}", strconv.Itoa(n)) }
+
+// mainText is where match.contains looks.
+func mainText(source string, r *Record) string {
+	switch source {
+	case "sqs":
+		return r.Body
+	case "apigateway":
+		return r.Path + " " + r.Body
+	case "kinesis":
+		return r.Data
+	case "dynamodb":
+		if len(r.NewImage) == 0 {
+			return ""
+		}
+		b, _ := json.Marshal(normalize(map[string]any(r.NewImage)))
+		return string(b)
+	case "s3":
+		return r.Key
+	case "sns":
+		return r.Message
+	}
+	return ""
+}
+
+// sortByArrival is a stable insertion-friendly sort: records usually arrive
+// already in order, so check first.
+func sortByArrival(rs []rec) {
+	for i := 1; i < len(rs); i++ {
+		if rs[i].at < rs[i-1].at {
+			stableSortRecs(rs)
+			return
+		}
+	}
+}

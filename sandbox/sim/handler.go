@@ -1,0 +1,94 @@
+package sim
+
+import "strings"
+
+// verdict is how Lambda sees an invocation's result.
+type verdict uint8
+
+const (
+	vOK        verdict = iota // returned a response
+	vError                    // returned an error (function error)
+	vTimeout                  // ran past the function timeout (a function error)
+	vMalformed                // returned a response the source cannot read
+)
+
+// invocation is the handler's answer for one batch.
+type invocation struct {
+	verdict verdict
+	failed  []int  // report: positions in the batch listed in batchItemFailures
+	status  int    // apigateway: the proxy response's statusCode
+	durMs   int64  // virtual time the invocation took
+	detail  string // error message or what was wrong
+}
+
+// handler runs one invocation over the records at idx.
+type handler interface {
+	invoke(s *sim, idx []int32) invocation
+}
+
+// scripted evaluates Behaviour rules per record.
+type scripted struct {
+	b         Behaviour
+	timeoutMs int64
+}
+
+func (h *scripted) invoke(s *sim, idx []int32) invocation {
+	out := invocation{durMs: h.b.Duration.ms(), status: 200}
+	worst := vOK
+	for pos, i := range idx {
+		r := &s.recs[i]
+		rule := h.rule(r)
+		if rule == nil {
+			continue
+		}
+		if d := rule.Duration.ms(); d > out.durMs {
+			out.durMs = d
+		}
+		switch rule.Result {
+		case ResultError:
+			if worst < vError || worst == vMalformed {
+				worst = vError
+				out.detail = "handler error on record " + r.id
+			}
+		case ResultTimeout:
+			worst = vTimeout
+		case ResultMalformed:
+			if worst == vOK {
+				worst = vMalformed
+				out.detail = "malformed response"
+			}
+		case ResultReport:
+			out.failed = append(out.failed, pos)
+		case ResultOK:
+			if rule.Status != 0 {
+				out.status = rule.Status
+			}
+		}
+	}
+	if worst == vTimeout || out.durMs >= h.timeoutMs {
+		worst = vTimeout
+		out.durMs = h.timeoutMs
+		out.detail = "Task timed out after " + fmtDur(h.timeoutMs)
+	}
+	out.verdict = worst
+	return out
+}
+
+// rule is the first rule that matches the record and still applies to this
+// delivery (times counts the record's deliveries, this one included).
+func (h *scripted) rule(r *rec) *Rule {
+	for k := range h.b.Rules {
+		ru := &h.b.Rules[k]
+		if ru.Match.ID != "" && ru.Match.ID != r.id {
+			continue
+		}
+		if ru.Match.Contains != "" && !strings.Contains(r.text, ru.Match.Contains) {
+			continue
+		}
+		if ru.Times > 0 && int(r.deliveries) > ru.Times {
+			continue
+		}
+		return ru
+	}
+	return nil
+}

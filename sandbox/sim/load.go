@@ -1,0 +1,121 @@
+package sim
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/parser"
+
+	"github.com/tutor-dev/tutor/assets/facts"
+)
+
+// LoadFile reads and checks a scenario file.
+func LoadFile(path string) (*Scenario, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return Load(path, data)
+}
+
+// Load parses a scenario, fills every field it does not set with its
+// default, and checks it. Errors read "file:line:col: field: problem".
+func Load(file string, data []byte) (*Scenario, error) {
+	f, err := parser.ParseBytes(data, 0)
+	if err != nil {
+		return nil, facts.PosError(file, 0, err)
+	}
+	var head struct {
+		Source string `yaml:"source"`
+	}
+	if err := yaml.Unmarshal(data, &head); err != nil {
+		return nil, facts.PosError(file, 0, err)
+	}
+	if head.Source == "" {
+		return nil, fmt.Errorf("%s: missing source (one of %s)", file, strings.Join(Sources, ", "))
+	}
+	if err := checkDurations(file, f); err != nil {
+		return nil, err
+	}
+	sc := Default(head.Source)
+	if err := yaml.UnmarshalWithOptions(data, &sc, yaml.DisallowUnknownField()); err != nil {
+		return nil, facts.PosError(file, 0, err)
+	}
+	if errs := sc.validate(); len(errs) > 0 {
+		return nil, locate(file, f, errs[0])
+	}
+	return &sc, nil
+}
+
+// durationKeys are the fields holding a Duration.
+var durationKeys = map[string]bool{
+	"timeout": true, "maximum_event_age": true, "visibility_timeout": true, "retention": true,
+	"maximum_batching_window": true, "maximum_record_age": true, "integration_timeout": true,
+	"duration": true, "at": true, "every": true,
+}
+
+// checkDurations reports a malformed duration with its position, which
+// goccy/go-yaml loses for errors from custom unmarshalers.
+func checkDurations(file string, f *ast.File) error {
+	var found error
+	for _, doc := range f.Docs {
+		if doc.Body == nil {
+			continue
+		}
+		ast.Walk(visitFunc(func(n ast.Node) bool {
+			if found != nil {
+				return false
+			}
+			mv, ok := n.(*ast.MappingValueNode)
+			if !ok || mv.Key == nil || !durationKeys[mv.Key.GetToken().Value] {
+				return true
+			}
+			sv, ok := mv.Value.(ast.ScalarNode)
+			if !ok {
+				p := mv.Value.GetToken().Position
+				found = fmt.Errorf("%s:%d:%d: %s: must be a duration such as 30s", file, p.Line, p.Column, mv.Key.GetToken().Value)
+				return false
+			}
+			if _, err := parseDuration(fmt.Sprint(sv.GetValue())); err != nil {
+				p := mv.Value.GetToken().Position
+				found = fmt.Errorf("%s:%d:%d: %s: %v", file, p.Line, p.Column, mv.Key.GetToken().Value, err)
+			}
+			return true
+		}), doc.Body)
+	}
+	return found
+}
+
+type visitFunc func(ast.Node) bool
+
+func (v visitFunc) Visit(n ast.Node) ast.Visitor {
+	if n == nil || !v(n) {
+		return nil
+	}
+	return v
+}
+
+// locate finds the line of the field an error names; when the field is
+// absent (a default that another setting makes invalid) it names the
+// nearest parent that is present.
+func locate(file string, f *ast.File, e fieldError) error {
+	path := e.path
+	for path != "$" && path != "" {
+		p, err := yaml.PathString(path)
+		if err == nil {
+			if n, err := p.FilterFile(f); err == nil && n != nil {
+				pos := n.GetToken().Position
+				return fmt.Errorf("%s:%d:%d: %s", file, pos.Line, pos.Column, e)
+			}
+		}
+		i := strings.LastIndexAny(path, ".[")
+		if i <= 0 {
+			break
+		}
+		path = path[:i]
+	}
+	return fmt.Errorf("%s: %s", file, e)
+}

@@ -1,0 +1,130 @@
+package sim
+
+import "fmt"
+
+// DefaultLimit is how many records and timeline entries a Result keeps
+// unless Options.Full is set.
+const DefaultLimit = 10_000
+
+// Options change how a run is reported, not what it simulates.
+type Options struct {
+	Full  bool // keep every record and timeline entry
+	Limit int  // entries kept when not Full; 0 means DefaultLimit
+}
+
+// Run simulates the scenario and returns what happened. It checks the
+// scenario first; it never sleeps and never reads the wall clock.
+func Run(sc *Scenario, opt Options) (*Result, error) {
+	if err := sc.Validate(); err != nil {
+		return nil, err
+	}
+	h, err := newHandler(sc)
+	if err != nil {
+		return nil, err
+	}
+	limit := opt.Limit
+	if limit <= 0 {
+		limit = DefaultLimit
+	}
+	s := &sim{sc: sc, handler: h, recs: buildRecords(sc), limit: accountConcurrency}
+	if !opt.Full {
+		s.tlCap = limit
+	}
+	if sc.Function.ReservedConcurrency >= 0 {
+		s.limit = sc.Function.ReservedConcurrency
+	}
+	switch sc.Source {
+	case "apigateway":
+		err = s.runSync()
+	case "s3", "sns":
+		err = s.runAsync()
+	case "sqs":
+		err = s.runSQS()
+	case "kinesis", "dynamodb":
+		err = s.runStreams()
+	default:
+		err = fmt.Errorf("source %q is not modelled", sc.Source)
+	}
+	if err != nil {
+		return nil, err
+	}
+	s.loop()
+	return s.result(opt.Full, limit), nil
+}
+
+func newHandler(sc *Scenario) (handler, error) {
+	if sc.Handler != "" {
+		return newRealHandler(sc)
+	}
+	var b Behaviour
+	if sc.Behaviour != nil {
+		b = *sc.Behaviour
+	}
+	if b.Duration == 0 {
+		b.Duration = Duration(defInvocationTime)
+	}
+	return &scripted{b: b, timeoutMs: sc.Function.Timeout.ms()}, nil
+}
+
+func (s *sim) result(full bool, limit int) *Result {
+	s.m.SimulatedMs = s.now
+	res := &Result{Source: s.sc.Source, Metrics: s.m, Timeline: s.tl, Subscriptions: s.subs}
+	n := len(s.recs)
+	if !full && n > limit {
+		n = limit
+		res.Truncated = true
+	}
+	res.Records = make(RecordList, n)
+	for i := 0; i < n; i++ {
+		r := &s.recs[i]
+		o := r.out
+		if s.asyncLeft != nil && s.asyncLeft[i] > 0 {
+			o = pending
+		}
+		res.Records[i] = RecordResult{ID: r.id, Deliveries: int(r.deliveries), Outcome: o.String(), Status: int(r.status)}
+	}
+	if s.tlCut {
+		res.Truncated = true
+	}
+	if res.Timeline == nil {
+		res.Timeline = []Entry{}
+	}
+	res.Notes = append(baseNotes(s.sc), s.notes...)
+	return res
+}
+
+func baseNotes(sc *Scenario) []string {
+	n := []string{
+		"Time is virtual: each scripted invocation takes behaviour.duration (default " + fmtDur(defInvocationTime.Milliseconds()) + "), cold starts and network latency are not modelled.",
+	}
+	if sc.Handler != "" {
+		n = append(n, "The handler "+sc.Handler+" ran in-process on the event the simulator built; its virtual duration is behaviour.duration, not the wall time it took.")
+	}
+	switch sc.Source {
+	case "apigateway":
+		n = append(n, syncNotes...)
+	case "s3", "sns":
+		n = append(n, asyncNotes...)
+		if sc.Source == "sns" {
+			n = append(n, snsNotes...)
+		}
+	case "sqs":
+		n = append(n, sqsNotes...)
+	case "kinesis", "dynamodb":
+		n = append(n, streamNotes...)
+	}
+	return n
+}
+
+// backoff is the simulator's retry curve where AWS gives only its ends:
+// 1 s after the first attempt, doubling, at most 5 min.
+func backoff(n int) int64 {
+	d := throttleBackoffStart.Milliseconds()
+	for i := 1; i < n && d < throttleBackoffMax.Milliseconds(); i++ {
+		d *= 2
+	}
+	if d > throttleBackoffMax.Milliseconds() {
+		d = throttleBackoffMax.Milliseconds()
+	}
+	return d
+}
