@@ -1,0 +1,107 @@
+package practice
+
+import (
+	"bytes"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/tutor-dev/tutor/quizzes"
+)
+
+func TestParseAnswer(t *testing.T) {
+	tests := []struct {
+		in    string
+		n     int
+		multi bool
+		want  []int
+		err   string
+	}{
+		{"2", 4, false, []int{1}, ""},
+		{" 4 ", 4, false, []int{3}, ""},
+		{"5", 4, false, nil, `"5" is not a choice: type a number from 1 to 4`},
+		{"0", 4, false, nil, `"0" is not a choice`},
+		{"b", 4, false, nil, `"b" is not a choice`},
+		{"1,2", 4, false, nil, "This question has one answer"},
+		{"1,3", 4, true, []int{0, 2}, ""},
+		{"3, 1", 4, true, []int{2, 0}, ""},
+		{"1 2", 4, true, []int{0, 1}, ""},
+		{"1,1", 4, true, []int{0}, ""},
+		{"1,x", 4, true, nil, `"x" is not a choice: type numbers from 1 to 4 separated by commas`},
+		{",", 4, true, nil, "Type a number from 1 to 4"},
+	}
+	for _, tt := range tests {
+		got, err := ParseAnswer(tt.in, tt.n, tt.multi)
+		if tt.err != "" {
+			if err == nil || !strings.Contains(err.Error(), tt.err) {
+				t.Errorf("ParseAnswer(%q) error %v, want %q", tt.in, err, tt.err)
+			}
+			continue
+		}
+		if err != nil || !slices.Equal(got, tt.want) {
+			t.Errorf("ParseAnswer(%q) = %v, %v; want %v", tt.in, got, err, tt.want)
+		}
+	}
+}
+
+func testItems() []*quizzes.Item {
+	return []*quizzes.Item{
+		{ID: "a", Lesson: "l", Kind: quizzes.TrueFalse, Prompt: "Sky is blue?", Choices: []quizzes.Choice{
+			{Text: "True", Correct: true, Why: "Rayleigh scattering."}, {Text: "False", Why: "It is blue."}}},
+		{ID: "b", Lesson: "l", Kind: quizzes.Multi, Prompt: "Pick primes", Choices: []quizzes.Choice{
+			{Text: "2", Correct: true, Why: "2 is prime."}, {Text: "4", Why: "4 = 2x2."}, {Text: "5", Correct: true, Why: "5 is prime."}}},
+	}
+}
+
+func TestRunSavesAfterEveryAnswer(t *testing.T) {
+	items := testItems()
+	now := time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
+	saves := 0
+	rv := quizzes.NewReview()
+	// true-false shows True first: answer 2 (wrong) then 1; then skip the multi.
+	in := "2\n1\n\n"
+	var out bytes.Buffer
+	res, err := Run(Options{Items: items, Seed: 1, Review: rv, Scheduler: quizzes.QuizScheduler(),
+		Now: func() time.Time { return now }, Save: func(*quizzes.Review) error { saves++; return nil }}, strings.NewReader(in), &out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Result{Answered: 2, CorrectFirstTry: 0, Items: []ItemResult{{"a", 2, false, false}, {"b", 0, false, true}}}
+	if res.Answered != want.Answered || !slices.Equal(res.Items, want.Items) {
+		t.Errorf("result %+v, want %+v", res, want)
+	}
+	if saves != 2 {
+		t.Errorf("saved %d times, want 2 (one per item's first answer)", saves)
+	}
+	for _, id := range []string{"a", "b"} {
+		if !rv.Get(id).IsDue(now) {
+			t.Errorf("%s missed or skipped but not due at once", id)
+		}
+	}
+	text := out.String()
+	for _, w := range []string{"Question 1 of 2 [a]", "  1) True\n  2) False\n", "You missed! Try again.\nIt is blue.\n", "You are right!\nRayleigh scattering.\n",
+		"Question 2 of 2 [b]", "(Choose all that apply", "Skipped. The right answer:", "Score: 0/2 right on the first try\n"} {
+		if !strings.Contains(text, w) {
+			t.Errorf("output lacks %q:\n%s", w, text)
+		}
+	}
+}
+
+func TestSummary(t *testing.T) {
+	bank := quizzes.NewBank(testItems())
+	rv := quizzes.NewReview()
+	now := time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
+	s := quizzes.QuizScheduler()
+	rv.Answer("a", true, now, s)
+	rv.Answer("b", false, now, s)
+	rv.Answer("gone", true, now, s) // no longer in the bank: not counted
+	got := Summary(bank, rv, now.Add(time.Hour))
+	want := Stats{Items: 2, Seen: 2, FirstTryAccuracy: 0.5, Answers: 2, FirstTryRight: 1, Due: 1}
+	if got != want {
+		t.Errorf("Summary = %+v, want %+v", got, want)
+	}
+	if got := Summary(bank, quizzes.NewReview(), now); got != (Stats{Items: 2}) {
+		t.Errorf("empty state: %+v", got)
+	}
+}
