@@ -247,3 +247,5 @@ func ExampleModel_View() {
 	fmt.Println(strings.Split(view(m), "\n")[0])
 	// Output: AWS Lambda triggers and event sources
 }
+
+func windowSize(w, h int) tea.WindowSizeMsg { return tea.WindowSizeMsg{Width: w, Height: h} }
