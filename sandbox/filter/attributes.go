@@ -88,15 +88,7 @@ func (a Attribute) eachLeaf(f *field) bool {
 		}
 		return f.matchLeaf(leaf{k: leafString, s: a.Value})
 	case classArray:
-		var elems []any
-		if json.Unmarshal([]byte(a.Value), &elems) != nil {
-			return false
-		}
-		for _, e := range elems {
-			if l, ok := toLeaf(e); ok && f.matchLeaf(l) {
-				return true
-			}
-		}
+		return f.matchArrayText(a.Value)
 	}
 	return false
 }
