@@ -122,6 +122,9 @@ func TestRunEnvironment(t *testing.T) {
 	if !regexp.MustCompile(`^\d{4}/\d\d/\d\d/\[\$LATEST\][0-9a-f]{32}$`).MatchString(r.Env["AWS_LAMBDA_LOG_STREAM_NAME"]) {
 		t.Errorf("log stream name %q", r.Env["AWS_LAMBDA_LOG_STREAM_NAME"])
 	}
+	if !regexp.MustCompile(`^Root=1-[0-9a-f]{8}-[0-9a-f]{24};Parent=[0-9a-f]{16};Sampled=0$`).MatchString(r.Env["_X_AMZN_TRACE_ID"]) {
+		t.Errorf("trace ID %q", r.Env["_X_AMZN_TRACE_ID"])
+	}
 	if d := time.UnixMilli(r.Deadline); time.Until(d) > DefaultTimeout || time.Until(d) < -time.Minute {
 		t.Errorf("deadline %v is not about 3 s after the invocation", d)
 	}

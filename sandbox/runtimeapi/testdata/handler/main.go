@@ -44,7 +44,7 @@ func (e *OrderError) Error() string { return "order " + e.ID + " failed: out of 
 var envKeys = []string{
 	"AWS_LAMBDA_FUNCTION_NAME", "AWS_LAMBDA_FUNCTION_VERSION", "AWS_LAMBDA_FUNCTION_MEMORY_SIZE",
 	"AWS_LAMBDA_LOG_GROUP_NAME", "AWS_LAMBDA_LOG_STREAM_NAME", "AWS_REGION", "_HANDLER",
-	"LAMBDA_TASK_ROOT", "TESTHANDLER_EXTRA",
+	"LAMBDA_TASK_ROOT", "TESTHANDLER_EXTRA", "_X_AMZN_TRACE_ID",
 }
 
 func handle(ctx context.Context, ev Event) (*Response, error) {
