@@ -98,7 +98,7 @@ func (f *Function) Invoke(ctx context.Context, event []byte, opts Options) *Resu
 	ctx = handlers.WithLogger(ctx, log.New(logs, "", 0))
 
 	done := make(chan outcome, 1)
-	go f.run(ctx, event, done)
+	dispatch(job{f: f, ctx: ctx, event: event, done: done})
 	var out outcome
 	select {
 	case out = <-done:

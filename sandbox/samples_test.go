@@ -1,0 +1,172 @@
+package sandbox
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/tutor-dev/tutor/sandbox/handlers"
+)
+
+// sampleRun is what one sample handler does with one event.
+type sampleRun struct {
+	errType  string // "" when the invocation succeeds
+	errMsg   string // substring of errorMessage
+	response string // substring of the response JSON when it succeeds
+	log      string // substring of one of the log lines
+}
+
+// sampleRuns covers every handler with every event of its source; a missing
+// pair fails TestSampleHandlersOnTheirEvents, so new events get a check.
+var sampleRuns = map[[2]string]sampleRun{
+	{"apigateway-orders", "apigateway-ok"}:      {response: `"statusCode":200`, log: "GET /orders/ord-1001"},
+	{"apigateway-orders", "apigateway-missing"}: {response: `"statusCode":404`, log: "GET /orders/ord-9999"},
+	{"apigateway-orders", "apigateway-create"}:  {response: `"statusCode":201`, log: "created order ord-2b7e5d90: 2 x espresso beans 1 kg"},
+	{"apigateway-orders", "apigateway-fail"}: {errType: "wrapError",
+		errMsg: "POST /orders (request f3a9e1c7-5b2d-4e8f-a0c6-7d4b1e9f2a53): invalid body: json: cannot unmarshal string into Go struct field newOrder.quantity of type int"},
+	{"s3-object-logger", "s3-ok"}: {response: "null", log: `s3://tutor-reports/reports/2026/café sales.csv (1290 bytes, raw key "reports/2026/caf%C3%A9+sales.csv")`},
+	{"s3-object-logger", "s3-fail"}: {errType: "wrapError",
+		errMsg: "record 1 (s3://tutor-reports/reports/2026/empty upload.csv): size 0: object is empty"},
+	{"dynamodb-stream", "dynamodb-ok"}: {response: "null", log: "2a7b4c0d3e9f5a6b7c8d9e0f1a2b3c4d MODIFY: order ord-1001 is shipped, total 49.90"},
+	{"dynamodb-stream", "dynamodb-fail"}: {errType: "wrapError",
+		errMsg: `record 5d0e7f3a6b2c8d9e0f1a2b3c4d5e6f7a (INSERT): attribute has the wrong type: "total" is S, want N`},
+	{"kinesis-decode", "kinesis-ok"}: {response: "null", log: "sensor sensor-3 reads 70.2 °F"},
+	{"kinesis-decode", "kinesis-fail"}: {errType: "wrapError",
+		errMsg: "record 49656627815405883428137483217367727989933970340540841986 (partition key sensor-9): data is not a JSON reading: invalid character 's'"},
+	{"sns-attributes", "sns-ok"}: {response: "null", log: "eventType=order.shipped priority=2"},
+	{"sns-attributes", "sns-fail"}: {errType: "wrapError",
+		errMsg: `message 8d2a9f3b-5c4e-6f7a-0b1c-2d3e4f5a6b7c from arn:aws:sns:us-east-1:123456789012:order-events: missing required message attribute "eventType"`},
+	{"sqs-batch", "sqs-ok"}: {response: "null", log: "message 2e1424d4-f796-459a-8184-9c92662be6da: order ord-1002, quantity 1"},
+	{"sqs-batch", "sqs-fail"}: {errType: "wrapError",
+		errMsg: `message 4c1d0a2f-6b8e-4f3c-9d7a-2e0b1f5c8d34: invalid order message: orderId "ord-1003", quantity 0`},
+	{"sqs-partial", "sqs-ok"}: {response: `{"batchItemFailures":[]}`, log: "order ord-1002"},
+	{"sqs-partial", "sqs-fail"}: {response: `{"batchItemFailures":[{"itemIdentifier":"4c1d0a2f-6b8e-4f3c-9d7a-2e0b1f5c8d34"}]}`,
+		log: "message 5d2e1b3a-7c9f-4a4d-8e8b-3f1c2a6d9e45: order ord-1004, quantity 3"},
+}
+
+func TestSampleHandlersOnTheirEvents(t *testing.T) {
+	evs, err := BuiltinEvents()
+	if err != nil {
+		t.Fatal(err)
+	}
+	covered := 0
+	for _, h := range handlers.All() {
+		for _, ev := range evs.ForSource(h.Source) {
+			t.Run(h.Name+"/"+ev.Name, func(t *testing.T) {
+				want, ok := sampleRuns[[2]string{h.Name, ev.Name}]
+				if !ok {
+					t.Fatalf("no expectation in sampleRuns for %s on %s", h.Name, ev.Name)
+				}
+				covered++
+				payload, err := evs.Load(ev.Name)
+				if err != nil {
+					t.Fatal(err)
+				}
+				r := Invoke(context.Background(), h, payload, Options{})
+				checkRun(t, r, want)
+				if r.Handler != h.Name || string(r.Event) != string(payload) || r.BilledDurationMs < 1 || r.DurationMs <= 0 {
+					t.Errorf("result header = %q %d bytes of event, %.3f ms, billed %d", r.Handler, len(r.Event), r.DurationMs, r.BilledDurationMs)
+				}
+			})
+		}
+	}
+	if covered != len(sampleRuns) {
+		t.Errorf("ran %d pairs, sampleRuns has %d: an expectation names a handler or event that does not exist", covered, len(sampleRuns))
+	}
+}
+
+func checkRun(t *testing.T, r *Result, want sampleRun) {
+	t.Helper()
+	if want.errType != "" {
+		if r.Error == nil {
+			t.Fatalf("succeeded with %s, want %s error", r.Response, want.errType)
+		}
+		if r.Error.ErrorType != want.errType || !strings.Contains(r.Error.ErrorMessage, want.errMsg) {
+			t.Errorf("error = %+v\nwant %s containing %q", *r.Error, want.errType, want.errMsg)
+		}
+		return
+	}
+	if r.Error != nil {
+		t.Fatalf("error %+v, want success", *r.Error)
+	}
+	if !json.Valid(r.Response) || !strings.Contains(string(r.Response), want.response) {
+		t.Errorf("response = %s, want it to contain %s", r.Response, want.response)
+	}
+	if want.log != "" && !strings.Contains(strings.Join(r.Logs, "\n"), want.log) {
+		t.Errorf("logs = %q, want a line containing %q", r.Logs, want.log)
+	}
+}
+
+// conformanceDir finds ../shared/conformance next to the module root.
+func conformanceDir(t *testing.T) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Skip("no go.mod above the test's directory, so no ../shared/conformance")
+		}
+		dir = parent
+	}
+	c := filepath.Join(filepath.Dir(dir), "shared", "conformance")
+	if _, err := os.Stat(c); errors.Is(err, os.ErrNotExist) {
+		t.Skipf("conformance corpus not found at %s (CI provides it there)", c)
+	}
+	return c
+}
+
+// TestSAMEventsRunInTheirHandlers feeds the payloads `sam local
+// generate-event` prints to the matching handlers: each must decode (no
+// UnmarshalTypeError or SyntaxError) and run to the outcome its content
+// leads to.
+func TestSAMEventsRunInTheirHandlers(t *testing.T) {
+	dir := filepath.Join(conformanceDir(t), "sam-events")
+	tests := []struct {
+		file, handler string
+		want          sampleRun
+	}{
+		// POST /path/to/resource is no route of the orders API: a 404 response.
+		{"apigateway/aws-proxy.json", "apigateway-orders", sampleRun{response: `"statusCode":404`, log: "POST /path/to/resource"}},
+		{"s3/put.json", "s3-object-logger", sampleRun{response: "null", log: "ObjectCreated:Put s3://example-bucket/test/key (1024 bytes"}},
+		// "Hello from SQS!" is no order.
+		{"sqs/receive-message.json", "sqs-batch", sampleRun{errType: "wrapError",
+			errMsg: "message 19dd0b57-b21e-4ac1-bd88-01bbb068cb78: body is not an order: invalid character 'H'"}},
+		{"sqs/receive-message.json", "sqs-partial", sampleRun{response: `{"batchItemFailures":[{"itemIdentifier":"19dd0b57-b21e-4ac1-bd88-01bbb068cb78"}]}`}},
+		// SAM's notification carries "Test" and "TestBinary" attributes only.
+		{"sns/notification.json", "sns-attributes", sampleRun{errType: "wrapError",
+			errMsg: `message 95df01b4-ee98-5cb9-9903-4c221d41eb5e from arn:aws:sns:us-east-1:123456789012:ExampleTopic: missing required message attribute "eventType"`}},
+		// SAM's table has Id and Message attributes, not an order.
+		{"dynamodb/update.json", "dynamodb-stream", sampleRun{errType: "wrapError",
+			errMsg: `record c4ca4238a0b923820dcc509a6f75849b (INSERT): missing attribute "orderId"`}},
+		// "Hello, this is a test 123." is no JSON reading.
+		{"kinesis/get-records.json", "kinesis-decode", sampleRun{errType: "wrapError",
+			errMsg: "record 49545115243490985018280067714973144582180062593244200961 (partition key partitionKey-03): data is not a JSON reading: invalid character 'H'"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file+"/"+tt.handler, func(t *testing.T) {
+			payload, err := os.ReadFile(filepath.Join(dir, tt.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			h, ok := handlers.Get(tt.handler)
+			if !ok {
+				t.Fatalf("no handler %s", tt.handler)
+			}
+			src, _ := LookupSource(h.Source)
+			if err := src.DecodeStrict(payload); err != nil {
+				t.Errorf("%s does not decode strictly into %s: %v", tt.file, src.EventType, err)
+			}
+			checkRun(t, Invoke(context.Background(), h, payload, Options{}), tt.want)
+		})
+	}
+}
