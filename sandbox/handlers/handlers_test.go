@@ -104,7 +104,9 @@ func TestErrorsWrapTheirCause(t *testing.T) {
 		{"sns: missing attribute", func() error {
 			return RouteNotifications(ctx, events.SNSEvent{Records: []events.SNSEventRecord{{SNS: events.SNSEntity{MessageID: "m-9", MessageAttributes: map[string]any{"priority": map[string]any{"Type": "Number", "Value": "1"}}}}}})
 		}, "message m-9", errMissingMessageAttribute, nil},
-		{"sqs: not JSON", func() error { return ProcessBatch(ctx, sqsEvent("m-1", `{"orderId": "o", "quantity": 1}`, "m-2", "nope")) }, "message m-2", nil, &syntaxErr},
+		{"sqs: not JSON", func() error {
+			return ProcessBatch(ctx, sqsEvent("m-1", `{"orderId": "o", "quantity": 1}`, "m-2", "nope"))
+		}, "message m-2", nil, &syntaxErr},
 		{"sqs: unknown field", func() error { return ProcessBatch(ctx, sqsEvent("m-1", `{"orderId": "o", "qty": 1}`)) }, "message m-1", nil, nil},
 		{"sqs: invalid order", func() error { return ProcessBatch(ctx, sqsEvent("m-3", `{"orderId": "", "quantity": 1}`)) }, "message m-3", errInvalidMessage, nil},
 	}
