@@ -166,7 +166,8 @@ func (c *compiler) compile(src []byte) (*Policy, error) {
 }
 
 // isOr reports whether a member is an "$or" AWS recognises: an array of at
-// least two objects. Anything else named "$or" is an ordinary key.
+// least two objects, none keyed by an operator name. Anything else named
+// "$or" is an ordinary key (fact filter.sns.or-min-objects).
 func isOr(m jmember) bool {
 	if m.key != "$or" || m.val.kind != jArr || len(m.val.arr) < 2 {
 		return false
@@ -175,8 +176,19 @@ func isOr(m jmember) bool {
 		if e.kind != jObj {
 			return false
 		}
+		for _, k := range e.obj {
+			if operators[k.key] {
+				return false
+			}
+		}
 	}
 	return true
+}
+
+// operators are the reserved keywords of policies and patterns.
+var operators = map[string]bool{
+	"prefix": true, "suffix": true, "equals-ignore-case": true, "anything-but": true,
+	"numeric": true, "exists": true, "cidr": true, "wildcard": true,
 }
 
 func (c *compiler) object(obj []jmember, prefix string, depth int) (*node, error) {
