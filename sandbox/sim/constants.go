@@ -8,16 +8,16 @@ import "time"
 const (
 	defFunctionTimeout = 3 * time.Second   // lambda.timeout.default
 	maxFunctionTimeout = 900 * time.Second // lambda.timeout.max
-	accountConcurrency = 1000              // concurrency.account-default
+	accountConcurrency = 1000              // concurrency.account.default
 
-	asyncRetriesDefault  = 2                // async.retry-attempts.default
-	asyncRetriesMax      = 2                // async.retry-attempts.max
+	asyncRetriesDefault  = 2                // async.retries.default
+	asyncRetriesMax      = 2                // async.retries.range (its upper end)
 	asyncFirstRetryWait  = 1 * time.Minute  // async.retry.first-wait
 	asyncSecondRetryWait = 2 * time.Minute  // async.retry.second-wait
-	asyncEventAgeDefault = 6 * time.Hour    // async.event-age.default
-	asyncEventAgeMax     = 6 * time.Hour    // async.event-age.max
-	asyncEventAgeMin     = 60 * time.Second // async.event-age.min
-	throttleBackoffStart = 1 * time.Second  // async.throttle-backoff.start
+	asyncEventAgeDefault = 6 * time.Hour    // async.max-event-age.default
+	asyncEventAgeMax     = 6 * time.Hour    // sim.async.max-event-age.max
+	asyncEventAgeMin     = 60 * time.Second // async.max-event-age.min
+	throttleBackoffStart = 1 * time.Second  // async.throttle-backoff.min
 	throttleBackoffMax   = 5 * time.Minute  // async.throttle-backoff.max
 
 	sqsVisibilityDefault = 30 * time.Second     // sqs.visibility-timeout.default
@@ -35,21 +35,21 @@ const (
 	sqsScalingInitial    = 5                    // sqs.scaling.initial-batches
 	sqsScalingPerMinute  = 300                  // sqs.scaling.increase-per-minute
 	sqsScalingMax        = 1000                 // sqs.scaling.max-batches
-	kinesisBatchDefault  = 100                  // sim.kinesis.batch-size.default
-	dynamoBatchDefault   = 100                  // sim.dynamodb.batch-size.default
-	streamBatchMax       = 10000                // sim.streams.batch-size.max
-	streamRetriesDefault = -1                   // sim.streams.retry-attempts.default
-	streamRetriesMax     = 10000                // sim.streams.retry-attempts.max
-	streamRecordAgeMax   = 604800 * time.Second // sim.streams.record-age.max
+	kinesisBatchDefault  = 100                  // kinesis.batch-size.default
+	dynamoBatchDefault   = 100                  // dynamodb.batch-size.default
+	streamBatchMax       = 10000                // kinesis.batch-size.max, dynamodb.batch-size.max
+	streamRetriesDefault = -1                   // kinesis.max-retry-attempts.default, dynamodb.max-retry-attempts.default
+	streamRetriesMax     = 10000                // kinesis.max-retry-attempts.max, dynamodb.max-retry-attempts.max
+	streamRecordAgeMax   = 604800 * time.Second // kinesis.max-record-age.max, dynamodb.max-record-age.max
 	streamRecordAgeMin   = 60 * time.Second     // sim.streams.record-age.min
-	parallelizationMax   = 10                   // sim.streams.parallelization-factor.max
-	streamRetention      = 24 * time.Hour       // sim.streams.retention.default
+	parallelizationMax   = 10                   // kinesis.parallelization-factor.max, dynamodb.parallelization-factor.max
+	streamRetention      = 24 * time.Hour       // sim.kinesis.retention.default, dynamodb.stream.retention
 
-	restIntegrationTimeout    = 29 * time.Second      // sim.apigateway.rest-timeout.max
-	restIntegrationTimeoutMin = 50 * time.Millisecond // sim.apigateway.rest-timeout.min
-	apiThrottleStatus         = 500                   // sim.apigateway.throttle-status
-	apiErrorStatus            = 502                   // sim.apigateway.error-status
-	apiTimeoutStatus          = 504                   // sim.apigateway.timeout-status
+	restIntegrationTimeout    = 29 * time.Second      // apigw.rest.timeout.default (REST APIs' default and the simulator's maximum)
+	restIntegrationTimeoutMin = 50 * time.Millisecond // apigw.rest.timeout.min
+	apiThrottleStatus         = 500                   // apigw.status.invoke-rejected
+	apiErrorStatus            = 502                   // apigw.status.function-error
+	apiTimeoutStatus          = 504                   // apigw.status.integration-timeout
 )
 
 // Defaults of this simulator where AWS has none (not AWS numbers).

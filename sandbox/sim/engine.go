@@ -70,6 +70,7 @@ type sim struct {
 	sc        *Scenario
 	handler   handler
 	now       int64
+	last      int64 // time of the last thing that happened (simulated_ms)
 	seq       uint64
 	q         eventQueue
 	steps     int
@@ -115,6 +116,7 @@ func (s *sim) loop() {
 
 // log adds a timeline entry unless the timeline is full.
 func (s *sim) log(kind string, idx []int32, detail string) {
+	s.last = s.now
 	if s.tlCap > 0 && len(s.tl) >= s.tlCap {
 		s.tlCut = true
 		return
@@ -132,6 +134,7 @@ func (s *sim) log(kind string, idx []int32, detail string) {
 // logging reports whether a new entry would be kept, so callers can skip
 // building details nobody will see.
 func (s *sim) logging() bool {
+	s.last = s.now
 	if s.tlCap > 0 && len(s.tl) >= s.tlCap {
 		s.tlCut = true
 		return false
@@ -153,6 +156,7 @@ func (s *sim) note(format string, a ...any) {
 func (s *sim) settle(i int32, o outcome) {
 	r := &s.recs[i]
 	r.out = o
+	s.last = s.now
 	switch o {
 	case succeeded:
 		s.m.Succeeded++

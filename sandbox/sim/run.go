@@ -67,7 +67,7 @@ func newHandler(sc *Scenario) (handler, error) {
 }
 
 func (s *sim) result(full bool, limit int) *Result {
-	s.m.SimulatedMs = s.now
+	s.m.SimulatedMs = s.last
 	res := &Result{Source: s.sc.Source, Metrics: s.m, Timeline: s.tl, Subscriptions: s.subs}
 	n := len(s.recs)
 	if !full && n > limit {

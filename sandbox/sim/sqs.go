@@ -193,7 +193,7 @@ func (s *sim) sqsStart(q *sqsState, batch []int32) {
 		}
 	}
 	if s.logging() {
-		s.log("receive", batch, fmt.Sprintf("a poller receives %d messages; invisible for %s", len(batch), fmtDur(vt)))
+		s.log("receive", batch, fmt.Sprintf("a poller receives %s; invisible for %s", plural(len(batch), "message"), fmtDur(vt)))
 	}
 	s.after(vt, func() { s.sqsVisible(q, batch, receipts) })
 	if s.inFlight >= s.limit {
@@ -208,7 +208,7 @@ func (s *sim) sqsStart(q *sqsState, batch []int32) {
 		s.recs[i].deliveries++
 	}
 	if s.logging() {
-		s.log("invoke", batch, fmt.Sprintf("batch of %d", len(batch)))
+		s.log("invoke", batch, "batch of "+plural(len(batch), "message"))
 	}
 	res := s.handler.invoke(s, batch)
 	s.after(res.durMs, func() {
@@ -274,9 +274,10 @@ func (s *sim) sqsResult(batch []int32, res invocation) {
 		s.log("result", batch, fmt.Sprintf("success; the response lists %d batchItemFailures but report_batch_item_failures is off, so Lambda ignores it", len(res.failed)))
 		s.log("delete", del, "every message is deleted, the reported failures too: they are lost")
 	case len(keep) > 0:
-		s.log("result", batch, fmt.Sprintf("partial batch response: %d failed", len(keep)))
-		s.log("delete", del, "the messages not reported are deleted")
-		s.log("retry", keep, fmt.Sprintf("reported messages stay in the queue and return when their visibility timeout (%s) ends", vt))
+		s.log("result", batch, fmt.Sprintf("partial batch response: %s reported; they stay in the queue and return when their visibility timeout (%s) ends", plural(len(keep), "message"), vt))
+		if len(del) > 0 {
+			s.log("delete", del, "the messages not reported are deleted")
+		}
 	default:
 		if s.logging() {
 			s.log("result", batch, "success")

@@ -11,7 +11,7 @@ import (
 var streamNotes = []string{
 	"Streams: a record goes to the shard its partition key (Kinesis) or its keys (DynamoDB) hash to; each shard runs one batch at a time, or parallelization_factor lanes chosen by key hash, each in order.",
 	"Retries of a failed batch wait by the simulator's backoff (AWS does not document a delay): 1 s, doubling, at most 5 min; throttled invocations retry the same way and do not use up retry attempts.",
-	"Bisect rule: splitting a failed batch does not count against maximum_retry_attempts (AWS: \"splitting a batch does not consume the retry quota\"); the halves run at once, first half first, and inherit the batch's retry count; a batch of one record that fails is retried.",
+	"Bisect rule: splitting a failed batch does not count against maximum_retry_attempts (AWS: splitting a batch does not consume the retry quota); the halves run at once, first half first, and inherit the batch's retry count; a batch of one record that fails is retried.",
 	"Partial batch response: the checkpoint moves to just before the lowest reported sequence number and the batch from there is retried; that counts as a retry.",
 	"Records older than maximum_record_age are sent to the on-failure destination before the next attempt; records that outlive the stream's 24 h retention are trimmed (dropped) when the shard next polls.",
 	"to_on_failure counts records described to the destination (the destination gets shard and sequence range, not the records); retries counts retried batch invocations.",
@@ -148,7 +148,8 @@ func (s *sim) streamPoll(st *streamState, l *lane) {
 			}
 		}
 		sp := &l.work[len(l.work)-1]
-		if age := m.MaximumRecordAge.ms(); age >= 0 {
+		if m.MaximumRecordAge >= 0 {
+			age := m.MaximumRecordAge.ms()
 			k := sp.lo
 			for k < sp.hi && s.now-s.recs[l.items[k]].at > age {
 				k++
@@ -341,12 +342,12 @@ func (s *sim) streamFail(st *streamState, l *lane, lo, hi int, why string) {
 		for _, i := range recs {
 			s.settle(i, toOnFailure)
 		}
-		s.log("on_failure", recs, fmt.Sprintf("%s: a record describing %d records (%s) goes to the on-failure destination; the shard moves on", why, len(recs), s.where(st, l, lo, hi)))
+		s.log("on_failure", recs, fmt.Sprintf("%s: a record describing %s (%s) goes to the on-failure destination; the shard moves on", why, plural(len(recs), "record"), s.where(st, l, lo, hi)))
 	} else {
 		for _, i := range recs {
 			s.settle(i, dropped)
 		}
-		s.log("drop", recs, fmt.Sprintf("%s: %d records discarded (no on-failure destination); the shard moves on", why, len(recs)))
+		s.log("drop", recs, fmt.Sprintf("%s: %s discarded (no on-failure destination); the shard moves on", why, plural(len(recs), "record")))
 	}
 	if hi > l.pos {
 		l.pos = hi
