@@ -1,0 +1,201 @@
+package quiz
+
+import (
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
+
+	"github.com/tutor-dev/tutor/cmd/internal/common"
+	"github.com/tutor-dev/tutor/quizzes"
+)
+
+func items() []*quizzes.Item {
+	return []*quizzes.Item{
+		{ID: "sync-trigger", Lesson: "event-sources", Kind: quizzes.Single, Prompt: "Which service invokes synchronously?", Choices: []quizzes.Choice{
+			{Text: "Amazon API Gateway", Correct: true, Why: "It waits for the function's answer."},
+			{Text: "Amazon S3", Why: "S3 invokes asynchronously."},
+			{Text: "Amazon SQS", Why: "SQS is polled by an event source mapping."},
+		}},
+		{ID: "primes", Lesson: "event-sources", Kind: quizzes.Multi, Prompt: "Pick the primes", Choices: []quizzes.Choice{
+			{Text: "2", Correct: true, Why: "2 is prime."}, {Text: "4", Why: "4 is 2x2."}, {Text: "5", Correct: true, Why: "5 is prime."},
+		}},
+	}
+}
+
+var (
+	down  = tea.KeyPressMsg{Code: 'j', Text: "j"}
+	up    = tea.KeyPressMsg{Code: tea.KeyUp}
+	space = tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
+	enter = tea.KeyPressMsg{Code: tea.KeyEnter}
+	skip  = tea.KeyPressMsg{Code: 's', Text: "s"}
+	esc   = tea.KeyPressMsg{Code: tea.KeyEscape}
+)
+
+func newModel() Model {
+	c := common.New()
+	c.Width, c.Height = 70, 30
+	return New(c, "Event sources", "event-sources", items(), 7)
+}
+
+func view(m Model) string { return ansi.Strip(m.View()) }
+
+// moveTo puts the cursor on the choice with text.
+func moveTo(t *testing.T, m Model, text string) Model {
+	t.Helper()
+	for range len(m.order) {
+		m, _ = m.Update(up)
+	}
+	for pos, ci := range m.order {
+		if m.item().Choices[ci].Text == text {
+			for range pos {
+				m, _ = m.Update(down)
+			}
+			return m
+		}
+	}
+	t.Fatalf("no choice %q", text)
+	return m
+}
+
+// msgs runs a command (and any batch) and returns the messages.
+func msgs(cmd tea.Cmd) []tea.Msg {
+	if cmd == nil {
+		return nil
+	}
+	return []tea.Msg{cmd()}
+}
+
+func TestQuizWrongThenRightThenMulti(t *testing.T) {
+	m := newModel()
+	v := view(m)
+	for _, w := range []string{"Event sources · Question 1 of 2", "[sync-trigger]", "Which service invokes synchronously?", "1. Amazon", "›"} {
+		if !strings.Contains(v, w) {
+			t.Errorf("first view lacks %q:\n%s", w, v)
+		}
+	}
+
+	m = moveTo(t, m, "Amazon S3")
+	m, cmd := m.Update(enter)
+	if got := msgs(cmd); len(got) != 1 || got[0] != (AnsweredMsg{ItemID: "sync-trigger", Right: false}) {
+		t.Errorf("first answer sent %v, want AnsweredMsg{sync-trigger false}", got)
+	}
+	v = view(m)
+	fb, choices := strings.Index(v, "You missed! Try again."), strings.Index(v, "1. ")
+	if fb < 0 || choices < fb || !strings.Contains(v, "S3 invokes asynchronously.") || !strings.Contains(v, "✗ ( ) ") {
+		t.Errorf("want the miss and its why above the choices, S3 marked:\n%s", v)
+	}
+
+	m = moveTo(t, m, "Amazon API Gateway")
+	m, cmd = m.Update(enter)
+	if cmd != nil {
+		t.Errorf("a second attempt must not record another answer: %v", msgs(cmd))
+	}
+	v = view(m)
+	if !strings.Contains(v, "You are right!") || !strings.Contains(v, "It waits for the function's answer.") || !strings.Contains(v, "enter: next question") {
+		t.Errorf("right feedback:\n%s", v)
+	}
+
+	m, _ = m.Update(enter)
+	if !strings.Contains(view(m), "Question 2 of 2") || !strings.Contains(view(m), "[ ] ") {
+		t.Fatalf("second question:\n%s", view(m))
+	}
+	m, _ = m.Update(enter) // nothing toggled
+	if !strings.Contains(view(m), "Choose with space first") {
+		t.Errorf("empty multi submit should explain:\n%s", view(m))
+	}
+	m = moveTo(t, m, "2")
+	m, _ = m.Update(space)
+	m, cmd = m.Update(enter)
+	if got := msgs(cmd); len(got) != 1 || got[0] != (AnsweredMsg{ItemID: "primes", Right: false}) {
+		t.Errorf("partial multi answer sent %v", got)
+	}
+	if !strings.Contains(view(m), "not all the right choices") {
+		t.Errorf("partial multi feedback:\n%s", view(m))
+	}
+	m = moveTo(t, m, "5")
+	m, _ = m.Update(space)
+	m, _ = m.Update(enter)
+	if !strings.Contains(view(m), "You are right!") || !strings.Contains(view(m), "2: 2 is prime.") {
+		t.Errorf("multi right:\n%s", view(m))
+	}
+
+	m, cmd = m.Update(enter)
+	got := msgs(cmd)
+	fin, ok := got[0].(FinishedMsg)
+	if !ok || !fin.Passed || fin.LessonID != "event-sources" || len(fin.Results) != 2 || fin.Results[0].Attempts != 2 {
+		t.Fatalf("finish sent %#v", got)
+	}
+	v = view(m)
+	for _, w := range []string{"Quiz complete", "Score: 0/2 right on the first try", "sync-trigger  right after 2 tries", "Quiz passed"} {
+		if !strings.Contains(v, w) {
+			t.Errorf("summary lacks %q:\n%s", w, v)
+		}
+	}
+	if _, cmd = m.Update(enter); cmd == nil || cmd() != (ExitMsg{}) {
+		t.Error("enter on the summary should close the quiz")
+	}
+}
+
+func TestQuizSkipIsNotPassed(t *testing.T) {
+	m := newModel()
+	m, cmd := m.Update(skip)
+	if got := msgs(cmd); got[0] != (AnsweredMsg{ItemID: "sync-trigger", Right: false}) {
+		t.Errorf("skip sent %v", got)
+	}
+	if v := view(m); !strings.Contains(v, "Skipped. The right answer:") || !strings.Contains(v, "Amazon API Gateway: It waits") || !strings.Contains(v, "✓ ( )") {
+		t.Errorf("skip view:\n%s", v)
+	}
+	m, _ = m.Update(enter)
+	m, _ = m.Update(skip)
+	m, cmd = m.Update(enter)
+	if fin := cmd().(FinishedMsg); fin.Passed {
+		t.Error("a quiz with skips passed")
+	}
+	if !strings.Contains(view(m), "Not passed yet") {
+		t.Errorf("summary:\n%s", view(m))
+	}
+}
+
+func TestQuizKeysAndSize(t *testing.T) {
+	m := newModel()
+	m, _ = m.Update(up) // stays on the first choice
+	if m.cursor != 0 {
+		t.Errorf("cursor %d after up at the top", m.cursor)
+	}
+	for range 10 {
+		m, _ = m.Update(down)
+	}
+	if m.cursor != 2 {
+		t.Errorf("cursor %d after many downs, want 2 (last)", m.cursor)
+	}
+	if _, cmd := m.Update(esc); cmd == nil || cmd() != (ExitMsg{}) {
+		t.Error("esc should leave the quiz")
+	}
+	m.SetSize(24, 6)
+	lines := strings.Split(view(m), "\n")
+	if len(lines) > 6 {
+		t.Errorf("view is %d lines in a height of 6", len(lines))
+	}
+	for _, l := range lines {
+		if ansi.StringWidth(l) > 24 {
+			t.Errorf("line wider than 24: %q", l)
+		}
+	}
+	if !strings.Contains(view(m), "3. ") {
+		t.Errorf("a short screen must still show the choices:\n%s", view(m))
+	}
+	if len(m.Keys().ShortHelp()) == 0 || len(m.Keys().FullHelp()) == 0 {
+		t.Error("empty help")
+	}
+}
+
+// TestQuizGolden pins the layout after a miss; go test -update rewrites it.
+func TestQuizGolden(t *testing.T) {
+	m := newModel()
+	m = moveTo(t, m, "Amazon SQS")
+	m, _ = m.Update(enter)
+	golden.RequireEqual(t, []byte(view(m)))
+}

@@ -1,0 +1,163 @@
+package quiz
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/tutor-dev/tutor/cmd/internal/practice"
+	"github.com/tutor-dev/tutor/quizzes"
+)
+
+// Feedback lines, the same words as the line mode.
+const (
+	rightText   = practice.RightLine
+	missedText  = practice.MissedLine
+	skippedText = "Skipped. The right answer:"
+)
+
+// View draws the header, the prompt, the feedback and the choices, or the
+// summary, within the screen's size.
+func (m Model) View() string {
+	w := max(m.common.Width, 20)
+	var lines []string
+	add := func(s string) { lines = append(lines, strings.Split(s, "\n")...) }
+	wrap := func(s string, indent int) string { return ansi.Wrap(s, max(w-indent, 10), "") }
+	st := m.common.Styles
+
+	if m.phase == summary {
+		add(m.viewSummary(wrap))
+		return clip(lines, m.common.Height, w)
+	}
+	it := m.item()
+	head := fmt.Sprintf("Question %d of %d", m.idx+1, len(m.items))
+	if m.title != "" {
+		head = m.title + " · " + head
+	}
+	add(st.Title.Render(head) + st.Subtle.Render("  ["+it.ID+"]"))
+	add("")
+	add(wrap(it.Prompt, 0))
+	if it.Kind == quizzes.Multi {
+		add(st.Subtle.Render("Choose all that apply (space), then enter."))
+	}
+	add("")
+
+	switch m.feedback.kind {
+	case "right":
+		add(st.Right.Render(rightText))
+	case "missed":
+		add(st.Wrong.Render(missedText))
+	case "skipped":
+		add(st.Wrong.Render(skippedText))
+	case "invalid":
+		add(st.InProgress.Render(m.feedback.extra))
+	}
+	for _, why := range m.feedback.whys {
+		add(indent(wrap(why, 2), "  "))
+	}
+	if m.feedback.extra != "" && m.feedback.kind != "invalid" {
+		add(indent(wrap(m.feedback.extra, 2), "  "))
+	}
+	if m.feedback.kind != "" {
+		add("")
+	}
+
+	multi := it.Kind == quizzes.Multi
+	for pos, ci := range m.order {
+		c := it.Choices[ci]
+		cursor := "  "
+		if pos == m.cursor && m.phase == asking {
+			cursor = st.Cursor.Render("› ")
+		}
+		box := "( )"
+		if multi {
+			box = "[ ]"
+			if m.picked[pos] {
+				box = "[x]"
+			}
+		} else if m.picked[pos] {
+			box = "(•)"
+		}
+		text := fmt.Sprintf("%s %d. %s", box, pos+1, c.Text)
+		switch {
+		case m.phase == answered && c.Correct:
+			text = st.Right.Render("✓ " + text)
+		case m.missed[pos]:
+			text = st.Wrong.Render("✗ " + text)
+		case pos == m.cursor && m.phase == asking:
+			text = st.Selected.Render("  " + text)
+		default:
+			text = "  " + text
+		}
+		add(cursor + indentRest(wrap(text, 4), "    "))
+	}
+	if m.phase == answered {
+		add("")
+		next := "enter: next question"
+		if m.idx == len(m.items)-1 {
+			next = "enter: see your score"
+		}
+		add(st.Subtle.Render(next))
+	}
+	return clip(lines, m.common.Height, w)
+}
+
+func (m Model) viewSummary(wrap func(string, int) string) string {
+	st := m.common.Styles
+	right := 0
+	for _, r := range m.results {
+		if r.CorrectFirstTry {
+			right++
+		}
+	}
+	var b strings.Builder
+	title := "Quiz complete"
+	if m.title != "" {
+		title = m.title + " · " + title
+	}
+	b.WriteString(st.Title.Render(title) + "\n\n")
+	b.WriteString(fmt.Sprintf("Score: %d/%d right on the first try\n\n", right, len(m.results)))
+	for _, r := range m.results {
+		mark, style, note := "✓", st.Right, "right on the first try"
+		switch {
+		case r.Skipped:
+			mark, style, note = "✗", st.Wrong, "skipped"
+		case !r.CorrectFirstTry:
+			mark, style, note = "✗", st.Wrong, fmt.Sprintf("right after %d tries", r.Attempts)
+		}
+		b.WriteString(style.Render(mark) + " " + r.ID + st.Subtle.Render("  "+note) + "\n")
+	}
+	b.WriteString("\n")
+	if m.lessonID != "" {
+		if m.finished().Passed {
+			b.WriteString(st.Right.Render("Quiz passed: the lesson is done.") + "\n")
+		} else {
+			b.WriteString(wrap(st.InProgress.Render("Not passed yet: answer every question (no skips) to finish the lesson."), 0) + "\n")
+		}
+	}
+	if right < len(m.results) {
+		b.WriteString(st.Subtle.Render("The ones you missed come back first in 'tutor quiz'.") + "\n")
+	}
+	b.WriteString(st.Subtle.Render("enter: close"))
+	return b.String()
+}
+
+// clip keeps the view within height lines of width cells. When the view is
+// too tall it keeps the header and the bottom, where the choices are.
+func clip(lines []string, height, width int) string {
+	if height > 1 && len(lines) > height {
+		lines = append(lines[:1:1], lines[len(lines)-height+1:]...)
+	}
+	for i, l := range lines {
+		lines[i] = ansi.Truncate(l, width, "…")
+	}
+	return strings.Join(lines, "\n")
+}
+
+func indent(s, pre string) string {
+	return pre + strings.ReplaceAll(s, "\n", "\n"+pre)
+}
+
+// indentRest indents every line but the first.
+func indentRest(s, pre string) string { return strings.ReplaceAll(s, "\n", "\n"+pre) }
