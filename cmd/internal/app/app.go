@@ -14,6 +14,7 @@ import (
 	"github.com/tutor-dev/tutor/cmd/internal/course"
 	"github.com/tutor-dev/tutor/cmd/internal/progress"
 	"github.com/tutor-dev/tutor/cmd/internal/render"
+	"github.com/tutor-dev/tutor/cmd/internal/screens/lab"
 	"github.com/tutor-dev/tutor/cmd/internal/screens/lesson"
 	"github.com/tutor-dev/tutor/cmd/internal/screens/outline"
 )
@@ -29,9 +30,10 @@ type screen int
 const (
 	outlineScreen screen = iota
 	lessonScreen
+	labScreen
 )
 
-func (s screen) String() string { return [...]string{"outline", "lesson"}[s] }
+func (s screen) String() string { return [...]string{"outline", "lesson", "lab"}[s] }
 
 // Options are what the app starts from.
 type Options struct {
@@ -67,6 +69,7 @@ type Model struct {
 	screen  screen
 	outline outline.Model
 	lesson  lesson.Model
+	lab     lab.Model
 	help    help.Model
 	full    bool // full help shown
 	sized   bool
@@ -213,7 +216,10 @@ func (m Model) routeScreen(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.outline.SetRows(m.rows())
 		return m, m.saveCmd()
 	case lesson.ActionMsg:
-		m.status = "The " + msg.Action + " for this lesson is not available in this build."
+		return m.action(msg)
+	case common.CloseMsg:
+		m.screen = lessonScreen
+		m.lesson.SetCommon(m.screenCommon())
 		return m, nil
 	}
 	var cmd tea.Cmd
@@ -225,8 +231,36 @@ func (m Model) routeScreen(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.outline, cmd = m.outline.Update(msg)
 	case lessonScreen:
 		m.lesson, cmd = m.lesson.Update(msg)
+	case labScreen:
+		m.lab, cmd = m.lab.Update(msg)
 	}
 	return m, cmd
+}
+
+// action opens one of the lesson's activities.
+func (m Model) action(msg lesson.ActionMsg) (tea.Model, tea.Cmd) {
+	switch msg.Action {
+	case "lab":
+		runs := m.labRuns(msg.ID)
+		if len(runs) == 0 {
+			m.status = "This lesson has no lab."
+			return m, nil
+		}
+		l, _ := m.opts.Course.Lessons.Get(msg.ID)
+		m.lab = lab.New(m.screenCommon(), l.Title, runs)
+		m.screen = labScreen
+		return m, m.lab.Init()
+	}
+	m.status = "This lesson has no " + msg.Action + "."
+	return m, nil
+}
+
+func (m Model) labRuns(id string) []lab.Run {
+	var runs []lab.Run
+	for _, l := range m.opts.Course.Labs(id) {
+		runs = append(runs, lab.Run{Handler: l.Handler, Event: l.Event, Payload: l.Payload})
+	}
+	return runs
 }
 
 func (m *Model) openLesson(id string) {
@@ -251,6 +285,9 @@ func (m Model) extras(id string) []string {
 	if m.opts.Course.HasQuiz(id) {
 		out = append(out, "t quiz")
 	}
+	if len(m.opts.Course.Labs(id)) > 0 {
+		out = append(out, "r lab")
+	}
 	return out
 }
 
@@ -269,7 +306,10 @@ func (m Model) screenCommon() common.Common {
 
 func (m *Model) propagate() {
 	m.outline.SetCommon(m.screenCommon())
-	if m.screen == lessonScreen {
+	if m.screen != outlineScreen {
 		m.lesson.SetCommon(m.screenCommon())
+	}
+	if m.screen == labScreen {
+		m.lab.SetCommon(m.screenCommon())
 	}
 }

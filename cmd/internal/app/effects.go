@@ -21,7 +21,7 @@ func (m Model) renderKey() render.Key {
 
 // renderCmd renders the open lesson unless the cache has it already.
 func (m *Model) renderCmd() tea.Cmd {
-	if m.screen != lessonScreen || !m.sized {
+	if m.screen == outlineScreen || !m.sized || !m.Ready() {
 		return nil
 	}
 	k := m.renderKey()
@@ -43,7 +43,10 @@ func (m *Model) rendered(msg render.RenderedMsg) tea.Cmd {
 		return nil
 	}
 	m.cache[msg.Key] = msg.Out
-	if m.screen == lessonScreen && msg.Key == m.renderKey() {
+	if m.screen == labScreen {
+		m.lab, _ = m.lab.Update(msg)
+	}
+	if m.screen != outlineScreen && msg.Key == m.renderKey() {
 		return m.lesson.SetContent(msg.Out)
 	}
 	return nil

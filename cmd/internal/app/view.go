@@ -37,6 +37,8 @@ func (m Model) content() string {
 	switch {
 	case m.full:
 		body = m.fullHelp()
+	case m.screen == labScreen:
+		body = m.lab.View()
 	case m.screen == lessonScreen:
 		body = m.lesson.View()
 	default:
@@ -55,10 +57,16 @@ func (m Model) content() string {
 // shortHelp is the always-visible key line of the screen on top.
 func (m Model) shortHelp() []key.Binding {
 	k := m.common.Keys
-	if m.screen == lessonScreen {
+	switch m.screen {
+	case labScreen:
+		return m.lab.ShortHelp()
+	case lessonScreen:
 		out := []key.Binding{k.Down, k.PageDown, k.Next, k.Prev}
 		if m.opts.Course.HasQuiz(m.lesson.ID()) {
 			out = append(out, k.Quiz)
+		}
+		if len(m.opts.Course.Labs(m.lesson.ID())) > 0 {
+			out = append(out, k.Lab)
 		}
 		return append(out, k.Back, k.Help)
 	}
@@ -75,7 +83,12 @@ func (m Model) fullHelp() string {
 		bindings []key.Binding
 	}{
 		{"Moving", []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}},
-		{"Lessons", []key.Binding{k.Open, k.Next, k.Prev, k.Quiz, k.Back}},
+		{"Lessons", []key.Binding{k.Open, k.Next, k.Prev, k.Quiz, k.Lab, k.Back}},
+		{"In a lab", []key.Binding{
+			key.NewBinding(key.WithHelp("enter", "run the handler on the event")),
+			key.NewBinding(key.WithHelp("e", "edit the event in $EDITOR, then run it")),
+			key.NewBinding(key.WithHelp("tab", "show code, event or result")),
+		}},
 		{"Anywhere", []key.Binding{k.Help, k.Quit}},
 	}
 	var b strings.Builder

@@ -4,6 +4,8 @@
 package common
 
 import (
+	tea "charm.land/bubbletea/v2"
+
 	"github.com/tutor-dev/tutor/cmd/internal/keys"
 	"github.com/tutor-dev/tutor/cmd/internal/theme"
 )
@@ -20,3 +22,10 @@ type Common struct {
 func New() Common {
 	return Common{Styles: theme.New(true), Keys: keys.Default()}
 }
+
+// CloseMsg asks the app to close the screen on top (a lab, a quiz, an
+// experiment) and return to the lesson it was opened from.
+type CloseMsg struct{}
+
+// Close is a command that sends CloseMsg.
+func Close() tea.Msg { return CloseMsg{} }

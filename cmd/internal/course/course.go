@@ -15,6 +15,7 @@ import (
 	"github.com/tutor-dev/tutor/assets/facts"
 	"github.com/tutor-dev/tutor/lessons"
 	"github.com/tutor-dev/tutor/quizzes"
+	"github.com/tutor-dev/tutor/sandbox"
 )
 
 // Course is a loaded course.
@@ -22,6 +23,9 @@ type Course struct {
 	Facts   *facts.Registry
 	Lessons *lessons.Course
 	Quizzes *quizzes.Bank
+	// Events are the sample events labs may use: the course folder's
+	// (DIR/events/<source>/<name>.json) first, then the built-in ones.
+	Events []*sandbox.Events
 	// Dir is the course folder it came from, or "" for the built-in course.
 	Dir string
 }
@@ -31,6 +35,7 @@ type Course struct {
 //	DIR/lessons/*.md     the lessons (required)
 //	DIR/facts/*.yaml     extra or corrected facts (optional)
 //	DIR/quizzes/*.yaml   the question bank (optional)
+//	DIR/events/<source>/<name>.json   sample events for labs (optional)
 //
 // The error joins every problem found, each naming its file and line; the
 // returned course holds whatever did load.
@@ -48,6 +53,9 @@ func Load(dir string) (*Course, error) {
 		c.Quizzes, err = quizzes.Builtin(reg)
 		if err != nil {
 			return c, fmt.Errorf("built-in quizzes: %w", err)
+		}
+		if err := c.loadEvents(nil); err != nil {
+			return c, err
 		}
 		return c, c.check()
 	}
@@ -76,7 +84,7 @@ func Load(dir string) (*Course, error) {
 		c.Quizzes, err = quizzes.Load(qsub, filepath.Join(dir, "quizzes"), c.Facts)
 		errs = append(errs, err)
 	}
-	errs = append(errs, c.check())
+	errs = append(errs, c.loadEvents(fsys), c.check())
 	return c, errors.Join(errs...)
 }
 

@@ -37,8 +37,8 @@ func Default() KeyMap {
 		Back:       b([]string{"q", "esc"}, "q", "back"),
 		Quit:       b([]string{"ctrl+c"}, "ctrl+c", "quit"),
 		Help:       b([]string{"?"}, "?", "help"),
-		Quiz:       b([]string{"t"}, "t", "take the quiz"),
-		Lab:        b([]string{"r"}, "r", "run the lab"),
+		Quiz:       b([]string{"t"}, "t", "quiz"),
+		Lab:        b([]string{"r"}, "r", "lab"),
 		Experiment: b([]string{"x"}, "x", "experiment"),
 	}
 }
