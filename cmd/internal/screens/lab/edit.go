@@ -15,7 +15,9 @@ import (
 func editCmd(index int, run Run) tea.Cmd {
 	f, err := os.CreateTemp("", run.Event+"-*.json")
 	if err != nil {
-		return func() tea.Msg { return EditedMsg{Index: index, Err: fmt.Errorf("cannot create a file to edit: %w", err)} }
+		return func() tea.Msg {
+			return EditedMsg{Index: index, Err: fmt.Errorf("cannot create a file to edit: %w", err)}
+		}
 	}
 	path := f.Name()
 	_, werr := f.Write([]byte(prettyJSON(run.Payload)))
