@@ -1,0 +1,199 @@
+package sim
+
+import (
+	"testing"
+)
+
+type recWant struct {
+	outcome    string
+	deliveries int
+	status     int
+}
+
+// The worked scenarios of the lessons. Every expected number is derived
+// from the AWS rules (and the simulator's stated ones) in the comment above
+// it, not copied from a run.
+var scenarioCases = []struct {
+	file    string
+	metrics Metrics
+	records map[string]recWant
+	invokes []int64 // t_ms of every "invoke" entry, when the timing is the point
+	subs    []SubscriptionResult
+}{
+	{
+		// One batch of 10 fails as a whole at receives 1, 2 and 3 (t = 0,
+		// 30 s, 60 s: the visibility timeout); at the 4th receive (90 s) the
+		// receive count has reached max_receive_count 3, so all ten move to
+		// the DLQ. Retries: 10 messages x 2 re-receives.
+		file:    "sqs-poison-no-partial.yaml",
+		metrics: Metrics{Invocations: 3, FunctionErrors: 3, Retries: 20, ToDLQ: 10, SimulatedMs: 90_000},
+		records: map[string]recWant{"m1": {"dlq", 3, 0}, "m3": {"dlq", 3, 0}, "m10": {"dlq", 3, 0}},
+		invokes: []int64{0, 30_000, 60_000},
+	},
+	{
+		// m3 is reported; the other nine are deleted after the first
+		// invocation. m3 alone comes back at 30 s and 60 s, and moves to the
+		// DLQ on its 4th receive at 90 s.
+		file:    "sqs-poison-partial.yaml",
+		metrics: Metrics{Invocations: 3, Retries: 2, Succeeded: 9, ToDLQ: 1, SimulatedMs: 90_000},
+		records: map[string]recWant{"m1": {"succeeded", 1, 0}, "m3": {"dlq", 3, 0}, "m4": {"succeeded", 1, 0}},
+		invokes: []int64{0, 30_000, 60_000},
+	},
+	{
+		// ReportBatchItemFailures off: the response is ignored, the
+		// invocation succeeded, all ten are deleted, m3 included.
+		file:    "sqs-trap-report-off.yaml",
+		metrics: Metrics{Invocations: 1, Succeeded: 10, SimulatedMs: 20},
+		records: map[string]recWant{"m3": {"succeeded", 1, 0}},
+	},
+	{
+		// m2 fails its first delivery only: the batch of 3 fails at 20 ms,
+		// returns at 30 s and succeeds at 30.02 s.
+		file:    "sqs-transient.yaml",
+		metrics: Metrics{Invocations: 2, FunctionErrors: 1, Retries: 3, Succeeded: 3, SimulatedMs: 30_020},
+		records: map[string]recWant{"m1": {"succeeded", 2, 0}, "m2": {"succeeded", 2, 0}},
+		invokes: []int64{0, 30_000},
+	},
+	{
+		// max_receive_count 5: receives at 0, 30, 60, 90, 120 s all fail;
+		// the 6th receive at 150 s moves it to the DLQ.
+		file:    "sqs-redrive.yaml",
+		metrics: Metrics{Invocations: 5, FunctionErrors: 5, Retries: 4, ToDLQ: 1, SimulatedMs: 150_000},
+		records: map[string]recWant{"bad": {"dlq", 5, 0}},
+		invokes: []int64{0, 30_000, 60_000, 90_000, 120_000},
+	},
+	{
+		// No DLQ: a receive every 30 s for 4 days (345,600 s) is 11,520
+		// failed invocations; at 4 days the retention period ends.
+		file:    "sqs-no-dlq-retention.yaml",
+		metrics: Metrics{Invocations: 11_520, FunctionErrors: 11_520, Retries: 11_519, Dropped: 1, SimulatedMs: 345_600_000},
+		records: map[string]recWant{"bad": {"dropped", 11_520, 0}},
+	},
+	{
+		// Batch of 10 fails at 0, is retried after 1 s and 2 s (the
+		// simulator's backoff), fails 3 times, then all 10 records go to the
+		// on-failure destination.
+		file:    "kinesis-poison-retries.yaml",
+		metrics: Metrics{Invocations: 3, FunctionErrors: 3, Retries: 2, ToOnFailure: 10, SimulatedMs: 3_060},
+		records: map[string]recWant{"k1": {"on_failure", 3, 0}, "k3": {"on_failure", 3, 0}},
+		invokes: []int64{0, 1_020, 3_040},
+	},
+	{
+		// Bisect: [1-10] fails -> [1-5] fails -> [1-2] ok, [3-5] fails ->
+		// [3] fails, retried twice (1 s, 2 s), on-failure; [4-5] ok; [6-10]
+		// ok. 9 invocations, 6 errors, 2 retries (splits use none).
+		file:    "kinesis-bisect.yaml",
+		metrics: Metrics{Invocations: 9, FunctionErrors: 6, Retries: 2, Succeeded: 9, ToOnFailure: 1, SimulatedMs: 3_180},
+		records: map[string]recWant{"k1": {"succeeded", 3, 0}, "k3": {"on_failure", 6, 0}, "k4": {"succeeded", 4, 0}, "k6": {"succeeded", 2, 0}},
+		invokes: []int64{0, 20, 40, 60, 80, 1_100, 3_120, 3_140, 3_160},
+	},
+	{
+		// Partial batch response: k3 reported; k1, k2 checkpointed; k3-k10
+		// retried twice, then those 8 go to the on-failure destination.
+		file:    "kinesis-partial.yaml",
+		metrics: Metrics{Invocations: 3, Retries: 2, Succeeded: 2, ToOnFailure: 8, SimulatedMs: 3_060},
+		records: map[string]recWant{"k2": {"succeeded", 1, 0}, "k3": {"on_failure", 3, 0}, "k10": {"on_failure", 3, 0}},
+		invokes: []int64{0, 1_020, 3_040},
+	},
+	{
+		// Attempts at 0, 1 min after the first failure (60.02 s) and 2 min
+		// after the second (180.04 s); then the on-failure destination.
+		file:    "async-retry-ladder.yaml",
+		metrics: Metrics{Invocations: 3, FunctionErrors: 3, Retries: 2, ToOnFailure: 1, SimulatedMs: 180_060},
+		records: map[string]recWant{"e1": {"on_failure", 3, 0}},
+		invokes: []int64{0, 60_020, 180_040},
+	},
+	{
+		// The retry due at 60.02 s finds the event 60.02 s old, past 60 s.
+		file:    "async-max-event-age.yaml",
+		metrics: Metrics{Invocations: 1, FunctionErrors: 1, ToDLQ: 1, SimulatedMs: 60_020},
+		records: map[string]recWant{"e1": {"dlq", 1, 0}},
+		invokes: []int64{0},
+	},
+	{
+		// Throttle n is followed by a wait of min(2^(n-1) s, 5 min): the
+		// 10th throttle is at 511 s, then one every 300 s; the 81st attempt
+		// at 511 + 71*300 = 21,811 s is past 6 h (21,600 s): 80 throttles.
+		file:    "async-throttle-reserved-zero.yaml",
+		metrics: Metrics{Throttles: 80, Dropped: 1, SimulatedMs: 21_811_000},
+		records: map[string]recWant{"e1": {"dropped", 0, 0}},
+	},
+	{
+		file:    "apigateway-status.yaml",
+		metrics: Metrics{Invocations: 4, FunctionErrors: 1, Succeeded: 1, Dropped: 3, SimulatedMs: 40_000},
+		records: map[string]recWant{
+			"ok": {"succeeded", 1, 200}, "boom": {"dropped", 1, 502},
+			"garbled": {"dropped", 1, 502}, "slow": {"dropped", 1, 504},
+		},
+	},
+	{
+		file:    "apigateway-throttle.yaml",
+		metrics: Metrics{Invocations: 1, Throttles: 1, Succeeded: 1, Dropped: 1, SimulatedMs: 20},
+		records: map[string]recWant{"first": {"succeeded", 1, 200}, "second": {"dropped", 0, 500}},
+	},
+	{
+		// orders takes n1; audit takes all three; big-refunds (body scope,
+		// amount > 100 and kind refund) takes n2, and never n3 (not JSON).
+		file:    "sns-fanout.yaml",
+		metrics: Metrics{Invocations: 5, Succeeded: 5, FilteredOut: 4, SimulatedMs: 20},
+		records: map[string]recWant{"n1": {"succeeded", 2, 0}, "n2": {"succeeded", 2, 0}, "n3": {"succeeded", 1, 0}},
+		subs:    []SubscriptionResult{{"orders", 1, 2}, {"audit", 3, 0}, {"big-refunds", 1, 2}},
+	},
+}
+
+func TestScenarios(t *testing.T) {
+	for _, c := range scenarioCases {
+		t.Run(c.file, func(t *testing.T) {
+			sc, err := LoadFile("testdata/" + c.file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, err := Run(sc, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Metrics != c.metrics {
+				t.Errorf("metrics\n got %+v\nwant %+v", res.Metrics, c.metrics)
+			}
+			for id, w := range c.records {
+				r, ok := res.Records.Get(id)
+				if !ok {
+					t.Errorf("record %s missing", id)
+					continue
+				}
+				if r.Outcome != w.outcome || r.Deliveries != w.deliveries || r.Status != w.status {
+					t.Errorf("record %s: got %+v, want %+v", id, r, w)
+				}
+			}
+			if c.invokes != nil {
+				var got []int64
+				for _, e := range res.Timeline {
+					if e.Kind == "invoke" {
+						got = append(got, e.TMs)
+					}
+				}
+				if !equal(got, c.invokes) {
+					t.Errorf("invocations at %v ms, want %v", got, c.invokes)
+				}
+			}
+			if c.subs != nil && !equal(res.Subscriptions, c.subs) {
+				t.Errorf("subscriptions %+v, want %+v", res.Subscriptions, c.subs)
+			}
+			if len(res.Notes) < 2 {
+				t.Errorf("a run must state how it simplifies AWS; notes: %v", res.Notes)
+			}
+		})
+	}
+}
+
+func equal[T comparable](a, b []T) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
