@@ -73,6 +73,7 @@ type Model struct {
 func New(c common.Common, title string, runs []Run) Model {
 	m := Model{common: c, title: title, runs: runs, results: map[int]*sandbox.Result{}, codes: render.Cache{}, timeout: sandbox.DefaultTimeout}
 	m.vp = viewport.New()
+	m.vp.SoftWrap = true // results and logs are long lines; wrap rather than cut them
 	m.resize()
 	m.refresh()
 	return m
