@@ -139,6 +139,9 @@ func FuzzMatch(f *testing.F) {
 			return
 		}
 		checkResult(t, r)
+		if kind%3 == 0 {
+			checkFastAttributes(t, p, input, r)
+		}
 		if kind%3 != 0 { // decoded input must agree with bytes
 			var v any
 			if json.Unmarshal(input, &v) == nil {
@@ -154,5 +157,22 @@ func checkResult(t *testing.T, r Result) {
 	t.Helper()
 	if r.Match != (r.Reason == "") {
 		t.Fatalf("match=%v with reason %q", r.Match, r.Reason)
+	}
+}
+
+// checkFastAttributes checks that the reflection-free attribute reader
+// agrees with encoding/json whenever it takes an input.
+func checkFastAttributes(t *testing.T, p *Policy, input []byte, r Result) {
+	t.Helper()
+	_, fast := scanAttributes(string(input), nil)
+	var attrs map[string]Attribute
+	err := json.Unmarshal(input, &attrs)
+	if fast && err != nil {
+		t.Fatalf("scanAttributes took %q, which encoding/json rejects: %v", input, err)
+	}
+	if err == nil {
+		if r2 := p.MatchAttributes(attrs); r2 != r {
+			t.Fatalf("Match = %+v, MatchAttributes after encoding/json = %+v", r, r2)
+		}
 	}
 }

@@ -23,6 +23,7 @@ type Result struct {
 type input struct {
 	attrs map[string]Attribute
 	raw   map[string]any // attributes decoded generically
+	list  []attrEntry    // attributes read by scanAttributes
 	obj   map[string]any // body, event or record
 	body  bool           // obj is set (it may be a nil map)
 }
@@ -34,6 +35,10 @@ type input struct {
 func (p *Policy) Match(data []byte) (Result, error) {
 	switch {
 	case p.kind == KindSNS && p.scope == ScopeAttributes:
+		var buf [maxFastAttrs]attrEntry
+		if list, ok := scanAttributes(string(data), buf[:0]); ok {
+			return p.eval(&input{list: list}), nil
+		}
 		var attrs map[string]Attribute
 		if err := json.Unmarshal(data, &attrs); err != nil {
 			return Result{}, fmt.Errorf("message attributes: %w", err)
@@ -152,6 +157,14 @@ func (in *input) attr(name string) (Attribute, bool) {
 	if in.attrs != nil {
 		a, ok := in.attrs[name]
 		return a, ok
+	}
+	if in.list != nil {
+		for i := len(in.list) - 1; i >= 0; i-- { // the last duplicate wins, as in encoding/json
+			if in.list[i].name == name {
+				return in.list[i].a, true
+			}
+		}
+		return Attribute{}, false
 	}
 	m, ok := in.raw[name].(map[string]any)
 	if !ok {
