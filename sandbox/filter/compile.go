@@ -277,3 +277,22 @@ func join(prefix, key string) string {
 	}
 	return prefix + "." + key
 }
+
+// Keys lists the policy's dotted keys in the order they are checked, $or
+// branches included, for a UI that lays out one row per key.
+func (p *Policy) Keys() []string {
+	var keys []string
+	var walk func(n *node)
+	walk = func(n *node) {
+		for _, it := range n.items {
+			if it.f != nil {
+				keys = append(keys, it.f.path)
+			}
+			for _, b := range it.or {
+				walk(b)
+			}
+		}
+	}
+	walk(p.root)
+	return keys
+}
