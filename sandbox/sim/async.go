@@ -85,7 +85,7 @@ func (s *sim) asyncOutcome(i int32, o outcome) {
 }
 
 func (s *sim) subName(f *asyncFn) string {
-	if f.sub < 0 {
+	if f.sub < 0 || len(s.sc.Subscriptions) == 0 {
 		return ""
 	}
 	return "subscription " + s.subs[f.sub].Name + ": "

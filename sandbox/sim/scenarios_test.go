@@ -139,6 +139,45 @@ var scenarioCases = []struct {
 		records: map[string]recWant{"n1": {"succeeded", 2, 0}, "n2": {"succeeded", 2, 0}, "n3": {"succeeded", 1, 0}},
 		subs:    []SubscriptionResult{{"orders", 1, 2}, {"audit", 3, 0}, {"big-refunds", 1, 2}},
 	},
+	{
+		// Real sqs-partial: o2 (quantity 0) is reported at receives 1 and 2;
+		// its 3rd receive (60 s) finds max_receive_count 2 reached: DLQ.
+		file:    "real-sqs-partial.yaml",
+		metrics: Metrics{Invocations: 2, Retries: 1, Succeeded: 2, ToDLQ: 1, SimulatedMs: 60_000},
+		records: map[string]recWant{"o1": {"succeeded", 1, 0}, "o2": {"dlq", 2, 0}},
+	},
+	{
+		// Real apigateway-orders: its own 200 and 404, and 502 for its error.
+		file:    "real-apigateway-orders.yaml",
+		metrics: Metrics{Invocations: 3, FunctionErrors: 1, Succeeded: 2, Dropped: 1, SimulatedMs: 20},
+		records: map[string]recWant{"known": {"succeeded", 1, 200}, "unknown": {"succeeded", 1, 404}, "bad-post": {"dropped", 1, 502}},
+	},
+	{
+		// Real kinesis-decode with bisect: [1-4] fails -> [1-2] fails -> [1]
+		// ok, [2] fails, one retry after 1 s fails, on-failure; [3-4] ok.
+		file:    "real-kinesis-decode.yaml",
+		metrics: Metrics{Invocations: 6, FunctionErrors: 4, Retries: 1, Succeeded: 3, ToOnFailure: 1, SimulatedMs: 1_120},
+		records: map[string]recWant{"r1": {"succeeded", 3, 0}, "r2": {"on_failure", 4, 0}, "r4": {"succeeded", 2, 0}},
+		invokes: []int64{0, 20, 40, 60, 1_080, 1_100},
+	},
+	{
+		// Real dynamodb-stream: the batch fails 3 times (0, 1.02 s, 3.04 s),
+		// then both records go to the on-failure destination.
+		file:    "real-dynamodb-stream.yaml",
+		metrics: Metrics{Invocations: 3, FunctionErrors: 3, Retries: 2, ToOnFailure: 2, SimulatedMs: 3_060},
+		invokes: []int64{0, 1_020, 3_040},
+	},
+	{
+		// Real sns-attributes: "missing" fails at 0, ~1 min and ~3 min, and
+		// is dropped (no DLQ, no destination).
+		file:    "real-sns-attributes.yaml",
+		metrics: Metrics{Invocations: 4, FunctionErrors: 3, Retries: 2, Succeeded: 1, Dropped: 1, SimulatedMs: 180_060},
+		records: map[string]recWant{"good": {"succeeded", 1, 0}, "missing": {"dropped", 3, 0}},
+	},
+	{
+		file:    "real-s3-object-logger.yaml",
+		metrics: Metrics{Invocations: 1, Succeeded: 1, SimulatedMs: 20},
+	},
 }
 
 func TestScenarios(t *testing.T) {

@@ -274,7 +274,7 @@ func (s *sim) sqsResult(batch []int32, res invocation) {
 		s.log("result", batch, fmt.Sprintf("success; the response lists %d batchItemFailures but report_batch_item_failures is off, so Lambda ignores it", len(res.failed)))
 		s.log("delete", del, "every message is deleted, the reported failures too: they are lost")
 	case len(keep) > 0:
-		s.log("result", batch, fmt.Sprintf("partial batch response: %s reported; they stay in the queue and return when their visibility timeout (%s) ends", plural(len(keep), "message"), vt))
+		s.log("result", batch, fmt.Sprintf("partial batch response: %s reported, back in the queue when the visibility timeout (%s) ends", plural(len(keep), "message"), vt))
 		if len(del) > 0 {
 			s.log("delete", del, "the messages not reported are deleted")
 		}
