@@ -240,12 +240,3 @@ func isTerminalIn(r io.Reader) bool {
 	f, ok := r.(*os.File)
 	return ok && term.IsTerminal(int(f.Fd()))
 }
-
-// runQuizTUI is the quiz screen; until it exists, line mode in the terminal.
-func runQuizTUI(g *globals, c *course.Course, items []*quizzes.Item, seed uint64, rv *quizzes.Review, store *progress.Store) error {
-	_, err := practice.Run(practice.Options{
-		Items: items, Seed: seed, Review: rv, Scheduler: quizzes.QuizScheduler(),
-		Save: func(rv *quizzes.Review) error { return practice.SaveReview(store, rv) },
-	}, g.stdin, g.stdout)
-	return err
-}

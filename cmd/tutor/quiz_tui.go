@@ -1,0 +1,144 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/tutor-dev/tutor/cmd/internal/common"
+	"github.com/tutor-dev/tutor/cmd/internal/course"
+	"github.com/tutor-dev/tutor/cmd/internal/practice"
+	"github.com/tutor-dev/tutor/cmd/internal/progress"
+	"github.com/tutor-dev/tutor/cmd/internal/screens/quiz"
+	"github.com/tutor-dev/tutor/cmd/internal/theme"
+	"github.com/tutor-dev/tutor/quizzes"
+)
+
+// quizApp is the root model of `tutor quiz` in a terminal: the quiz screen,
+// a help line, and the review state saved after every first answer.
+type quizApp struct {
+	common common.Common
+	screen quiz.Model
+	help   help.Model
+	rv     *quizzes.Review
+	store  *progress.Store
+	sched  quizzes.Scheduler
+	now    func() time.Time
+	status string
+}
+
+type reviewSavedMsg struct{ err error }
+
+func newQuizApp(items []*quizzes.Item, seed uint64, rv *quizzes.Review, store *progress.Store) quizApp {
+	c := common.New()
+	return quizApp{
+		common: c, screen: quiz.New(c, "Practice", "", items, seed), help: help.New(),
+		rv: rv, store: store, sched: quizzes.QuizScheduler(), now: time.Now,
+	}
+}
+
+func (a quizApp) Init() tea.Cmd { return tea.RequestBackgroundColor }
+
+func (a quizApp) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		a.common.Width, a.common.Height = msg.Width, msg.Height
+		a.help.SetWidth(msg.Width)
+		a.screen.SetCommon(a.screenCommon())
+		return a, nil
+	case tea.BackgroundColorMsg:
+		a.common.Styles = theme.New(msg.IsDark())
+		a.help.Styles = help.DefaultStyles(msg.IsDark())
+		a.screen.SetCommon(a.screenCommon())
+		return a, nil
+	case tea.KeyPressMsg:
+		if key.Matches(msg, a.common.Keys.Quit) {
+			return a, tea.Quit
+		}
+	case quiz.AnsweredMsg:
+		a.rv.Answer(msg.ItemID, msg.Right, a.now(), a.sched)
+		return a, a.saveCmd()
+	case reviewSavedMsg:
+		if msg.err != nil {
+			a.status = "could not save the review state: " + msg.err.Error()
+		}
+		return a, nil
+	case quiz.ExitMsg:
+		return a, tea.Quit
+	}
+	var cmd tea.Cmd
+	a.screen, cmd = a.screen.Update(msg)
+	return a, cmd
+}
+
+// saveCmd writes a copy of the review state in the background.
+func (a quizApp) saveCmd() tea.Cmd {
+	snap := cloneReview(a.rv)
+	store := a.store
+	return func() tea.Msg { return reviewSavedMsg{practice.SaveReview(store, snap)} }
+}
+
+func cloneReview(rv *quizzes.Review) *quizzes.Review {
+	out := &quizzes.Review{Version: rv.Version, Items: make(map[string]*quizzes.Record, len(rv.Items))}
+	for id, rec := range rv.Items {
+		c := *rec
+		out.Items[id] = &c
+	}
+	return out
+}
+
+func (a quizApp) screenCommon() common.Common {
+	c := a.common
+	c.Height = max(c.Height-1, 1)
+	return c
+}
+
+func (a quizApp) View() tea.View {
+	bottom := a.help.ShortHelpView(a.screen.Keys().ShortHelp())
+	if a.status != "" {
+		bottom = a.common.Styles.Error.Render(a.status)
+	}
+	body := a.screen.View()
+	if a.common.Height > 0 {
+		pad := a.screenCommon().Height - strings.Count(body, "\n") - 1
+		body += strings.Repeat("\n", max(pad, 0))
+	}
+	v := tea.NewView(body + "\n" + ansi.Truncate(bottom, max(a.common.Width, 1), "…"))
+	v.AltScreen = true
+	v.WindowTitle = "tutor quiz"
+	return v
+}
+
+// runQuizTUI runs the quiz screen in the terminal, then prints the score.
+func runQuizTUI(g *globals, _ *course.Course, items []*quizzes.Item, seed uint64, rv *quizzes.Review, store *progress.Store) error {
+	in, out := g.stdin.(*os.File), g.stdout.(*os.File)
+	opts := []tea.ProgramOption{tea.WithInput(in), tea.WithOutput(out)}
+	if os.Getenv("NO_COLOR") != "" {
+		opts = append(opts, tea.WithColorProfile(colorprofile.Ascii))
+	}
+	final, err := tea.NewProgram(newQuizApp(items, seed, rv, store), opts...).Run()
+	if err != nil {
+		return err
+	}
+	a := final.(quizApp)
+	// A save still in flight when the program quit is repeated here.
+	if err := practice.SaveReview(store, a.rv); err != nil {
+		return err
+	}
+	res := practice.Result{}
+	for _, r := range a.screen.Results() {
+		res.Answered++
+		if r.CorrectFirstTry {
+			res.CorrectFirstTry++
+		}
+	}
+	_, err = fmt.Fprintln(g.stdout, res.ScoreLine())
+	return err
+}
