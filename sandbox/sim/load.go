@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"strings"
@@ -8,6 +9,7 @@ import (
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
+	"github.com/goccy/go-yaml/token"
 
 	"github.com/tutor-dev/tutor/assets/facts"
 )
@@ -42,12 +44,33 @@ func Load(file string, data []byte) (*Scenario, error) {
 	}
 	sc := Default(head.Source)
 	if err := yaml.UnmarshalWithOptions(data, &sc, yaml.DisallowUnknownField()); err != nil {
-		return nil, facts.PosError(file, 0, err)
+		return nil, decodeError(file, err)
 	}
 	if errs := sc.validate(); len(errs) > 0 {
 		return nil, locate(file, f, errs[0])
 	}
 	return &sc, nil
+}
+
+// decodeError names the key whose value could not be decoded, which
+// goccy/go-yaml's type errors leave out ("cannot unmarshal string into Go
+// struct field Scenario.Mapping of type int").
+func decodeError(file string, err error) error {
+	var ye yaml.Error
+	if !errors.As(err, &ye) || ye.GetToken() == nil {
+		return facts.PosError(file, 0, err)
+	}
+	tk := ye.GetToken()
+	msg := ye.GetMessage()
+	if strings.HasPrefix(msg, "cannot unmarshal") {
+		if i := strings.LastIndex(msg, " of type "); i >= 0 {
+			msg = fmt.Sprintf("want a value of type %s, got %q", msg[i+len(" of type "):], tk.Value)
+		}
+		if p := tk.Prev; p != nil && p.Type == token.MappingValueType && p.Prev != nil {
+			msg = p.Prev.Value + ": " + msg
+		}
+	}
+	return fmt.Errorf("%s:%d:%d: %s", file, tk.Position.Line, tk.Position.Column, msg)
 }
 
 // durationKeys are the fields holding a Duration.

@@ -14,7 +14,7 @@ type Result struct {
 	Notes         []string         `json:"notes"`
 	Metrics       Metrics          `json:"metrics"`
 	Records       RecordList       `json:"records"`
-	Subscriptions SubscriptionList `json:"subscriptions,omitempty"`
+	Subscriptions SubscriptionList `json:"subscriptions"`
 	Timeline      []Entry          `json:"timeline"`
 	Truncated     bool             `json:"truncated,omitempty"`
 }

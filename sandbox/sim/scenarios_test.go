@@ -96,6 +96,14 @@ var scenarioCases = []struct {
 		invokes: []int64{0, 1_020, 3_040},
 	},
 	{
+		// Defaults (-1, -1): attempt n+1 comes 20 ms + min(2^(n-1) s, 5 min)
+		// after attempt n; the first poll at or past 24 h (86,616.92 s, after
+		// 296 attempts) finds all three records expired from the stream.
+		file:    "kinesis-blocked-shard.yaml",
+		metrics: Metrics{Invocations: 296, FunctionErrors: 296, Retries: 295, Dropped: 3, SimulatedMs: 86_616_920},
+		records: map[string]recWant{"k1": {"dropped", 296, 0}, "k3": {"dropped", 296, 0}},
+	},
+	{
 		// Attempts at 0, 1 min after the first failure (60.02 s) and 2 min
 		// after the second (180.04 s); then the on-failure destination.
 		file:    "async-retry-ladder.yaml",
