@@ -132,29 +132,29 @@ func (f *Function) Invoke(ctx context.Context, event []byte, opts Options) *Resu
 	}
 	if out.err == nil {
 		r.Response = json.RawMessage(out.response)
+	} else if !json.Valid(event) {
+		// Keep the result marshalable: a payload that is not JSON (the
+		// decoding error just reported) is shown as a JSON string.
+		r.Event, _ = json.Marshal(string(event))
 	}
 	return r
 }
 
-// run invokes the handler and reports its outcome on done, which has room
-// for it: nobody may be waiting any more if the deadline passed.
-func (f *Function) run(ctx context.Context, event []byte, done chan<- outcome) {
+// run invokes the handler and returns its outcome, a panic included.
+func (f *Function) run(ctx context.Context, event []byte) (out outcome) {
 	h := f.handlers.Get().(lambda.Handler)
-	var out outcome
 	defer func() {
 		if v := recover(); v != nil {
 			out = outcome{err: PanicError(v)}
 		}
 		f.handlers.Put(h)
-		done <- out
 	}()
 	resp, err := h.Invoke(ctx, event)
 	if err != nil {
-		out.err = ErrorFor(err)
-		return
+		return outcome{err: ErrorFor(err)}
 	}
 	// resp lives in h's buffer, reused by h's next invocation: copy it.
-	out.response = bytes.Clone(resp)
+	return outcome{response: bytes.Clone(resp)}
 }
 
 // ErrorFor converts an error a handler returned into Lambda's shape, the way

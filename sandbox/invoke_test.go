@@ -70,6 +70,9 @@ func TestErrorShape(t *testing.T) {
 			if r.Response != nil {
 				t.Errorf("response = %s, want none with an error", r.Response)
 			}
+			if _, err := json.Marshal(r); err != nil {
+				t.Errorf("the result does not marshal: %v", err)
+			}
 			// Like aws-lambda-go's runtime loop, the sandbox logs the error payload.
 			payload, _ := json.Marshal(r.Error)
 			if last := r.Logs[len(r.Logs)-1]; last != string(payload) {
@@ -258,5 +261,21 @@ func TestNewRequestIDIsUUIDv4(t *testing.T) {
 			t.Fatalf("%q repeated", id)
 		}
 		seen[id] = true
+	}
+}
+
+// TestSequentialInvocationsReuseOneWorker: a worker is idle again before
+// its caller wakes, so back-to-back invocations start no new goroutine.
+func TestSequentialInvocationsReuseOneWorker(t *testing.T) {
+	f := NewFunction("seq", func(ctx context.Context) error { return nil })
+	f.Invoke(context.Background(), []byte(`{}`), Options{}) // may start the worker
+	before := workersStarted.Load()
+	for range 200 {
+		if r := f.Invoke(context.Background(), []byte(`{}`), Options{}); r.Error != nil {
+			t.Fatal(r.Error)
+		}
+	}
+	if n := workersStarted.Load() - before; n != 0 {
+		t.Errorf("200 sequential invocations started %d workers, want 0", n)
 	}
 }
