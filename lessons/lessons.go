@@ -142,3 +142,13 @@ func (l *Lesson) idLine(data []byte) int {
 	}
 	return 1
 }
+
+// NewCourse builds a course from lessons already loaded and validated (a
+// cached copy), keeping their order.
+func NewCourse(list []*Lesson) *Course {
+	c := &Course{Lessons: list, byID: make(map[string]*Lesson, len(list))}
+	for _, l := range list {
+		c.byID[l.ID] = l
+	}
+	return c
+}

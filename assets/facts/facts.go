@@ -168,3 +168,13 @@ func PosError(file string, lineOffset int, err error) error {
 	}
 	return fmt.Errorf("%s: %w", file, err)
 }
+
+// FromList builds a registry from facts already validated, such as a cached
+// copy of a course.
+func FromList(list []Fact) *Registry {
+	r := &Registry{byID: make(map[string]Fact, len(list))}
+	for _, f := range list {
+		r.byID[f.ID] = f
+	}
+	return r
+}

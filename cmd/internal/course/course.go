@@ -40,6 +40,21 @@ type Course struct {
 // The error joins every problem found, each naming its file and line; the
 // returned course holds whatever did load.
 func Load(dir string) (*Course, error) {
+	key, keyErr := cacheKey(dir)
+	if keyErr == nil {
+		if c, ok := readCache(key, dir); ok {
+			return c, nil
+		}
+	}
+	c, err := parse(dir)
+	if err == nil && keyErr == nil {
+		writeCache(key, c)
+	}
+	return c, err
+}
+
+// parse reads and checks every file of the course.
+func parse(dir string) (*Course, error) {
 	reg, err := facts.Builtin()
 	if err != nil {
 		return nil, fmt.Errorf("built-in facts: %w", err)
@@ -121,7 +136,7 @@ func checkQuizLessons(c *Course) error {
 		}
 		if _, ok := c.Lessons.Get(it.Lesson); !ok {
 			errs = append(errs, fmt.Errorf("%s:%d:%d: item %q: lesson %q does not exist (lessons: %s)",
-				it.File, it.Line, it.Col, it.ID, it.Lesson, strings.Join(c.Lessons.IDs(), ", ")))
+				it.File, it.LessonLine, it.LessonCol, it.ID, it.Lesson, strings.Join(c.Lessons.IDs(), ", ")))
 		}
 	}
 	return errors.Join(errs...)

@@ -1,0 +1,152 @@
+package course
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/gob"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/tutor-dev/tutor/assets/facts"
+	"github.com/tutor-dev/tutor/lessons"
+	"github.com/tutor-dev/tutor/quizzes"
+)
+
+// Parsing the YAML of a whole course takes tens of milliseconds, longer than
+// the TUI's first frame may take. A course that loaded without problems is
+// therefore kept, already parsed, in the user's cache directory, keyed by the
+// tutor binary itself (which embeds the built-in course and the parsing code)
+// and by every byte of a course folder. Any change to either is a new key, so
+// a stale copy is never used; a damaged copy is ignored and rewritten.
+
+// cacheFormat changes whenever the cached shape does.
+const cacheFormat = "tutor-course-cache-1"
+
+// cached is what the cache stores.
+type cached struct {
+	Facts   []facts.Fact
+	Lessons []*lessons.Lesson
+	Items   []*quizzes.Item
+}
+
+// cacheDir is where cached courses live; "" turns the cache off.
+func cacheDir() string {
+	if os.Getenv("TUTOR_NO_CACHE") != "" {
+		return ""
+	}
+	d, err := os.UserCacheDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(d, "tutor")
+}
+
+// cacheKey identifies a course: the running binary and, for a folder, the
+// names and contents of its files.
+func cacheKey(dir string) (string, error) {
+	h := sha256.New()
+	io.WriteString(h, cacheFormat+"\x00")
+	exe, err := os.Executable()
+	if err != nil {
+		return "", err
+	}
+	st, err := os.Stat(exe)
+	if err != nil {
+		return "", err
+	}
+	fmt.Fprintf(h, "%s\x00%d\x00%d\x00", exe, st.Size(), st.ModTime().UnixNano())
+	if dir != "" {
+		fsys := os.DirFS(dir)
+		err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			data, err := fs.ReadFile(fsys, p)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(h, "%s\x00%d\x00", p, len(data))
+			h.Write(data)
+			return nil
+		})
+		if err != nil {
+			return "", err
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil))[:32], nil
+}
+
+func cachePath(key string) string { return filepath.Join(cacheDir(), "course-"+key+".gob") }
+
+// readCache returns the cached course for key, if there is a sound one.
+func readCache(key, dir string) (*Course, bool) {
+	if cacheDir() == "" {
+		return nil, false
+	}
+	data, err := os.ReadFile(cachePath(key))
+	if err != nil {
+		return nil, false
+	}
+	var v cached
+	if gob.NewDecoder(bytes.NewReader(data)).Decode(&v) != nil || len(v.Lessons) == 0 {
+		return nil, false
+	}
+	c := &Course{
+		Facts:   facts.FromList(v.Facts),
+		Lessons: lessons.NewCourse(v.Lessons),
+		Quizzes: quizzes.NewBank(v.Items),
+		Dir:     dir,
+	}
+	var fsys fs.FS
+	if dir != "" {
+		fsys = os.DirFS(dir)
+	}
+	if c.loadEvents(fsys) != nil {
+		return nil, false
+	}
+	return c, true
+}
+
+// writeCache stores a course that loaded cleanly. Failing to write is not
+// an error: the next start parses the course again.
+func writeCache(key string, c *Course) {
+	dir := cacheDir()
+	if dir == "" || os.MkdirAll(dir, 0o755) != nil {
+		return
+	}
+	var buf bytes.Buffer
+	v := cached{Facts: c.Facts.All(), Lessons: c.Lessons.Lessons, Items: c.Quizzes.Items}
+	if gob.NewEncoder(&buf).Encode(v) != nil {
+		return
+	}
+	f, err := os.CreateTemp(dir, "course-*.tmp")
+	if err != nil {
+		return
+	}
+	_, werr := f.Write(buf.Bytes())
+	if cerr := f.Close(); werr != nil || cerr != nil || os.Rename(f.Name(), cachePath(key)) != nil {
+		os.Remove(f.Name())
+		return
+	}
+	pruneCache(dir, key)
+}
+
+// pruneCache removes cached courses of other binaries or folder contents
+// not used for a week.
+func pruneCache(dir, keep string) {
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if !strings.HasPrefix(e.Name(), "course-") || strings.Contains(e.Name(), keep) {
+			continue
+		}
+		if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > 7*24*time.Hour {
+			os.Remove(filepath.Join(dir, e.Name()))
+		}
+	}
+}

@@ -1,0 +1,114 @@
+package course
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func writeFolder(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, text := range files {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+const lessonA = "---\nid: a\ntitle: A\norder: 1\nsources: [sqs]\n---\nHello.\n"
+
+func TestCachedCourseEqualsParsedCourse(t *testing.T) {
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	t.Setenv("TUTOR_NO_CACHE", "")
+	fresh, err := parse("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, err := Load("") // parses and writes the cache
+	if err != nil {
+		t.Fatal(err)
+	}
+	key, _ := cacheKey("")
+	if _, err := os.Stat(cachePath(key)); err != nil {
+		t.Fatalf("no cache written: %v", err)
+	}
+	second, ok := readCache(key, "")
+	if !ok {
+		t.Fatal("cache not read back")
+	}
+	for _, c := range []*Course{first, second} {
+		if !reflect.DeepEqual(c.Lessons.Lessons, fresh.Lessons.Lessons) {
+			t.Error("cached lessons differ from parsed ones")
+		}
+		if !reflect.DeepEqual(c.Quizzes.Items, fresh.Quizzes.Items) {
+			t.Error("cached quiz items differ from parsed ones")
+		}
+		if !reflect.DeepEqual(c.Facts.All(), fresh.Facts.All()) {
+			t.Error("cached facts differ from parsed ones")
+		}
+		if len(c.Events) == 0 {
+			t.Error("no events")
+		}
+	}
+}
+
+func TestFolderEditInvalidatesCache(t *testing.T) {
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	t.Setenv("TUTOR_NO_CACHE", "")
+	dir := writeFolder(t, map[string]string{"lessons/a.md": lessonA})
+	if _, err := Load(dir); err != nil {
+		t.Fatal(err)
+	}
+	// An edit that breaks the lesson must be reported, not hidden by the cache.
+	os.WriteFile(filepath.Join(dir, "lessons/a.md"), []byte("---\nid: a\ntitle: A\nsources: [nope]\n---\n"), 0o644)
+	if _, err := Load(dir); err == nil || !strings.Contains(err.Error(), `unknown source "nope"`) {
+		t.Fatalf("edit not seen: %v", err)
+	}
+}
+
+func TestDamagedCacheIsIgnored(t *testing.T) {
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	t.Setenv("TUTOR_NO_CACHE", "")
+	dir := writeFolder(t, map[string]string{"lessons/a.md": lessonA})
+	key, err := cacheKey(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.MkdirAll(cacheDir(), 0o755)
+	os.WriteFile(cachePath(key), []byte("not gob"), 0o644)
+	c, err := Load(dir)
+	if err != nil || len(c.Lessons.Lessons) != 1 {
+		t.Fatalf("%v %+v", err, c)
+	}
+	if _, ok := readCache(key, dir); !ok {
+		t.Fatal("damaged cache not rewritten")
+	}
+}
+
+func TestFolderProblemsAreAllReported(t *testing.T) {
+	t.Setenv("TUTOR_NO_CACHE", "1")
+	dir := writeFolder(t, map[string]string{
+		"lessons/a.md":      lessonA,
+		"lessons/b.md":      "---\nid: b\ntitle: B\nlabs:\n  - handler: no-such-handler\n    events: [sqs-ok]\n---\nHi.\n",
+		"quizzes/q.yaml":    "- id: q1\n  lesson: missing\n  kind: single\n  prompt: P?\n  choices:\n    - text: x\n      correct: true\n      why: y\n    - text: z\n      why: w\n  concepts: []\n  source: https://docs.aws.amazon.com/\n",
+		"facts/extra.yaml":  "- id: bad id\n  value: \"1\"\n",
+		"events/sqs/x.json": "{not json",
+	})
+	_, err := Load(dir)
+	if err == nil {
+		t.Fatal("want errors")
+	}
+	for _, want := range []string{`unknown handler "no-such-handler"`, `"missing"`, "facts/extra.yaml", "x.json"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("missing %q in:\n%v", want, err)
+		}
+	}
+}
