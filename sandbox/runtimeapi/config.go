@@ -1,12 +1,14 @@
 package runtimeapi
 
 import (
-	"crypto/rand"
+	"encoding/binary"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -53,16 +55,16 @@ func (c Config) withDefaults() Config {
 // functionNameFrom turns a file name into a valid Lambda function name.
 func functionNameFrom(bin string) string {
 	base := strings.TrimSuffix(filepath.Base(bin), filepath.Ext(bin))
-	b := []byte(base)
-	for i, c := range b {
-		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_') {
-			b[i] = '-'
+	name := strings.Map(func(r rune) rune {
+		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_' {
+			return r
 		}
-	}
-	if len(b) == 0 || base == "." {
+		return '-'
+	}, base)
+	if strings.Trim(name, "-") == "" {
 		return "function"
 	}
-	return string(b)
+	return name
 }
 
 // ARN is the function ARN the runtime sees as Lambda-Runtime-Invoked-Function-Arn.
@@ -135,16 +137,26 @@ func logStreamName() string {
 	return time.Now().UTC().Format("2006/01/02") + "/[$LATEST]" + randHex(16)
 }
 
+// IDs need to be unique, not secret: math/rand/v2's ChaCha8 source is
+// plenty and cheaper than crypto/rand on the invoke path.
+func randBytes(b []byte) {
+	for i := 0; i < len(b); i += 8 {
+		var w [8]byte
+		binary.LittleEndian.PutUint64(w[:], rand.Uint64())
+		copy(b[i:], w[:])
+	}
+}
+
 func randHex(n int) string {
 	b := make([]byte, n)
-	_, _ = rand.Read(b)
+	randBytes(b)
 	return hex.EncodeToString(b)
 }
 
 // newRequestID returns a random (version 4) UUID, as Lambda's request IDs are.
 func newRequestID() string {
 	var b [16]byte
-	_, _ = rand.Read(b[:])
+	randBytes(b[:])
 	b[6] = b[6]&0x0f | 0x40
 	b[8] = b[8]&0x3f | 0x80
 	var s [36]byte
@@ -160,7 +172,22 @@ func newRequestID() string {
 	return string(s[:])
 }
 
-// newTraceID returns an X-Ray trace header like the one Lambda passes.
+// newTraceID returns an X-Ray trace header like the one Lambda passes:
+// Root=1-<epoch seconds, 8 hex>-<24 hex>;Parent=<16 hex>;Sampled=0.
 func newTraceID(now time.Time) string {
-	return fmt.Sprintf("Root=1-%08x-%s;Parent=%s;Sampled=0", now.Unix(), randHex(12), randHex(8))
+	var r [20]byte
+	randBytes(r[:])
+	var s [78]byte
+	b := append(s[:0], "Root=1-"...)
+	ts := strconv.FormatUint(uint64(now.Unix()), 16)
+	for range 8 - len(ts) {
+		b = append(b, '0')
+	}
+	b = append(b, ts...)
+	b = append(b, '-')
+	b = hex.AppendEncode(b, r[:12])
+	b = append(b, ";Parent="...)
+	b = hex.AppendEncode(b, r[12:])
+	b = append(b, ";Sampled=0"...)
+	return string(b)
 }
