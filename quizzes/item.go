@@ -38,10 +38,13 @@ type Item struct {
 	Concepts []string `yaml:"concepts" json:"concepts"`
 	Source   string   `yaml:"source" json:"source"`
 
-	// File, Line and Col locate the item for error messages.
-	File string `yaml:"-" json:"-"`
-	Line int    `yaml:"-" json:"-"`
-	Col  int    `yaml:"-" json:"-"`
+	// File, Line and Col locate the item for error messages; LessonLine
+	// and LessonCol its lesson field, which the course checks.
+	File       string `yaml:"-" json:"-"`
+	Line       int    `yaml:"-" json:"-"`
+	Col        int    `yaml:"-" json:"-"`
+	LessonLine int    `yaml:"-" json:"-"`
+	LessonCol  int    `yaml:"-" json:"-"`
 }
 
 // Correct returns the indices of the right choices.

@@ -139,6 +139,7 @@ func parseFile(file string, data []byte, reg *facts.Registry) ([]*Item, []error)
 		}
 		it.File = file
 		it.Line, it.Col = loc.at(base)
+		it.LessonLine, it.LessonCol = loc.at(base + ".lesson")
 		ierrs := validate(it, base, loc, reg)
 		errs = append(errs, ierrs...)
 		if it.ID != "" && idPattern.MatchString(it.ID) {

@@ -348,7 +348,7 @@ func TestBinaryQuizCourseFolder(t *testing.T) {
 	// The unknown lesson is reported for an item that loaded.
 	write("quizzes/z-bad.yaml", "- id: z\n  lesson: nowhere\n  kind: true-false\n  prompt: Q?\n  choices:\n    - text: \"True\"\n      correct: true\n      why: w\n    - text: \"False\"\n      why: w\n  source: https://docs.aws.amazon.com/lambda/latest/dg/welcome.html\n")
 	out, _, _ = tutor(t, "", "validate", dir)
-	if !strings.Contains(out, bad+`:1:3: item "z": lesson "nowhere" does not exist (lessons: x)`) {
+	if !strings.Contains(out, bad+`:2:3: item "z": lesson "nowhere" does not exist (lessons: x)`) {
 		t.Errorf("validate lacks the unknown lesson:\n%s", out)
 	}
 }
