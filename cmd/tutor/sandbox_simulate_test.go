@@ -1,0 +1,71 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestSandboxSimulate(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	poison := filepath.Join("..", "..", "sandbox", "sim", "testdata", "sqs-poison-partial.yaml")
+	badField := write("bad.yaml", "source: sqs\nqueue:\n  visibility: 30s\n")
+	badValue := write("value.yaml", "source: kinesis\nmapping: {parallelization_factor: 0}\n")
+	unknownHandler := write("handler.yaml", "source: sqs\nhandler: nope\n")
+	tests := []struct {
+		name     string
+		args     []string
+		stdin    string
+		code     int
+		stdout   []string // substrings
+		stderrIn string
+	}{
+		{"human", []string{poison}, "", 0, []string{"Timeline (sqs):", "+1m30s  dlq", "succeeded 9, to DLQ 1"}, ""},
+		{"json", []string{poison, "--json"}, "", 0, []string{`"source":"sqs"`, `"to_dlq":1`, `"m3":{"deliveries":3,"outcome":"dlq"}`}, ""},
+		{"stdin", []string{"-", "--json"}, "source: s3\nrecords: [{id: e1, key: a.txt}]\n", 0, []string{`"e1":{"deliveries":1,"outcome":"succeeded"}`}, ""},
+		{"no scenario", nil, "", 2, nil, "one scenario file"},
+		{"two scenarios", []string{poison, poison}, "", 2, nil, "one scenario file"},
+		{"bad flag", []string{poison, "--jsn"}, "", 2, nil, "unknown flag"},
+		{"missing file", []string{filepath.Join(dir, "none.yaml")}, "", 1, nil, "none.yaml"},
+		{"unknown field", []string{badField}, "", 1, nil, "bad.yaml:3:3: unknown field \"visibility\""},
+		{"invalid value", []string{badValue}, "", 1, nil, "value.yaml:2:35: mapping.parallelization_factor: must be 1-10"},
+		{"unknown handler", []string{unknownHandler}, "", 1, nil, `unknown handler "nope" (known: `},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out, errb bytes.Buffer
+			g := &globals{stdin: strings.NewReader(tt.stdin), stdout: &out, stderr: &errb}
+			code := run(g, append([]string{"sandbox", "simulate"}, tt.args...))
+			if code != tt.code {
+				t.Fatalf("exit %d, want %d; stderr %s", code, tt.code, errb.String())
+			}
+			for _, s := range tt.stdout {
+				if !strings.Contains(out.String(), s) {
+					t.Errorf("stdout lacks %q:\n%s", s, out.String())
+				}
+			}
+			if tt.stderrIn != "" && !strings.Contains(errb.String(), tt.stderrIn) {
+				t.Errorf("stderr %q lacks %q", errb.String(), tt.stderrIn)
+			}
+			if tt.code != 0 && strings.Count(strings.TrimSpace(errb.String()), "\n") > 1 {
+				t.Errorf("error is more than a line or two: %q", errb.String())
+			}
+			if tt.code == 0 && strings.Contains(strings.Join(tt.args, " "), "--json") {
+				var v map[string]any
+				if err := json.Unmarshal(out.Bytes(), &v); err != nil {
+					t.Errorf("--json output is not JSON: %v", err)
+				}
+			}
+		})
+	}
+}
