@@ -248,3 +248,24 @@ func TestArrayText(t *testing.T) {
 		}
 	}
 }
+
+// TestConcurrentMatch backs the promise that a Policy may be shared by
+// goroutines (run with -race).
+func TestConcurrentMatch(t *testing.T) {
+	p, err := CompileSNS([]byte(benchPolicy), ScopeAttributes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan bool)
+	for range 4 {
+		go func() {
+			r, err := p.Match([]byte(benchAttributes))
+			done <- err == nil && r.Match
+		}()
+	}
+	for range 4 {
+		if !<-done {
+			t.Error("a concurrent match failed")
+		}
+	}
+}
