@@ -1,0 +1,220 @@
+// Package filterlab is the filter lab screen: the learner edits an SNS
+// subscription filter policy or a Lambda event-source-mapping filter
+// pattern and sees, for each sample message or record embedded here,
+// whether it matches and, if not, the first key that failed and what it
+// wanted, as sandbox/filter explains it. Matching takes microseconds, so
+// it runs in Update whenever the policy or the scope changes; View only
+// draws.
+package filterlab
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/tutor-dev/tutor/cmd/internal/common"
+	"github.com/tutor-dev/tutor/sandbox/filter"
+)
+
+// EditedMsg carries the policy back from the learner's editor. The text
+// is kept as written, even when it is not valid: the engine's error is
+// part of the lesson.
+type EditedMsg struct {
+	Policy []byte
+	Err    error
+}
+
+// Model is the filter lab screen.
+type Model struct {
+	common  common.Common
+	title   string
+	source  string // sns, sqs, kinesis or dynamodb
+	hint    string
+	fact    string // the line drawn from the facts registry
+	policy  []byte // as the learner wrote it
+	scope   filter.Scope
+	samples []Sample
+	inputs  []input
+
+	// Evaluation of policy against every sample; results is nil when the
+	// policy is invalid and policyErr says why.
+	results   []filter.Result
+	policyErr string
+	warnings  []string
+
+	cursor int
+	vp     viewport.Model
+	note   string
+}
+
+// New opens the filter lab of a source ("sns", "sqs", "kinesis" or
+// "dynamodb"), titled after the lesson; false when the source has none.
+func New(c common.Common, source string, title string) (Model, bool) {
+	lf, ok, err := loadLab(source)
+	if err != nil || !ok {
+		return Model{}, false
+	}
+	m := Model{common: c, title: title, source: source, hint: lf.Hint, samples: lf.Samples}
+	for _, s := range lf.Samples {
+		in, err := prepare(source, s)
+		if err != nil {
+			return Model{}, false
+		}
+		m.inputs = append(m.inputs, in)
+	}
+	m.policy = indent(lf.Policy)
+	if source == "sns" {
+		if v, ok := factValue("filter.sns.scope.default"); ok {
+			m.fact = "An SNS subscription's FilterPolicyScope is " + v + " unless set; tab switches it here."
+		}
+	} else if v, ok := factValue(esmKeyFact[source]); ok {
+		m.fact = fmt.Sprintf("%s event source mappings filter on the record's %q key; a record no filter matches is dropped before the handler runs.", sourceName(source), v)
+	}
+	m.vp = viewport.New()
+	m.vp.SoftWrap = true // long JSON lines wrap instead of being cut
+	m.evaluate()
+	m.resize()
+	m.refresh()
+	return m, true
+}
+
+func sourceName(source string) string {
+	switch source {
+	case "sqs":
+		return "SQS"
+	case "kinesis":
+		return "Kinesis"
+	case "dynamodb":
+		return "DynamoDB"
+	}
+	return "SNS"
+}
+
+// SetCommon updates size, styles and keys.
+func (m *Model) SetCommon(c common.Common) {
+	m.common = c
+	m.resize()
+	m.refresh()
+}
+
+// Init has nothing to start: the first evaluation happened in New.
+func (m Model) Init() tea.Cmd { return nil }
+
+// evaluate compiles the policy and matches every sample.
+func (m *Model) evaluate() {
+	p, err := compile(m.source, m.policy, m.scope)
+	if err != nil {
+		m.results, m.warnings = nil, nil
+		m.policyErr = oneLine(err.Error())
+		return
+	}
+	m.policyErr = ""
+	m.warnings = append([]string(nil), p.Warnings()...)
+	top := topKeys(m.policy)
+	if key, ok := factValue(esmKeyFact[m.source]); ok {
+		for _, k := range top {
+			if k != key && k != "$or" {
+				m.warnings = append(m.warnings, fmt.Sprintf("AWS documents %s mappings as filtering only on %q; %q is outside it", sourceName(m.source), key, k))
+			}
+		}
+	}
+	m.results = make([]filter.Result, len(m.inputs))
+	for i, in := range m.inputs {
+		m.results[i] = match(p, m.source, m.scope, in, top)
+	}
+}
+
+// Update handles keys and edited policies.
+func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case EditedMsg:
+		if msg.Err != nil {
+			m.note = msg.Err.Error()
+			return m, nil
+		}
+		m.policy = msg.Policy
+		m.evaluate()
+		m.note = "policy edited"
+		m.refresh()
+		m.vp.GotoTop()
+		return m, nil
+	case tea.KeyPressMsg:
+		return m.key(msg)
+	}
+	return m, nil
+}
+
+func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
+	k := m.common.Keys
+	switch {
+	case key.Matches(msg, k.Back):
+		return m, common.Close
+	case key.Matches(msg, k.Up):
+		if m.cursor > 0 {
+			m.cursor--
+		}
+	case key.Matches(msg, k.Down):
+		if m.cursor < len(m.samples)-1 {
+			m.cursor++
+		}
+	case msg.String() == "tab" && m.source == "sns":
+		m.scope = 1 - m.scope
+		m.evaluate()
+		m.note = "scope: " + m.scope.String()
+	case msg.String() == "e":
+		return m, editCmd(m.source, m.policy)
+	case key.Matches(msg, k.PageDown):
+		m.vp.PageDown()
+		return m, nil
+	case key.Matches(msg, k.PageUp):
+		m.vp.PageUp()
+		return m, nil
+	case msg.String() == "J":
+		m.vp.ScrollDown(1)
+		return m, nil
+	case msg.String() == "K":
+		m.vp.ScrollUp(1)
+		return m, nil
+	default:
+		return m, nil
+	}
+	m.refresh()
+	m.vp.GotoTop()
+	return m, nil
+}
+
+// ShortHelp is the filter lab's key line.
+func (m Model) ShortHelp() []key.Binding {
+	b := func(k, d string) key.Binding { return key.NewBinding(key.WithKeys(k), key.WithHelp(k, d)) }
+	out := []key.Binding{b("↑/↓", "sample"), b("e", "edit policy")}
+	if m.source == "sns" {
+		out = append(out, b("tab", "scope"))
+	}
+	return append(out, b("J/K", "scroll"), b("q", "back"))
+}
+
+// indent pretty-prints JSON keeping its key order (the order the engine
+// checks keys in); text that is not JSON is returned as it is.
+func indent(raw []byte) []byte {
+	var b bytes.Buffer
+	if json.Indent(&b, raw, "", "  ") != nil {
+		return raw
+	}
+	return b.Bytes()
+}
+
+// compact puts a policy on one line for the header.
+func compact(raw []byte) string {
+	var b bytes.Buffer
+	if json.Compact(&b, raw) == nil {
+		return b.String()
+	}
+	return oneLine(string(raw))
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -1,0 +1,195 @@
+package filterlab
+
+import (
+	"bytes"
+	"embed"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"sync"
+
+	"github.com/tutor-dev/tutor/assets/facts"
+	"github.com/tutor-dev/tutor/sandbox/filter"
+)
+
+//go:embed samples/*.json
+var samplesFS embed.FS
+
+// Sample is one SNS message or one event-source-mapping record of a lab.
+type Sample struct {
+	Name       string          `json:"name"`
+	Note       string          `json:"note"`                 // what the sample teaches
+	Attributes json.RawMessage `json:"attributes,omitempty"` // sns: MessageAttributes as a notification carries them
+	Message    json.RawMessage `json:"message,omitempty"`    // sns: the message, a JSON value or a plain-text string
+	Record     json.RawMessage `json:"record,omitempty"`     // sqs, kinesis, dynamodb: the record as Lambda receives it
+}
+
+// labFile is samples/<source>.json.
+type labFile struct {
+	Hint    string          `json:"hint"`
+	Policy  json.RawMessage `json:"policy"`
+	Samples []Sample        `json:"samples"`
+}
+
+// esmKeyFact names the fact holding the one record key each event source
+// mapping filters on.
+var esmKeyFact = map[string]string{
+	"sqs":      "filter.esm.sqs-key",
+	"kinesis":  "filter.esm.kinesis-key",
+	"dynamodb": "filter.esm.dynamodb-key",
+}
+
+// builtinFacts parses the embedded registry once for every lab.
+var builtinFacts = sync.OnceValues(facts.Builtin)
+
+func factValue(id string) (string, bool) {
+	reg, err := builtinFacts()
+	if err != nil {
+		return "", false
+	}
+	f, ok := reg.Get(id)
+	return f.Value, ok
+}
+
+// loadLab reads a source's starting policy and samples; ok is false when
+// the source has no filter lab.
+func loadLab(source string) (lf labFile, ok bool, err error) {
+	data, err := fs.ReadFile(samplesFS, "samples/"+source+".json")
+	if errors.Is(err, fs.ErrNotExist) {
+		return lf, false, nil
+	}
+	if err != nil {
+		return lf, false, err
+	}
+	if err := json.Unmarshal(data, &lf); err != nil {
+		return lf, false, fmt.Errorf("samples/%s.json: %w", source, err)
+	}
+	if len(lf.Samples) == 0 {
+		return lf, false, fmt.Errorf("samples/%s.json: no samples", source)
+	}
+	return lf, true, nil
+}
+
+// input is a sample prepared once for matching.
+type input struct {
+	attrs   []byte // sns: the attributes object
+	body    []byte // sns: the message text
+	view    any    // esm: the record as the filter sees it (the key decoded)
+	decoded string // esm: the filtered key after decoding, for display
+	notJSON bool   // kinesis: data that is not JSON once decoded
+}
+
+// prepare decodes what Lambda decodes before filtering: an SQS body that
+// is JSON, a Kinesis record's base64 data (the pattern applies to the
+// "kinesis" object), nothing for DynamoDB.
+func prepare(source string, s Sample) (input, error) {
+	var in input
+	if source == "sns" {
+		in.attrs = bytes.TrimSpace(s.Attributes)
+		if len(in.attrs) == 0 {
+			in.attrs = []byte("{}")
+		}
+		in.body = bytes.TrimSpace(s.Message)
+		var text string
+		if len(in.body) > 0 && in.body[0] == '"' && json.Unmarshal(in.body, &text) == nil {
+			in.body = []byte(text) // a plain-text message
+		}
+		return in, nil
+	}
+	var rec map[string]any
+	if err := json.Unmarshal(s.Record, &rec); err != nil {
+		return in, fmt.Errorf("sample %q: record: %w", s.Name, err)
+	}
+	switch source {
+	case "sqs":
+		body, _ := rec["body"].(string)
+		in.decoded = body
+		var v any
+		if json.Unmarshal([]byte(body), &v) == nil {
+			rec["body"] = v
+		}
+		in.view = rec
+	case "kinesis":
+		k, _ := rec["kinesis"].(map[string]any)
+		if k == nil {
+			return in, fmt.Errorf("sample %q: record has no kinesis object", s.Name)
+		}
+		enc, _ := k["data"].(string)
+		raw, err := base64.StdEncoding.DecodeString(enc)
+		if err != nil {
+			return in, fmt.Errorf("sample %q: kinesis.data is not base64: %w", s.Name, err)
+		}
+		in.decoded = string(raw)
+		var v any
+		if json.Unmarshal(raw, &v) == nil {
+			k["data"] = v
+		} else {
+			k["data"] = string(raw)
+			in.notJSON = true
+		}
+		in.view = k
+	default:
+		in.view = rec
+	}
+	return in, nil
+}
+
+// compile compiles the learner's policy for the lab's source.
+func compile(source string, policy []byte, scope filter.Scope) (*filter.Policy, error) {
+	if source == "sns" {
+		return filter.CompileSNS(policy, scope)
+	}
+	return filter.CompilePattern(policy)
+}
+
+// match evaluates one prepared sample. top holds the policy's top-level keys.
+func match(p *filter.Policy, source string, scope filter.Scope, in input, top []string) filter.Result {
+	if source != "sns" {
+		if in.notJSON && contains(top, "data") {
+			return filter.Result{Key: "data", Reason: `key "data": not JSON once base64-decoded, so a pattern on data cannot match it and Lambda drops the record`}
+		}
+		return p.MatchValue(in.view)
+	}
+	data := in.attrs
+	if scope == filter.ScopeBody {
+		data = in.body
+	}
+	r, err := p.Match(data)
+	if err != nil {
+		return filter.Result{Reason: "the sample cannot be read: " + err.Error()}
+	}
+	return r
+}
+
+// topKeys lists a JSON object's keys in order; nil if it is not an object.
+func topKeys(policy []byte) []string {
+	dec := json.NewDecoder(bytes.NewReader(policy))
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return nil
+	}
+	var keys []string
+	for dec.More() {
+		t, err := dec.Token()
+		if err != nil {
+			return keys
+		}
+		k, _ := t.(string)
+		keys = append(keys, k)
+		var skip json.RawMessage
+		if dec.Decode(&skip) != nil {
+			return keys
+		}
+	}
+	return keys
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
