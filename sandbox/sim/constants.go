@@ -27,6 +27,7 @@ const (
 	sqsRetentionMin      = 60 * time.Second     // sim.sqs.retention.min
 	sqsMaxReceiveMin     = 1                    // sim.sqs.max-receive-count.min
 	sqsMaxReceiveMax     = 1000                 // sim.sqs.max-receive-count.max
+	sqsVisibilityFactor  = 6                    // sqs.visibility-timeout.lambda-factor
 	sqsBatchDefault      = 10                   // sqs.batch-size.default
 	sqsBatchMax          = 10000                // sqs.batch-size.max-standard
 	sqsWindowDefault     = 0 * time.Second      // sqs.batching-window.default

@@ -114,6 +114,7 @@ func TestConstantsMatchFacts(t *testing.T) {
 		{"async.retries.range", true, asyncRetriesMax},
 		{"sim.sqs.max-receive-count.min", false, sqsMaxReceiveMin},
 		{"sim.sqs.max-receive-count.max", false, sqsMaxReceiveMax},
+		{"sqs.visibility-timeout.lambda-factor", false, sqsVisibilityFactor},
 		{"sqs.batch-size.default", false, sqsBatchDefault},
 		{"sqs.batch-size.max-standard", false, sqsBatchMax},
 		{"sqs.scaling.initial-batches", false, sqsScalingInitial},

@@ -161,6 +161,17 @@ func TestFmtDur(t *testing.T) {
 	}
 }
 
+func TestVisibilityAdviceNote(t *testing.T) {
+	sc, _ := LoadFile("testdata/sqs-visibility-too-short.yaml")
+	res, err := Run(sc, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(strings.Join(res.Notes, "\n"), "less than 6 times the function timeout (1m)") {
+		t.Errorf("no visibility advice in notes: %v", res.Notes)
+	}
+}
+
 // The TUI builds scenarios in code: Default plus the knobs it shows.
 func TestBuildInCode(t *testing.T) {
 	sc := Default("sqs")

@@ -70,6 +70,43 @@ var scenarioCases = []struct {
 		records: map[string]recWant{"bad": {"dropped", 11_520, 0}},
 	},
 	{
+		// m2 and m3 match no filter and are deleted at the receive; only m1
+		// is invoked.
+		file:    "sqs-filter.yaml",
+		metrics: Metrics{Invocations: 1, Succeeded: 1, FilteredOut: 2, SimulatedMs: 20},
+		records: map[string]recWant{"m1": {"succeeded", 1, 0}, "m2": {"filtered", 0, 0}, "m3": {"filtered", 0, 0}},
+	},
+	{
+		// Throttled receives at 0, 30 s, 60 s count as receives; at 90 s the
+		// count has reached 3: both to the DLQ, never invoked.
+		file:    "sqs-reserved-zero.yaml",
+		metrics: Metrics{Throttles: 3, Retries: 4, ToDLQ: 2, SimulatedMs: 90_000},
+		records: map[string]recWant{"m1": {"dlq", 0, 0}, "m2": {"dlq", 0, 0}},
+	},
+	{
+		// Received at 0 (runs to 40 s), visible again at 30 s and received
+		// by a second poller (runs to 70 s): a duplicate delivery. The first
+		// invocation deletes it at 40 s.
+		file:    "sqs-visibility-too-short.yaml",
+		metrics: Metrics{Invocations: 2, Retries: 1, Succeeded: 1, SimulatedMs: 70_000},
+		records: map[string]recWant{"m1": {"succeeded", 2, 0}},
+		invokes: []int64{0, 30_000},
+	},
+	{
+		// The window opens with m1 at 0 and closes at 5 s with 3 messages.
+		file:    "sqs-batching-window.yaml",
+		metrics: Metrics{Invocations: 1, Succeeded: 3, SimulatedMs: 5_020},
+		invokes: []int64{5_000},
+	},
+	{
+		// Lane of sensor-a: fails at 20 ms and at 1.04 s (retry after 1 s),
+		// then on-failure; lane of sensor-d: one successful batch at 0.
+		file:    "kinesis-parallelization.yaml",
+		metrics: Metrics{Invocations: 3, FunctionErrors: 2, Retries: 1, Succeeded: 2, ToOnFailure: 2, SimulatedMs: 1_040},
+		records: map[string]recWant{"a2": {"on_failure", 2, 0}, "d2": {"succeeded", 1, 0}},
+		invokes: []int64{0, 0, 1_020},
+	},
+	{
 		// Batch of 10 fails at 0, is retried after 1 s and 2 s (the
 		// simulator's backoff), fails 3 times, then all 10 records go to the
 		// on-failure destination.

@@ -45,6 +45,10 @@ func (s *sim) runSQS() error {
 		return err
 	}
 	q.filter = f
+	if vt, ft := s.sc.Queue.VisibilityTimeout.D(), s.sc.Function.Timeout.D(); vt < sqsVisibilityFactor*ft {
+		s.note("The queue's visibility timeout (%s) is less than %d times the function timeout (%s), as AWS advises: a message can come back while an invocation still processes it.",
+			s.sc.Queue.VisibilityTimeout, sqsVisibilityFactor, s.sc.Function.Timeout)
+	}
 	if len(s.recs) == 0 {
 		return nil
 	}
@@ -263,23 +267,34 @@ func (s *sim) sqsResult(batch []int32, res invocation) {
 			del = append(del, i)
 		}
 	}
+	var dup []int32
+	fresh := del[:0:0]
 	for _, i := range del {
-		if !s.recs[i].deleted {
-			s.recs[i].deleted = true
-			s.settle(i, succeeded)
+		if s.recs[i].deleted {
+			dup = append(dup, i) // deleted meanwhile by another invocation
+			continue
 		}
+		s.recs[i].deleted = true
+		s.settle(i, succeeded)
+		fresh = append(fresh, i)
 	}
+	if len(dup) > 0 {
+		s.log("result", dup, "already deleted by an earlier invocation: this was a duplicate delivery (the visibility timeout ended while the first invocation still ran)")
+	}
+	del = fresh
 	switch {
 	case !report && len(res.failed) > 0:
 		s.log("result", batch, fmt.Sprintf("success; the response lists %d batchItemFailures but report_batch_item_failures is off, so Lambda ignores it", len(res.failed)))
-		s.log("delete", del, "every message is deleted, the reported failures too: they are lost")
+		if len(del) > 0 {
+			s.log("delete", del, "every message is deleted, the reported failures too: they are lost")
+		}
 	case len(keep) > 0:
 		s.log("result", batch, fmt.Sprintf("partial batch response: %s reported, back in the queue when the visibility timeout (%s) ends", plural(len(keep), "message"), vt))
 		if len(del) > 0 {
 			s.log("delete", del, "the messages not reported are deleted")
 		}
 	default:
-		if s.logging() {
+		if len(del) > 0 && s.logging() {
 			s.log("result", batch, "success")
 			s.log("delete", del, "Lambda deletes the batch from the queue")
 		}
