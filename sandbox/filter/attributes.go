@@ -57,6 +57,7 @@ const (
 	classNumber
 	classArray
 	classBinary
+	classNone // no type: a malformed entry of decoded JSON, which offers no values
 )
 
 // classify maps a data type, including custom ones such as "Number.float",
@@ -64,6 +65,8 @@ const (
 // example uses the undocumented "Number.Array").
 func classify(t string) attrClass {
 	switch {
+	case t == "":
+		return classNone
 	case strings.HasSuffix(t, ".Array"):
 		return classArray
 	case t == "Number" || strings.HasPrefix(t, "Number."):

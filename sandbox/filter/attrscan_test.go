@@ -57,3 +57,19 @@ func TestScanAttributes(t *testing.T) {
 		}
 	}
 }
+
+func TestMalformedDecodedAttribute(t *testing.T) {
+	p, err := CompileSNS([]byte(`{"a":[""],"b":[{"exists":true}]}`), ScopeAttributes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := p.MatchValue(map[string]any{"a": "not an attribute object", "b": 1})
+	want := Result{Key: "a", Want: `""`, Got: "an attribute without a Type", Reason: `key "a": wanted "", got an attribute without a Type`}
+	if r != want {
+		t.Errorf("got %+v\nwant %+v", r, want)
+	}
+	pat, _ := CompilePattern([]byte(`{"a":["x"]}`))
+	if r := pat.MatchAttributes(nil); r.Match || r.Reason == "" {
+		t.Errorf("a pattern matched attributes: %+v", r)
+	}
+}

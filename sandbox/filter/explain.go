@@ -71,6 +71,8 @@ func describeAttr(a Attribute) string {
 		return strconv.Quote(a.Value)
 	case classBinary:
 		return "a " + a.Type + " attribute (SNS never compares Binary values)"
+	case classNone:
+		return "an attribute without a Type"
 	case classNumber:
 		if isJSONNumber(a.Value) {
 			return a.Value

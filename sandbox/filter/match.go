@@ -62,7 +62,10 @@ func (p *Policy) Match(data []byte) (Result, error) {
 // MatchAttributes matches SNS message attributes without any decoding: the
 // hot path for many messages against one policy.
 func (p *Policy) MatchAttributes(attrs map[string]Attribute) Result {
-	if p.kind != KindSNS || p.scope != ScopeAttributes {
+	switch {
+	case p.kind == KindPattern:
+		return Result{Reason: "an event pattern matches events, not SNS message attributes"}
+	case p.scope != ScopeAttributes:
 		return Result{Reason: "this policy filters on the message body, not its attributes"}
 	}
 	return p.eval(&input{attrs: attrs})
