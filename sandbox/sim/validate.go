@@ -1,0 +1,227 @@
+package sim
+
+import (
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/tutor-dev/tutor/sandbox/filter"
+)
+
+// fieldError is a problem with one field, located later by its YAML path.
+type fieldError struct {
+	path string // $.mapping.batch_size
+	msg  string
+}
+
+func (e fieldError) Error() string { return e.path[2:] + ": " + e.msg }
+
+// Validate checks every field against AWS's limits.
+func (sc *Scenario) Validate() error {
+	errs := sc.validate()
+	if len(errs) == 0 {
+		return nil
+	}
+	return errs[0]
+}
+
+func (sc *Scenario) validate() []fieldError {
+	var errs []fieldError
+	bad := func(path, format string, a ...any) {
+		errs = append(errs, fieldError{path, fmt.Sprintf(format, a...)})
+	}
+	if !isSource(sc.Source) {
+		bad("$.source", "must be one of apigateway, s3, sns, sqs, kinesis, dynamodb (got %q)", sc.Source)
+		return errs
+	}
+	if sc.Handler != "" && sc.Behaviour != nil {
+		bad("$.handler", "give either handler or behaviour, not both")
+	}
+	if b := sc.Behaviour; b != nil {
+		if b.Duration < 0 {
+			bad("$.behaviour.duration", "must not be negative")
+		}
+		for i, r := range b.Rules {
+			p := fmt.Sprintf("$.behaviour.rules[%d]", i)
+			switch r.Result {
+			case ResultOK, ResultError, ResultReport, ResultTimeout, ResultMalformed:
+			default:
+				bad(p+".result", "must be one of ok, error, report, timeout, malformed (got %q)", r.Result)
+			}
+			if r.Times < 0 {
+				bad(p+".times", "must be 0 (every delivery) or more")
+			}
+			if r.Duration < 0 {
+				bad(p+".duration", "must not be negative")
+			}
+			if r.Status != 0 && (r.Status < 100 || r.Status > 599) {
+				bad(p+".status", "must be an HTTP status code, 100-599")
+			}
+		}
+	}
+	f := sc.Function
+	rangeDur(bad, "$.function.timeout", f.Timeout, time.Second, maxFunctionTimeout)
+	if f.ReservedConcurrency < -1 || f.ReservedConcurrency > accountConcurrency {
+		bad("$.function.reserved_concurrency", "must be 0-%d (or -1 for none)", accountConcurrency)
+	}
+	if f.MaximumRetryAttempts < 0 || f.MaximumRetryAttempts > asyncRetriesMax {
+		bad("$.function.maximum_retry_attempts", "must be 0-%d (asynchronous invocation)", asyncRetriesMax)
+	}
+	rangeDur(bad, "$.function.maximum_event_age", f.MaximumEventAge, asyncEventAgeMin, asyncEventAgeMax)
+	q := sc.Queue
+	rangeDur(bad, "$.queue.visibility_timeout", q.VisibilityTimeout, 0, sqsVisibilityMax)
+	rangeDur(bad, "$.queue.retention", q.Retention, sqsRetentionMin, sqsRetentionMax)
+	if q.MaxReceiveCount < sqsMaxReceiveMin || q.MaxReceiveCount > sqsMaxReceiveMax {
+		bad("$.queue.max_receive_count", "must be %d-%d", sqsMaxReceiveMin, sqsMaxReceiveMax)
+	}
+	errs = append(errs, sc.validateMapping()...)
+	if sc.Stream.Shards < 1 || sc.Stream.Shards > 1000 {
+		bad("$.stream.shards", "must be 1-1000")
+	}
+	rangeDur(bad, "$.api.integration_timeout", sc.API.IntegrationTimeout, restIntegrationTimeoutMin, restIntegrationTimeout)
+	seen := map[string]bool{}
+	for i, s := range sc.Subscriptions {
+		p := fmt.Sprintf("$.subscriptions[%d]", i)
+		if sc.Source != "sns" {
+			bad(p, "subscriptions are for source sns")
+			break
+		}
+		if s.Name == "" {
+			bad(p+".name", "missing name")
+		} else if seen[s.Name] {
+			bad(p+".name", "duplicate subscription %q", s.Name)
+		}
+		seen[s.Name] = true
+		switch s.FilterPolicyScope {
+		case "", "MessageAttributes", "MessageBody":
+			if _, err := compileSNS(s); err != nil {
+				bad(p+".filter_policy", "%v", err)
+			}
+		default:
+			bad(p+".filter_policy_scope", "must be MessageAttributes or MessageBody (got %q)", s.FilterPolicyScope)
+		}
+	}
+	errs = append(errs, sc.validateRecords()...)
+	return errs
+}
+
+func (sc *Scenario) validateMapping() []fieldError {
+	var errs []fieldError
+	bad := func(path, format string, a ...any) {
+		errs = append(errs, fieldError{path, fmt.Sprintf(format, a...)})
+	}
+	m := sc.Mapping
+	max := sqsBatchMax
+	if isStream(sc.Source) {
+		max = streamBatchMax
+	}
+	if m.BatchSize < 1 || m.BatchSize > max {
+		bad("$.mapping.batch_size", "must be 1-%d for %s", max, sc.Source)
+	}
+	rangeDur(bad, "$.mapping.maximum_batching_window", m.MaximumBatchingWindow, 0, windowMax)
+	if sc.Source == "sqs" && m.BatchSize > sqsBatchDefault && m.MaximumBatchingWindow.D() < largeBatchMinWindow {
+		bad("$.mapping.maximum_batching_window", "must be at least %s when batch_size is above %d", fmtDur(largeBatchMinWindow.Milliseconds()), sqsBatchDefault)
+	}
+	if m.MaximumRetryAttempts < -1 || m.MaximumRetryAttempts > streamRetriesMax {
+		bad("$.mapping.maximum_retry_attempts", "must be -1 (until the record expires) to %d", streamRetriesMax)
+	}
+	if m.MaximumRecordAge != -1 {
+		rangeDur(bad, "$.mapping.maximum_record_age", m.MaximumRecordAge, streamRecordAgeMin, streamRecordAgeMax)
+	}
+	if m.ParallelizationFactor < 1 || m.ParallelizationFactor > parallelizationMax {
+		bad("$.mapping.parallelization_factor", "must be 1-%d", parallelizationMax)
+	}
+	if len(m.Filters) > 0 && !isStream(sc.Source) && sc.Source != "sqs" {
+		bad("$.mapping.filters", "filter criteria are for sqs, kinesis and dynamodb; SNS uses subscriptions' filter_policy")
+	}
+	for i, f := range m.Filters {
+		b, err := filterJSON(f)
+		if err == nil {
+			_, err = filter.CompilePattern(b)
+		}
+		if err != nil {
+			bad(fmt.Sprintf("$.mapping.filters[%d]", i), "%v", err)
+		}
+	}
+	return errs
+}
+
+func rangeDur(bad func(string, string, ...any), path string, d Duration, lo, hi time.Duration) {
+	if d.D() < lo || d.D() > hi {
+		bad(path, "must be between %s and %s (got %s)", fmtDur(lo.Milliseconds()), fmtDur(hi.Milliseconds()), d)
+	}
+}
+
+// fieldsBySource lists the record fields each source accepts.
+var fieldsBySource = map[string][]string{
+	"sqs":        {"body", "attributes"},
+	"sns":        {"message", "attributes"},
+	"s3":         {"key", "event_name"},
+	"kinesis":    {"data", "partition_key"},
+	"dynamodb":   {"event_name", "keys", "new_image"},
+	"apigateway": {"path", "method", "body"},
+}
+
+func (sc *Scenario) validateRecords() []fieldError {
+	var errs []fieldError
+	ok := map[string]bool{}
+	for _, f := range fieldsBySource[sc.Source] {
+		ok[f] = true
+	}
+	ids := map[string]bool{}
+	for i, r := range sc.Records {
+		p := fmt.Sprintf("$.records[%d]", i)
+		for _, f := range r.setFields() {
+			if !ok[f] {
+				errs = append(errs, fieldError{p + "." + f, fmt.Sprintf("not a field of %s records (use %v)", sc.Source, fieldsBySource[sc.Source])})
+			}
+		}
+		id := r.ID
+		if id == "" {
+			id = fmt.Sprintf("m%d", i+1)
+		}
+		if ids[id] {
+			errs = append(errs, fieldError{p + ".id", fmt.Sprintf("duplicate record id %q", id)})
+		}
+		ids[id] = true
+		if r.At < 0 {
+			errs = append(errs, fieldError{p + ".at", "must not be negative"})
+		}
+		if sc.Source == "dynamodb" && r.EventName != "" && r.EventName != "INSERT" && r.EventName != "MODIFY" && r.EventName != "REMOVE" {
+			errs = append(errs, fieldError{p + ".event_name", "must be INSERT, MODIFY or REMOVE"})
+		}
+	}
+	if g := sc.Generate; g != nil {
+		if g.Count < 0 || g.Count > 10_000_000 {
+			errs = append(errs, fieldError{"$.generate.count", "must be 0-10000000"})
+		}
+		if g.Every < 0 {
+			errs = append(errs, fieldError{"$.generate.every", "must not be negative"})
+		}
+		if sc.Source == "dynamodb" && g.Body != "" && !json.Valid([]byte(fillN(g.Body, 1))) {
+			errs = append(errs, fieldError{"$.generate.body", "for dynamodb must be a JSON object (the typed new_image)"})
+		}
+	}
+	return errs
+}
+
+func (r *Record) setFields() []string {
+	var out []string
+	add := func(set bool, name string) {
+		if set {
+			out = append(out, name)
+		}
+	}
+	add(r.Body != "", "body")
+	add(len(r.Attributes) > 0, "attributes")
+	add(r.Data != "", "data")
+	add(r.PartitionKey != "", "partition_key")
+	add(r.EventName != "", "event_name")
+	add(len(r.Keys) > 0, "keys")
+	add(len(r.NewImage) > 0, "new_image")
+	add(r.Key != "", "key")
+	add(r.Message != "", "message")
+	add(r.Path != "", "path")
+	add(r.Method != "", "method")
+	return out
+}
