@@ -141,6 +141,24 @@ var scenarioCases = []struct {
 		records: map[string]recWant{"k1": {"dropped", 296, 0}, "k3": {"dropped", 296, 0}},
 	},
 	{
+		// Throttled at 0, 1, 3, 7, 15 and 31 s (backoff 1 s doubling); at
+		// 63 s the records are older than 60 s: on-failure, never invoked.
+		file:    "kinesis-throttled.yaml",
+		metrics: Metrics{Throttles: 6, ToOnFailure: 2, SimulatedMs: 63_000},
+		records: map[string]recWant{"k1": {"on_failure", 0, 0}},
+	},
+	{
+		// MD5 of the ids puts 485 records on shard 0 and 515 on shard 1
+		// (r500 among them): 5 + 6 batches of up to 100. r500's batch fails
+		// and bisects 7 times down to r500 alone (100, 50, 25, 13, 7, 4, 2,
+		// 1: 8 failures, 7 good halves), then one retry after 1 s fails:
+		// 11 + 7 + 7 + 1 = 26 invocations, 9 errors, 9 deliveries of r500;
+		// shard 1 ends after 6 + 7 + 7 invocations and the retry: 1.42 s.
+		file:    "dynamodb-generate.yaml",
+		metrics: Metrics{Invocations: 26, FunctionErrors: 9, Retries: 1, Succeeded: 999, ToOnFailure: 1, SimulatedMs: 1_420},
+		records: map[string]recWant{"r500": {"on_failure", 9, 0}, "r1": {"succeeded", 1, 0}},
+	},
+	{
 		// Attempts at 0, 1 min after the first failure (60.02 s) and 2 min
 		// after the second (180.04 s); then the on-failure destination.
 		file:    "async-retry-ladder.yaml",
