@@ -73,6 +73,7 @@ func Invoke(ctx context.Context, h handlers.Handler, event []byte, opts Options)
 type outcome struct {
 	response []byte
 	err      *ErrorInfo
+	timedOut bool
 }
 
 // Invoke runs the function with the event as Lambda would: the context
@@ -107,17 +108,22 @@ func (f *Function) Invoke(ctx context.Context, event []byte, opts Options) *Resu
 		case out = <-done: // finished at the same moment: keep its result
 		default:
 			if errors.Is(ctx.Err(), context.DeadlineExceeded) {
-				out.err = TimedOut(timeout)
+				out = outcome{err: TimedOut(timeout), timedOut: true}
 			} else {
 				out.err = &ErrorInfo{ErrorType: "Canceled", ErrorMessage: "invocation canceled: " + ctx.Err().Error()}
 			}
 		}
 	}
 	elapsed := time.Since(start)
-	if out.err != nil {
+	var last string
+	switch {
+	case out.timedOut:
+		// Lambda's own line: the runtime never got to report anything.
+		last = "RequestId: " + reqID + " Error: " + out.err.ErrorMessage
+	case out.err != nil:
 		// Lambda's Go runtime logs every error it returns, as JSON.
 		b, _ := json.Marshal(out.err)
-		logs.Write(append(b, '\n'))
+		last = string(b)
 	}
 	ms := float64(elapsed.Microseconds()) / 1000
 	r := &Result{
@@ -127,7 +133,7 @@ func (f *Function) Invoke(ctx context.Context, event []byte, opts Options) *Resu
 		Error:            out.err,
 		DurationMs:       ms,
 		BilledDurationMs: BilledMs(ms),
-		Logs:             logs.close(),
+		Logs:             logs.close(last),
 		MemorySizeMB:     DefaultMemoryMB,
 	}
 	if out.err == nil {
@@ -240,11 +246,15 @@ func (s *logSink) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// close returns the lines and drops any later write.
-func (s *logSink) close() []string {
+// close appends a last line (unless empty), returns the lines and drops any
+// later write.
+func (s *logSink) close(last string) []string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.closed = true
+	if last != "" {
+		s.lines = append(s.lines, last)
+	}
 	if s.lines == nil {
 		return []string{}
 	}

@@ -99,8 +99,8 @@ func TestTimeoutReportedAtDeadline(t *testing.T) {
 	if r.Error == nil || r.Error.ErrorType != "Sandbox.Timedout" || r.Error.ErrorMessage != "Task timed out after 0.05 seconds" {
 		t.Fatalf("error = %+v, want Sandbox.Timedout / Task timed out after 0.05 seconds", r.Error)
 	}
-	if r.Logs[0] != "started" {
-		t.Errorf("logs = %q, want the line logged before the deadline first", r.Logs)
+	if len(r.Logs) != 2 || r.Logs[0] != "started" || r.Logs[1] != "RequestId: "+r.RequestID+" Error: Task timed out after 0.05 seconds" {
+		t.Errorf("logs = %q, want the line logged before the deadline, then Lambda's time-out line", r.Logs)
 	}
 	for _, l := range r.Logs {
 		if l == "late line" {
