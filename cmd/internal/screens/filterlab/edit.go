@@ -35,15 +35,18 @@ func editCmd(source string, policy []byte) tea.Cmd {
 	}
 	args := append(strings.Fields(editor), path)
 	cmd := exec.Command(args[0], args[1:]...)
-	return tea.ExecProcess(cmd, func(err error) tea.Msg {
-		defer os.Remove(path)
-		if err != nil {
-			return EditedMsg{Err: fmt.Errorf("editor %q failed: %v; the policy is unchanged", editor, err)}
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return EditedMsg{Err: fmt.Errorf("cannot read the edited policy: %w; it is unchanged", err)}
-		}
-		return EditedMsg{Policy: []byte(strings.TrimSpace(string(data)))}
-	})
+	return tea.ExecProcess(cmd, func(err error) tea.Msg { return readEdited(path, editor, err) })
+}
+
+// readEdited turns the editor's exit into an EditedMsg and removes the file.
+func readEdited(path, editor string, err error) tea.Msg {
+	defer os.Remove(path)
+	if err != nil {
+		return EditedMsg{Err: fmt.Errorf("editor %q failed: %v; the policy is unchanged", editor, err)}
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return EditedMsg{Err: fmt.Errorf("cannot read the edited policy: %w; it is unchanged", err)}
+	}
+	return EditedMsg{Policy: []byte(strings.TrimSpace(string(data)))}
 }

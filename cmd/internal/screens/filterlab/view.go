@@ -22,7 +22,7 @@ func (m Model) policyLines() []string {
 	if w < 1 {
 		return nil
 	}
-	lines := strings.Split(ansi.Hardwrap("policy: "+compact(m.policy), w, true), "\n")
+	lines := strings.Split(ansi.Wrap("policy: "+compact(m.policy), w, ","), "\n") // break after commas, between values
 	limit := maxPolicyLines
 	if m.common.Height < 16 {
 		limit = 1 // small windows keep room for the samples
