@@ -111,7 +111,7 @@ func ReferenceScheduler() Scheduler {
 
 // QuizScheduler is the scheduler the quiz uses: the same model, with one
 // learning and one relearning step of zero, so that an item missed is due
-// again at once and an item answered right graduates to a day-long interval.
+// again at once and an item answered right graduates to an interval of days.
 func QuizScheduler() Scheduler {
 	s := ReferenceScheduler()
 	s.LearningSteps = []time.Duration{0}

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"os"
 	"strings"
-	"time"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -27,20 +26,15 @@ type quizApp struct {
 	common common.Common
 	screen quiz.Model
 	help   help.Model
-	rv     *quizzes.Review
-	store  *progress.Store
-	sched  quizzes.Scheduler
-	now    func() time.Time
+	rec    quiz.Recorder
 	status string
 }
-
-type reviewSavedMsg struct{ err error }
 
 func newQuizApp(items []*quizzes.Item, seed uint64, rv *quizzes.Review, store *progress.Store) quizApp {
 	c := common.New()
 	return quizApp{
 		common: c, screen: quiz.New(c, "Practice", "", items, seed), help: help.New(),
-		rv: rv, store: store, sched: quizzes.QuizScheduler(), now: time.Now,
+		rec: quiz.NewRecorder(rv, store),
 	}
 }
 
@@ -63,11 +57,10 @@ func (a quizApp) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return a, tea.Quit
 		}
 	case quiz.AnsweredMsg:
-		a.rv.Answer(msg.ItemID, msg.Right, a.now(), a.sched)
-		return a, a.saveCmd()
-	case reviewSavedMsg:
-		if msg.err != nil {
-			a.status = "could not save the review state: " + msg.err.Error()
+		return a, a.rec.Record(msg)
+	case quiz.SavedMsg:
+		if msg.Err != nil {
+			a.status = "could not save the review state: " + msg.Err.Error()
 		}
 		return a, nil
 	case quiz.ExitMsg:
@@ -76,22 +69,6 @@ func (a quizApp) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	var cmd tea.Cmd
 	a.screen, cmd = a.screen.Update(msg)
 	return a, cmd
-}
-
-// saveCmd writes a copy of the review state in the background.
-func (a quizApp) saveCmd() tea.Cmd {
-	snap := cloneReview(a.rv)
-	store := a.store
-	return func() tea.Msg { return reviewSavedMsg{practice.SaveReview(store, snap)} }
-}
-
-func cloneReview(rv *quizzes.Review) *quizzes.Review {
-	out := &quizzes.Review{Version: rv.Version, Items: make(map[string]*quizzes.Record, len(rv.Items))}
-	for id, rec := range rv.Items {
-		c := *rec
-		out.Items[id] = &c
-	}
-	return out
 }
 
 func (a quizApp) screenCommon() common.Common {
@@ -129,7 +106,7 @@ func runQuizTUI(g *globals, _ *course.Course, items []*quizzes.Item, seed uint64
 	}
 	a := final.(quizApp)
 	// A save still in flight when the program quit is repeated here.
-	if err := practice.SaveReview(store, a.rv); err != nil {
+	if err := a.rec.Save(); err != nil {
 		return err
 	}
 	res := practice.Result{}

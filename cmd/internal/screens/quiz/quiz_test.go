@@ -3,12 +3,15 @@ package quiz
 import (
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/tutor-dev/tutor/cmd/internal/common"
+	"github.com/tutor-dev/tutor/cmd/internal/practice"
+	"github.com/tutor-dev/tutor/cmd/internal/progress"
 	"github.com/tutor-dev/tutor/quizzes"
 )
 
@@ -198,4 +201,23 @@ func TestQuizGolden(t *testing.T) {
 	m = moveTo(t, m, "Amazon SQS")
 	m, _ = m.Update(enter)
 	golden.RequireEqual(t, []byte(view(m)))
+}
+
+func TestRecorderSavesAfterAnswer(t *testing.T) {
+	store := progress.NewStore(t.TempDir())
+	r := NewRecorder(nil, store)
+	cmd := r.Record(AnsweredMsg{ItemID: "sync-trigger", Right: false})
+	if cmd == nil {
+		t.Fatal("no save command")
+	}
+	if msg := cmd().(SavedMsg); msg.Err != nil {
+		t.Fatal(msg.Err)
+	}
+	rv, warning, err := practice.LoadReview(store)
+	if err != nil || warning != "" {
+		t.Fatal(err, warning)
+	}
+	if rec := rv.Get("sync-trigger"); rec == nil || !rec.LastMissed || !rec.IsDue(time.Now()) {
+		t.Errorf("saved state %+v: want sync-trigger missed and due", rec)
+	}
 }
