@@ -53,8 +53,9 @@ func (o outcome) String() string { return outcomeNames[o] }
 // rec is a record and its state in the run. Source fields live in src (nil
 // for generated records, whose main field is text).
 type rec struct {
-	id         string
-	text       string // the field match.contains looks in
+	id         string // listed records; generated ones have n instead (see sim.idOf)
+	text       string // the field match.contains looks in (sim.textOf)
+	n          int32  // generated record number (id rN), 0 for a listed record
 	at         int64
 	src        *Record
 	deliveries int32
@@ -86,6 +87,7 @@ type sim struct {
 	subs      []SubscriptionResult
 	asyncLeft []int16            // async: deliveries of each record still under way
 	seqOf     func(int32) string // streams: a record's sequence number
+	genParts  []string           // generate.body split at {{.N}}
 }
 
 func (s *sim) at(t int64, fn func()) {
@@ -125,7 +127,7 @@ func (s *sim) log(kind string, idx []int32, detail string) {
 	if len(idx) > 0 {
 		ids = make([]string, len(idx))
 		for i, r := range idx {
-			ids[i] = s.recs[r].id
+			ids[i] = s.idOf(&s.recs[r])
 		}
 	}
 	s.tl = append(s.tl, Entry{TMs: s.now, Kind: kind, Records: ids, Detail: detail})
@@ -188,18 +190,9 @@ func buildRecords(sc *Scenario) []rec {
 		out = append(out, rec{id: id, text: mainText(sc.Source, r), at: r.At.ms(), src: r})
 	}
 	if g := sc.Generate; g != nil && g.Count > 0 {
-		parts := strings.Split(g.Body, "{{.N}}")
 		every := g.Every.ms()
-		var b strings.Builder
 		for k := 1; k <= g.Count; k++ {
-			b.Reset()
-			for j, p := range parts {
-				if j > 0 {
-					b.WriteString(strconv.Itoa(k))
-				}
-				b.WriteString(p)
-			}
-			out = append(out, rec{id: "r" + strconv.Itoa(k), text: b.String(), at: int64(k-1) * every})
+			out = append(out, rec{n: int32(k), at: int64(k-1) * every})
 		}
 	}
 	sortByArrival(out)
@@ -207,6 +200,30 @@ func buildRecords(sc *Scenario) []rec {
 }
 
 func fillN(tmpl string, n int) string { return strings.ReplaceAll(tmpl, "{{.N}}", strconv.Itoa(n)) }
+
+// idOf is a record's id; generated records get theirs (r1..rN) on demand,
+// so a million of them cost no strings until they are shown.
+func (s *sim) idOf(r *rec) string {
+	if r.n == 0 {
+		return r.id
+	}
+	return "r" + strconv.Itoa(int(r.n))
+}
+
+// textOf is the record's main field; generated ones are filled on demand.
+func (s *sim) textOf(r *rec) string {
+	if r.n == 0 {
+		return r.text
+	}
+	var b strings.Builder
+	for j, p := range s.genParts {
+		if j > 0 {
+			b.WriteString(strconv.Itoa(int(r.n)))
+		}
+		b.WriteString(p)
+	}
+	return b.String()
+}
 
 // mainText is where match.contains looks.
 func mainText(source string, r *Record) string {

@@ -35,7 +35,7 @@ func (s *sim) snsMatcher(sub Subscription) (func(int32) (bool, string), error) {
 		r := &s.recs[i]
 		var res filter.Result
 		if p.Scope() == filter.ScopeBody {
-			res = p.MatchValue(jsonOrString(r.text))
+			res = p.MatchValue(jsonOrString(s.textOf(r)))
 		} else {
 			attrs := map[string]filter.Attribute{}
 			if r.src != nil {
@@ -87,9 +87,10 @@ func (s *sim) esmFilter() (func(int32) (bool, string), error) {
 // metadata with body (SQS) or data (Kinesis) decoded when it is JSON.
 func (s *sim) filterInput(i int32) map[string]any {
 	r := &s.recs[i]
+	text := s.textOf(r)
 	switch s.sc.Source {
 	case "sqs":
-		in := map[string]any{"messageId": r.id, "body": jsonOrString(r.text), "eventSource": "aws:sqs"}
+		in := map[string]any{"messageId": s.idOf(r), "body": jsonOrString(text), "eventSource": "aws:sqs"}
 		if r.src != nil && len(r.src.Attributes) > 0 {
 			ma := map[string]any{}
 			for k, a := range r.src.Attributes {
@@ -99,11 +100,11 @@ func (s *sim) filterInput(i int32) map[string]any {
 		}
 		return in
 	case "kinesis":
-		pk := r.id
+		pk := s.idOf(r)
 		if r.src != nil && r.src.PartitionKey != "" {
 			pk = r.src.PartitionKey
 		}
-		return map[string]any{"eventSource": "aws:kinesis", "kinesis": map[string]any{"partitionKey": pk}, "data": jsonOrString(r.text)}
+		return map[string]any{"eventSource": "aws:kinesis", "kinesis": map[string]any{"partitionKey": pk}, "data": jsonOrString(text)}
 	default: // dynamodb
 		ddb := map[string]any{}
 		name := "INSERT"
@@ -115,8 +116,8 @@ func (s *sim) filterInput(i int32) map[string]any {
 				ddb["Keys"] = normalize(map[string]any(r.src.Keys))
 			}
 		}
-		if r.text != "" {
-			ddb["NewImage"] = jsonOrString(r.text)
+		if text != "" {
+			ddb["NewImage"] = jsonOrString(text)
 		}
 		return map[string]any{"eventSource": "aws:dynamodb", "eventName": name, "dynamodb": ddb}
 	}

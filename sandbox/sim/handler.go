@@ -1,6 +1,9 @@
 package sim
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // verdict is how Lambda sees an invocation's result.
 type verdict uint8
@@ -30,6 +33,28 @@ type handler interface {
 type scripted struct {
 	b         Behaviour
 	timeoutMs int64
+	genID     []int32 // per rule: N when match.id is "rN", else -1
+}
+
+func newScripted(b Behaviour, timeoutMs int64) *scripted {
+	h := &scripted{b: b, timeoutMs: timeoutMs, genID: make([]int32, len(b.Rules))}
+	for k, ru := range b.Rules {
+		h.genID[k] = -1
+		if n, ok := generatedNumber(ru.Match.ID); ok {
+			h.genID[k] = n
+		}
+	}
+	return h
+}
+
+// generatedNumber reads N from a generated record's id "rN".
+func generatedNumber(id string) (int32, bool) {
+	rest, ok := strings.CutPrefix(id, "r")
+	if !ok || rest == "" || rest[0] == '0' {
+		return 0, false
+	}
+	n, err := strconv.ParseInt(rest, 10, 32)
+	return int32(n), err == nil && n > 0
 }
 
 func (h *scripted) invoke(s *sim, idx []int32) invocation {
@@ -37,7 +62,7 @@ func (h *scripted) invoke(s *sim, idx []int32) invocation {
 	worst := vOK
 	for pos, i := range idx {
 		r := &s.recs[i]
-		rule := h.rule(r)
+		rule := h.rule(s, r)
 		if rule == nil {
 			continue
 		}
@@ -48,7 +73,7 @@ func (h *scripted) invoke(s *sim, idx []int32) invocation {
 		case ResultError:
 			if worst < vError || worst == vMalformed {
 				worst = vError
-				out.detail = "handler error on record " + r.id
+				out.detail = "handler error on record " + s.idOf(r)
 			}
 		case ResultTimeout:
 			worst = vTimeout
@@ -76,13 +101,18 @@ func (h *scripted) invoke(s *sim, idx []int32) invocation {
 
 // rule is the first rule that matches the record and still applies to this
 // delivery (times counts the record's deliveries, this one included).
-func (h *scripted) rule(r *rec) *Rule {
+func (h *scripted) rule(s *sim, r *rec) *Rule {
 	for k := range h.b.Rules {
 		ru := &h.b.Rules[k]
-		if ru.Match.ID != "" && ru.Match.ID != r.id {
-			continue
+		if ru.Match.ID != "" {
+			if r.n == 0 && ru.Match.ID != r.id {
+				continue
+			}
+			if r.n != 0 && h.genID[k] != r.n { // generated: compare numbers, build no id
+				continue
+			}
 		}
-		if ru.Match.Contains != "" && !strings.Contains(r.text, ru.Match.Contains) {
+		if ru.Match.Contains != "" && !strings.Contains(s.textOf(r), ru.Match.Contains) {
 			continue
 		}
 		if ru.Times > 0 && int(r.deliveries) > ru.Times {

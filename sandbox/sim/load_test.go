@@ -25,6 +25,7 @@ func TestLoadErrors(t *testing.T) {
 		{"rule result", "source: sqs\nbehaviour:\n  rules:\n    - {match: {id: m1}, result: explode}\n", []string{"s.yaml:4:", "behaviour.rules[0].result: must be one of"}},
 		{"wrong record field", "source: sqs\nrecords:\n  - {id: a, data: x}\n", []string{"s.yaml:3:", "records[0].data: not a field of sqs records"}},
 		{"duplicate id", "source: sqs\nrecords:\n  - {id: a}\n  - {id: a}\n", []string{"s.yaml:4:", `duplicate record id "a"`}},
+		{"generated id clash", "source: sqs\nrecords:\n  - {id: r2}\ngenerate: {count: 5, body: x}\n", []string{"s.yaml:3:", `record id "r2" is also the id of a generated record`}},
 		{"bad filter", "source: sqs\nmapping:\n  filters:\n    - {body: {n: [{numeric: [\">\"]}]}}\n", []string{"s.yaml:4:", "mapping.filters[0]"}},
 		{"bad filter policy", "source: sns\nsubscriptions:\n  - name: a\n    filter_policy: {a: [{prefix: 1}]}\n", []string{"s.yaml:4:", "subscriptions[0].filter_policy"}},
 		{"subscriptions elsewhere", "source: sqs\nsubscriptions: [{name: a}]\n", []string{"s.yaml:2:", "subscriptions are for source sns"}},

@@ -121,7 +121,7 @@ func (s *sim) itemID(i int32) string {
 	if s.seqOf != nil {
 		return s.seqOf(i)
 	}
-	return s.recs[i].id
+	return s.idOf(&s.recs[i])
 }
 
 func (s *sim) buildEvent(idx []int32) ([]byte, error) {
@@ -131,8 +131,9 @@ func (s *sim) buildEvent(idx []int32) ([]byte, error) {
 		ev := events.SQSEvent{Records: make([]events.SQSMessage, len(idx))}
 		for k, i := range idx {
 			r := &s.recs[i]
+			id := s.idOf(r)
 			m := events.SQSMessage{
-				MessageId: r.id, ReceiptHandle: r.id + "#" + strconv.Itoa(int(r.receipt)), Body: r.text,
+				MessageId: id, ReceiptHandle: id + "#" + strconv.Itoa(int(r.receipt)), Body: s.textOf(r),
 				Attributes: map[string]string{
 					"ApproximateReceiveCount": strconv.Itoa(int(r.receives)),
 					"SentTimestamp":           strconv.FormatInt(r.at, 10),
@@ -159,7 +160,7 @@ func (s *sim) buildEvent(idx []int32) ([]byte, error) {
 				EventSource: "aws:kinesis", EventSourceArn: simARN + "kinesis:" + simRegion + ":" + sandbox.AccountID + ":stream/sim",
 				EventVersion: "1.0",
 				Kinesis: events.KinesisRecord{
-					Data: []byte(r.text), PartitionKey: s.partitionKey(r), SequenceNumber: seq,
+					Data: []byte(s.textOf(r)), PartitionKey: s.partitionKey(r), SequenceNumber: seq,
 					KinesisSchemaVersion: "1.0", ApproximateArrivalTimestamp: events.SecondsEpochTime{Time: ts(i)},
 				},
 			}
@@ -182,12 +183,12 @@ func (s *sim) buildEvent(idx []int32) ([]byte, error) {
 					rec.EventName = r.src.EventName
 				}
 				if err := typed(r.src.Keys, &rec.Change.Keys); err != nil {
-					return nil, fmt.Errorf("record %s keys: %w", r.id, err)
+					return nil, fmt.Errorf("record %s keys: %w", s.idOf(r), err)
 				}
 			}
-			if r.text != "" {
-				if err := json.Unmarshal([]byte(r.text), &rec.Change.NewImage); err != nil {
-					return nil, fmt.Errorf("record %s new_image: %w", r.id, err)
+			if text := s.textOf(r); text != "" {
+				if err := json.Unmarshal([]byte(text), &rec.Change.NewImage); err != nil {
+					return nil, fmt.Errorf("record %s new_image: %w", s.idOf(r), err)
 				}
 			}
 			ev.Records[k] = rec
@@ -205,7 +206,7 @@ func (s *sim) buildEvent(idx []int32) ([]byte, error) {
 			S3: events.S3Entity{
 				SchemaVersion: "1.0", ConfigurationID: "sim",
 				Bucket: events.S3Bucket{Name: "sim-bucket", Arn: "arn:aws:s3:::sim-bucket"},
-				Object: events.S3Object{Key: r.text, Size: 1024, Sequencer: fmt.Sprintf("%016X", i)},
+				Object: events.S3Object{Key: s.textOf(r), Size: 1024, Sequencer: fmt.Sprintf("%016X", i)},
 			},
 		}}}
 		return json.Marshal(ev)
@@ -213,8 +214,8 @@ func (s *sim) buildEvent(idx []int32) ([]byte, error) {
 		i := idx[0]
 		r := &s.recs[i]
 		e := events.SNSEntity{
-			MessageID: r.id, Type: "Notification", TopicArn: simARN + "sns:" + simRegion + ":" + sandbox.AccountID + ":sim",
-			Message: r.text, Timestamp: ts(i), SignatureVersion: "1",
+			MessageID: s.idOf(r), Type: "Notification", TopicArn: simARN + "sns:" + simRegion + ":" + sandbox.AccountID + ":sim",
+			Message: s.textOf(r), Timestamp: ts(i), SignatureVersion: "1",
 		}
 		if r.src != nil && len(r.src.Attributes) > 0 {
 			e.MessageAttributes = map[string]any{}

@@ -1,6 +1,9 @@
 package sim
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // DefaultLimit is how many records and timeline entries a Result keeps
 // unless Options.Full is set.
@@ -27,6 +30,9 @@ func Run(sc *Scenario, opt Options) (*Result, error) {
 		limit = DefaultLimit
 	}
 	s := &sim{sc: sc, handler: h, recs: buildRecords(sc), limit: accountConcurrency}
+	if sc.Generate != nil {
+		s.genParts = strings.Split(sc.Generate.Body, "{{.N}}")
+	}
 	if !opt.Full {
 		s.tlCap = limit
 	}
@@ -63,7 +69,7 @@ func newHandler(sc *Scenario) (handler, error) {
 	if b.Duration == 0 {
 		b.Duration = Duration(defInvocationTime)
 	}
-	return &scripted{b: b, timeoutMs: sc.Function.Timeout.ms()}, nil
+	return newScripted(b, sc.Function.Timeout.ms()), nil
 }
 
 func (s *sim) result(full bool, limit int) *Result {
@@ -81,7 +87,7 @@ func (s *sim) result(full bool, limit int) *Result {
 		if s.asyncLeft != nil && s.asyncLeft[i] > 0 {
 			o = pending
 		}
-		res.Records[i] = RecordResult{ID: r.id, Deliveries: int(r.deliveries), Outcome: o.String(), Status: int(r.status)}
+		res.Records[i] = RecordResult{ID: s.idOf(r), Deliveries: int(r.deliveries), Outcome: o.String(), Status: int(r.status)}
 	}
 	if s.tlCut {
 		res.Truncated = true

@@ -80,7 +80,7 @@ func (s *sim) partitionKey(r *rec) string {
 			return mainText("dynamodb", &Record{NewImage: r.src.Keys})
 		}
 	}
-	return r.id
+	return s.idOf(r)
 }
 
 func (s *sim) seqNo(st *streamState, i int32) string { return strconv.FormatInt(st.seq[i], 10) }

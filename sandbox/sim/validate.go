@@ -183,6 +183,9 @@ func (sc *Scenario) validateRecords() []fieldError {
 		if ids[id] {
 			errs = append(errs, fieldError{p + ".id", fmt.Sprintf("duplicate record id %q", id)})
 		}
+		if n, ok := generatedNumber(id); ok && sc.Generate != nil && int(n) <= sc.Generate.Count {
+			errs = append(errs, fieldError{p + ".id", fmt.Sprintf("record id %q is also the id of a generated record (r1..r%d)", id, sc.Generate.Count)})
+		}
 		ids[id] = true
 		if r.At < 0 {
 			errs = append(errs, fieldError{p + ".at", "must not be negative"})
