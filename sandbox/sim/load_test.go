@@ -103,3 +103,34 @@ func TestDurations(t *testing.T) {
 		}
 	}
 }
+
+func TestYAMLRoundTrip(t *testing.T) {
+	for _, c := range append(scenarioCases, struct {
+		file    string
+		metrics Metrics
+		records map[string]recWant
+		invokes []int64
+		subs    []SubscriptionResult
+	}{file: "every-field.yaml"}) {
+		sc, err := LoadFile("testdata/" + c.file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := sc.YAML()
+		if err != nil {
+			t.Fatalf("%s: %v", c.file, err)
+		}
+		back, err := Load(c.file+" (written back)", b)
+		if err != nil {
+			t.Fatalf("%v\n%s", err, b)
+		}
+		r1, err1 := Run(sc, Options{})
+		r2, err2 := Run(back, Options{})
+		if err1 != nil || err2 != nil {
+			t.Fatalf("%s: %v %v", c.file, err1, err2)
+		}
+		if r1.Metrics != r2.Metrics {
+			t.Errorf("%s: written back it runs differently: %+v vs %+v\n%s", c.file, r1.Metrics, r2.Metrics, b)
+		}
+	}
+}
