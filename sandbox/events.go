@@ -127,6 +127,9 @@ func LoadEvents(fsys fs.FS, prefix string) (*Events, error) {
 		if a.Source != b.Source {
 			return order[a.Source] < order[b.Source]
 		}
+		if ra, rb := eventRank(a), eventRank(b); ra != rb {
+			return ra < rb
+		}
 		return a.Name < b.Name
 	})
 	return e, nil
@@ -143,7 +146,8 @@ var builtin = sync.OnceValues(func() (*Events, error) {
 // BuiltinEvents returns the sample events embedded in the binary.
 func BuiltinEvents() (*Events, error) { return builtin() }
 
-// List returns every event, by source in course order then by name.
+// List returns every event, by source in course order; within a source
+// <source>-ok, <source>-fail, then the others by name.
 func (e *Events) List() []Event { return append([]Event(nil), e.list...) }
 
 // ForSource returns the events of one source.
@@ -215,6 +219,17 @@ func checkJSON(data []byte) error {
 		err = errors.New("invalid JSON")
 	}
 	return err
+}
+
+// eventRank puts a source's happy event first and its failing one second.
+func eventRank(e Event) int {
+	switch e.Name {
+	case e.Source + "-ok":
+		return 0
+	case e.Source + "-fail":
+		return 1
+	}
+	return 2
 }
 
 func sourceNames() []string {

@@ -121,3 +121,20 @@ func TestReadEventFile(t *testing.T) {
 		})
 	}
 }
+
+func TestEventsOrder(t *testing.T) {
+	evs, err := BuiltinEvents()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range evs.ForSource("apigateway") {
+		names = append(names, e.Name)
+	}
+	if got := strings.Join(names, " "); got != "apigateway-ok apigateway-fail apigateway-create apigateway-missing" {
+		t.Errorf("apigateway events in order %s", got)
+	}
+	if first := evs.List()[0]; first.Source != "apigateway" {
+		t.Errorf("first event %+v, want the first source's", first)
+	}
+}

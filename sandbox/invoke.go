@@ -9,7 +9,6 @@ import (
 	"log"
 	"math/rand/v2"
 	"reflect"
-	"strings"
 	"sync"
 	"time"
 
@@ -238,12 +237,18 @@ type logSink struct {
 func (s *logSink) Write(p []byte) (int, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if !s.closed {
-		for _, l := range strings.Split(strings.TrimSuffix(string(p), "\n"), "\n") {
-			s.lines = append(s.lines, l)
-		}
+	if s.closed {
+		return len(p), nil
 	}
-	return len(p), nil
+	rest := bytes.TrimSuffix(p, []byte("\n"))
+	for {
+		line, more, found := bytes.Cut(rest, []byte("\n"))
+		s.lines = append(s.lines, string(line))
+		if !found {
+			return len(p), nil
+		}
+		rest = more
+	}
 }
 
 // close appends a last line (unless empty), returns the lines and drops any

@@ -60,7 +60,7 @@ func TestSandboxListJSON(t *testing.T) {
 
 func TestSandboxListHuman(t *testing.T) {
 	code, out, _ := sandboxInvokeCLI(t, "", "sandbox", "list")
-	if code != 0 || !strings.Contains(out, "sqs-partial") || !strings.Contains(out, "sqs-fail, sqs-ok") {
+	if code != 0 || !strings.Contains(out, "sqs-partial") || !strings.Contains(out, "sqs-ok, sqs-fail") {
 		t.Errorf("exit %d:\n%s", code, out)
 	}
 }
