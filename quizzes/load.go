@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
@@ -36,19 +37,34 @@ func Load(fsys fs.FS, prefix string, reg *facts.Registry) (*Bank, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Files parse in parallel (YAML parsing is most of the cost); results
+	// are merged in name order so errors and duplicates are reported the
+	// same way every time.
+	type parsed struct {
+		items []*Item
+		errs  []error
+	}
+	results := make([]parsed, len(names))
+	var wg sync.WaitGroup
+	for i, name := range names {
+		wg.Go(func() {
+			file := path.Join(prefix, name)
+			data, err := fs.ReadFile(fsys, name)
+			if err != nil {
+				results[i].errs = []error{fmt.Errorf("%s: %w", file, err)}
+				return
+			}
+			results[i].items, results[i].errs = parseFile(file, data, reg)
+		})
+	}
+	wg.Wait()
+
 	var items []*Item
 	var errs []error
 	seen := map[string]*Item{}
-	for _, name := range names {
-		file := path.Join(prefix, name)
-		data, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			errs = append(errs, fmt.Errorf("%s: %w", file, err))
-			continue
-		}
-		got, ferrs := parseFile(file, data, reg)
-		errs = append(errs, ferrs...)
-		for _, it := range got {
+	for _, r := range results {
+		errs = append(errs, r.errs...)
+		for _, it := range r.items {
 			if prev, dup := seen[it.ID]; dup {
 				errs = append(errs, fmt.Errorf("%s:%d:%d: duplicate item id %q (first defined at %s:%d): item IDs must be unique across the course",
 					it.File, it.Line, it.Col, it.ID, prev.File, prev.Line))
