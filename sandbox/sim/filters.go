@@ -104,7 +104,8 @@ func (s *sim) filterInput(i int32) map[string]any {
 		if r.src != nil && r.src.PartitionKey != "" {
 			pk = r.src.PartitionKey
 		}
-		return map[string]any{"eventSource": "aws:kinesis", "kinesis": map[string]any{"partitionKey": pk}, "data": jsonOrString(text)}
+		// Kinesis filters see the record's kinesis fields at the top level.
+		return map[string]any{"kinesisSchemaVersion": "1.0", "partitionKey": pk, "data": jsonOrString(text)}
 	default: // dynamodb
 		ddb := map[string]any{}
 		name := "INSERT"

@@ -141,6 +141,12 @@ var scenarioCases = []struct {
 		records: map[string]recWant{"k1": {"dropped", 296, 0}, "k3": {"dropped", 296, 0}},
 	},
 	{
+		// k2's data does not match: skipped; k1 and k3 form one batch.
+		file:    "kinesis-filter.yaml",
+		metrics: Metrics{Invocations: 1, Succeeded: 2, FilteredOut: 1, SimulatedMs: 20},
+		records: map[string]recWant{"k1": {"succeeded", 1, 0}, "k2": {"filtered", 0, 0}, "k3": {"succeeded", 1, 0}},
+	},
+	{
 		// Throttled at 0, 1, 3, 7, 15 and 31 s (backoff 1 s doubling); at
 		// 63 s the records are older than 60 s: on-failure, never invoked.
 		file:    "kinesis-throttled.yaml",

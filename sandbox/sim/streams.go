@@ -55,6 +55,12 @@ func (s *sim) runStreams() error {
 	}
 	perShard := make([]int64, shards)
 	for i := range s.recs {
+		if f != nil {
+			if ok, _ := f(int32(i)); !ok {
+				st.laneOf[i] = -1 // filtered out before batching
+				continue
+			}
+		}
 		h := md5.Sum([]byte(s.partitionKey(&s.recs[i])))
 		hi, _ := bits.Mul64(binary.BigEndian.Uint64(h[:8]), uint64(shards))
 		shard := int(hi)
@@ -90,6 +96,12 @@ func (s *sim) streamArrive(st *streamState, from int) {
 	touched := map[*lane]bool{}
 	k := from
 	for ; k < len(s.recs) && s.recs[k].at <= s.now; k++ {
+		if st.laneOf[k] < 0 {
+			_, why := st.filter(int32(k))
+			s.settle(int32(k), filtered)
+			s.log("filter", []int32{int32(k)}, "matches no filter criteria: Lambda skips it, it never reaches a batch ("+why+")")
+			continue
+		}
 		l := st.lanes[st.laneOf[k]]
 		l.arrived++
 		touched[l] = true
@@ -143,9 +155,6 @@ func (s *sim) streamPoll(st *streamState, l *lane) {
 			}
 			l.force = false
 			l.work = append(l.work, span{lo: l.pos, hi: l.pos + min(avail, m.BatchSize)})
-			if st.filter != nil && !s.filterSpan(st, l) {
-				continue
-			}
 		}
 		sp := &l.work[len(l.work)-1]
 		if m.MaximumRecordAge >= 0 {
@@ -166,36 +175,6 @@ func (s *sim) streamPoll(st *streamState, l *lane) {
 		s.streamInvoke(st, l, *sp)
 		return
 	}
-}
-
-// filterSpan deletes records of the new batch that match no filter; it
-// reports whether any record is left to invoke.
-func (s *sim) filterSpan(st *streamState, l *lane) bool {
-	sp := &l.work[len(l.work)-1]
-	for sp.lo < sp.hi {
-		i := l.items[sp.lo]
-		ok, why := st.filter(i)
-		if ok {
-			break
-		}
-		s.settle(i, filtered)
-		s.log("filter", []int32{i}, "matches no filter criteria: skipped without invoking ("+why+")")
-		sp.lo++
-		l.pos = sp.lo
-	}
-	if sp.lo == sp.hi {
-		l.work = l.work[:len(l.work)-1]
-		return false
-	}
-	// A filtered record inside the batch is skipped too: keep the batch to
-	// the matching run at its head, the rest forms the next batch.
-	for k := sp.lo + 1; k < sp.hi; k++ {
-		if ok, _ := st.filter(l.items[k]); !ok {
-			sp.hi = k
-			break
-		}
-	}
-	return true
 }
 
 // trimExpired drops records the stream no longer holds.
