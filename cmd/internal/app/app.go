@@ -14,6 +14,7 @@ import (
 	"github.com/tutor-dev/tutor/cmd/internal/course"
 	"github.com/tutor-dev/tutor/cmd/internal/progress"
 	"github.com/tutor-dev/tutor/cmd/internal/render"
+	"github.com/tutor-dev/tutor/cmd/internal/screens/filterlab"
 	"github.com/tutor-dev/tutor/cmd/internal/screens/lab"
 	"github.com/tutor-dev/tutor/cmd/internal/screens/lesson"
 	"github.com/tutor-dev/tutor/cmd/internal/screens/outline"
@@ -31,9 +32,10 @@ const (
 	outlineScreen screen = iota
 	lessonScreen
 	labScreen
+	filterScreen
 )
 
-func (s screen) String() string { return [...]string{"outline", "lesson", "lab"}[s] }
+func (s screen) String() string { return [...]string{"outline", "lesson", "lab", "filter"}[s] }
 
 // Options are what the app starts from.
 type Options struct {
@@ -70,8 +72,10 @@ type Model struct {
 	outline outline.Model
 	lesson  lesson.Model
 	lab     lab.Model
+	filter  filterlab.Model
 	help    help.Model
-	full    bool // full help shown
+	acts    activities // what the open lesson offers
+	full    bool       // full help shown
 	sized   bool
 	status  string // one-line message at the bottom
 	err     error  // loading failed; the program quits and the caller reports it
@@ -233,6 +237,8 @@ func (m Model) routeScreen(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.lesson, cmd = m.lesson.Update(msg)
 	case labScreen:
 		m.lab, cmd = m.lab.Update(msg)
+	case filterScreen:
+		m.filter, cmd = m.filter.Update(msg)
 	}
 	return m, cmd
 }
@@ -250,9 +256,26 @@ func (m Model) action(msg lesson.ActionMsg) (tea.Model, tea.Cmd) {
 		m.lab = lab.New(m.screenCommon(), l.Title, runs)
 		m.screen = labScreen
 		return m, m.lab.Init()
+	case "filter":
+		if f, ok := m.filterLab(msg.ID); ok {
+			m.filter = f
+			m.screen = filterScreen
+			return m, m.filter.Init()
+		}
 	}
 	m.status = "This lesson has no " + msg.Action + "."
 	return m, nil
+}
+
+// filterLab is the filter lab of the first source of the lesson that has one.
+func (m Model) filterLab(id string) (filterlab.Model, bool) {
+	l, _ := m.opts.Course.Lessons.Get(id)
+	for _, src := range l.Sources {
+		if f, ok := filterlab.New(m.screenCommon(), src, l.Title); ok {
+			return f, true
+		}
+	}
+	return filterlab.Model{}, false
 }
 
 func (m Model) labRuns(id string) []lab.Run {
@@ -270,7 +293,8 @@ func (m *Model) openLesson(id string) {
 	}
 	m.opts.State.Open(id, m.opts.Now())
 	i := m.opts.Course.Lessons.Index(id)
-	m.lesson = lesson.New(m.screenCommon(), l, i, len(m.opts.Course.Lessons.Lessons), m.opts.State.Lesson(id).Offset, m.extras(id))
+	m.acts = m.activitiesOf(id)
+	m.lesson = lesson.New(m.screenCommon(), l, i, len(m.opts.Course.Lessons.Lessons), m.opts.State.Lesson(id).Offset, m.acts.hints())
 	if out, ok := m.cache[m.renderKey()]; ok {
 		m.lesson.SetContent(out)
 	}
@@ -279,14 +303,26 @@ func (m *Model) openLesson(id string) {
 	m.outline.SetRows(m.rows())
 }
 
-// extras are the activities the lesson's footer offers.
-func (m Model) extras(id string) []string {
+// activities are what a lesson offers besides its text, worked out once
+// when it opens rather than on every frame.
+type activities struct{ quiz, lab, filter bool }
+
+func (m Model) activitiesOf(id string) activities {
+	_, filter := m.filterLab(id)
+	return activities{quiz: m.opts.Course.HasQuiz(id), lab: len(m.opts.Course.Labs(id)) > 0, filter: filter}
+}
+
+// hints are the activities the lesson's footer offers.
+func (a activities) hints() []string {
 	var out []string
-	if m.opts.Course.HasQuiz(id) {
+	if a.quiz {
 		out = append(out, "t quiz")
 	}
-	if len(m.opts.Course.Labs(id)) > 0 {
+	if a.lab {
 		out = append(out, "r lab")
+	}
+	if a.filter {
+		out = append(out, "f filter lab")
 	}
 	return out
 }
@@ -309,7 +345,10 @@ func (m *Model) propagate() {
 	if m.screen != outlineScreen {
 		m.lesson.SetCommon(m.screenCommon())
 	}
-	if m.screen == labScreen {
+	switch m.screen {
+	case labScreen:
 		m.lab.SetCommon(m.screenCommon())
+	case filterScreen:
+		m.filter.SetCommon(m.screenCommon())
 	}
 }

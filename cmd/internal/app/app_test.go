@@ -16,6 +16,7 @@ import (
 	"github.com/tutor-dev/tutor/cmd/internal/progress"
 	"github.com/tutor-dev/tutor/cmd/internal/render"
 	"github.com/tutor-dev/tutor/lessons"
+	"github.com/tutor-dev/tutor/sandbox"
 )
 
 func testCourse(t testing.TB) *course.Course {
@@ -26,14 +27,18 @@ func testCourse(t testing.TB) *course.Course {
 	}
 	long := strings.Repeat("A paragraph of lesson text that goes on for a while.\n\n", 60)
 	fsys := fstest.MapFS{
-		"a.md": {Data: []byte("---\nid: alpha\ntitle: Alpha lesson\norder: 1\nsources: [sqs]\n---\n# Alpha\n\n" + long + "The end of alpha.\n")},
+		"a.md": {Data: []byte("---\nid: alpha\ntitle: Alpha lesson\norder: 1\nsources: [sqs]\nlabs: [{handler: sqs-batch, events: [sqs-ok, sqs-fail]}]\n---\n# Alpha\n\n" + long + "The end of alpha.\n")},
 		"b.md": {Data: []byte("---\nid: beta\ntitle: Beta lesson\norder: 2\n---\n# Beta\n\nShort.\n")},
 	}
 	lc, err := lessons.Load(fsys, "test", reg)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &course.Course{Facts: reg, Lessons: lc}
+	evs, err := sandbox.BuiltinEvents()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &course.Course{Facts: reg, Lessons: lc, Events: []*sandbox.Events{evs}}
 }
 
 // send applies msg and then runs the commands it returns, feeding their
@@ -250,3 +255,37 @@ func ExampleModel_View() {
 }
 
 func windowSize(w, h int) tea.WindowSizeMsg { return tea.WindowSizeMsg{Width: w, Height: h} }
+
+func TestLessonActivitiesOpenAndClose(t *testing.T) {
+	m := start(t, nil)
+	m, _ = send(t, m, press("enter"))
+	m, _ = send(t, m, press("G"))
+	if v := view(m); !strings.Contains(v, "r lab") || !strings.Contains(v, "f filter lab") {
+		t.Fatalf("the lesson's end should offer its lab and filter lab:\n%s", v)
+	}
+	m, _ = send(t, m, press("r"))
+	if m.screen != labScreen || !strings.Contains(view(m), "sqs-batch on sqs-ok") {
+		t.Fatalf("r should open the lab:\n%s", view(m))
+	}
+	m, _ = send(t, m, press("enter"))
+	if !strings.Contains(view(m), "REPORT RequestId") {
+		t.Fatalf("enter in the lab should run the handler:\n%s", view(m))
+	}
+	m, _ = send(t, m, press("q"))
+	if m.screen != lessonScreen {
+		t.Fatalf("q should return from the lab to the lesson, got %s", m.screen)
+	}
+	m, _ = send(t, m, press("f"))
+	if m.screen != filterScreen {
+		t.Fatalf("f should open the filter lab, got %s", m.screen)
+	}
+	m, _ = send(t, m, press("q"))
+	if m.screen != lessonScreen {
+		t.Fatalf("q should return from the filter lab, got %s", m.screen)
+	}
+	m, _ = send(t, m, press("n"))
+	m, _ = send(t, m, press("r"))
+	if m.screen != lessonScreen || !strings.Contains(view(m), "no lab") {
+		t.Fatalf("a lesson without a lab should say so:\n%s", view(m))
+	}
+}

@@ -39,6 +39,8 @@ func (m Model) content() string {
 		body = m.fullHelp()
 	case m.screen == labScreen:
 		body = m.lab.View()
+	case m.screen == filterScreen:
+		body = m.filter.View()
 	case m.screen == lessonScreen:
 		body = m.lesson.View()
 	default:
@@ -60,13 +62,18 @@ func (m Model) shortHelp() []key.Binding {
 	switch m.screen {
 	case labScreen:
 		return m.lab.ShortHelp()
+	case filterScreen:
+		return m.filter.ShortHelp()
 	case lessonScreen:
 		out := []key.Binding{k.Down, k.PageDown, k.Next, k.Prev}
-		if m.opts.Course.HasQuiz(m.lesson.ID()) {
+		if m.acts.quiz {
 			out = append(out, k.Quiz)
 		}
-		if len(m.opts.Course.Labs(m.lesson.ID())) > 0 {
+		if m.acts.lab {
 			out = append(out, k.Lab)
+		}
+		if m.acts.filter {
+			out = append(out, k.Filter)
 		}
 		return append(out, k.Back, k.Help)
 	}
@@ -83,7 +90,7 @@ func (m Model) fullHelp() string {
 		bindings []key.Binding
 	}{
 		{"Moving", []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}},
-		{"Lessons", []key.Binding{k.Open, k.Next, k.Prev, k.Quiz, k.Lab, k.Back}},
+		{"Lessons", []key.Binding{k.Open, k.Next, k.Prev, k.Quiz, k.Lab, k.Filter, k.Experiment, k.Back}},
 		{"In a lab", []key.Binding{
 			key.NewBinding(key.WithHelp("enter", "run the handler on the event")),
 			key.NewBinding(key.WithHelp("e", "edit the event in $EDITOR, then run it")),

@@ -17,6 +17,7 @@ type KeyMap struct {
 	Quiz             key.Binding
 	Lab              key.Binding
 	Experiment       key.Binding
+	Filter           key.Binding
 }
 
 // Default returns the course's bindings.
@@ -28,7 +29,7 @@ func Default() KeyMap {
 		Up:         b([]string{"up", "k"}, "↑/k", "up"),
 		Down:       b([]string{"down", "j"}, "↓/j", "down"),
 		PageUp:     b([]string{"pgup", "b", "shift+space"}, "b/pgup", "page up"),
-		PageDown:   b([]string{"pgdown", "space", "f"}, "space/pgdn", "page down"),
+		PageDown:   b([]string{"pgdown", "space"}, "space/pgdn", "page down"),
 		Top:        b([]string{"home", "g"}, "g/home", "top"),
 		Bottom:     b([]string{"end", "G"}, "G/end", "bottom"),
 		Open:       b([]string{"enter"}, "enter", "open"),
@@ -40,5 +41,6 @@ func Default() KeyMap {
 		Quiz:       b([]string{"t"}, "t", "quiz"),
 		Lab:        b([]string{"r"}, "r", "lab"),
 		Experiment: b([]string{"x"}, "x", "experiment"),
+		Filter:     b([]string{"f"}, "f", "filter lab"),
 	}
 }

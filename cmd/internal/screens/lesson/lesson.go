@@ -25,7 +25,8 @@ type (
 	BackMsg struct{}
 	// ReadMsg says the learner reached the end of the lesson.
 	ReadMsg struct{ ID string }
-	// ActionMsg asks for one of the lesson's activities: "quiz", "lab" or "experiment".
+	// ActionMsg asks for one of the lesson's activities: "quiz", "lab",
+	// "experiment" or "filter".
 	ActionMsg struct {
 		ID     string
 		Action string
@@ -127,6 +128,8 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 			return m, send(ActionMsg{ID: m.lesson.ID, Action: "lab"})
 		case key.Matches(msg, k.Experiment):
 			return m, send(ActionMsg{ID: m.lesson.ID, Action: "experiment"})
+		case key.Matches(msg, k.Filter):
+			return m, send(ActionMsg{ID: m.lesson.ID, Action: "filter"})
 		}
 		return m, m.checkRead()
 	}
