@@ -18,10 +18,10 @@ var (
 //
 // Stream records carry attributes in DynamoDB's typed JSON ({"N": "42.5"}):
 // numbers arrive as strings, and events.DynamoDBAttributeValue's accessors
-// (.String(), .Number(), .Float()...) panic when the attribute holds another
-// type. So check DataType() first and return an error that names the record:
-// Lambda retries the batch, and the record's eventID is what you search the
-// logs for.
+// (.Number(), .Float(), .Boolean(), .List()...) panic when the attribute holds
+// another type, while .String() quietly returns a debug rendering. So check
+// DataType() first and return an error that names the record: Lambda retries
+// the batch, and the record's eventID is what you search the logs for.
 func StreamOrders(ctx context.Context, event events.DynamoDBEvent) error {
 	for _, record := range event.Records {
 		if record.EventName == "REMOVE" {
