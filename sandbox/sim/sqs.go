@@ -45,6 +45,9 @@ func (s *sim) runSQS() error {
 		return err
 	}
 	q.filter = f
+	if f != nil {
+		s.note("Filter criteria are applied as messages are received: a message that matches no pattern is deleted without an invocation and takes no place in the batch.")
+	}
 	if vt, ft := s.sc.Queue.VisibilityTimeout.D(), s.sc.Function.Timeout.D(); vt < sqsVisibilityFactor*ft {
 		s.note("The queue's visibility timeout (%s) is less than %d times the function timeout (%s), as AWS advises: a message can come back while an invocation still processes it.",
 			s.sc.Queue.VisibilityTimeout, sqsVisibilityFactor, s.sc.Function.Timeout)

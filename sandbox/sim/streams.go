@@ -48,6 +48,9 @@ func (s *sim) runStreams() error {
 		return err
 	}
 	st.filter = f
+	if f != nil {
+		s.note("Filter criteria are applied before batching: a record that matches no pattern is skipped and never reaches a batch.")
+	}
 	s.seqOf = func(i int32) string { return s.seqNo(st, i) }
 	shards, pf := s.sc.Stream.Shards, s.sc.Mapping.ParallelizationFactor
 	for k := 0; k < shards*pf; k++ {
