@@ -122,12 +122,18 @@ func Lines(r *Result) []string {
 	out := make([]string, 0, len(r.Timeline)+16)
 	out = append(out, fmt.Sprintf("Timeline (%s):", r.Source))
 	for _, e := range r.Timeline {
-		out = append(out, fmt.Sprintf("%10s  %-10s %s%s", "+"+fmtDur(e.TMs), e.Kind, idList(e.Records), e.Detail))
+		out = append(out, EntryLine(e))
 	}
 	if r.Truncated {
 		out = append(out, "  … timeline cut at its first entries; run with --full for all of it")
 	}
 	return append(out, Summary(r)...)
+}
+
+// EntryLine renders one timeline entry: "    +1m30s  dlq        [m3] ...".
+// The TUI's scrollable timeline uses it line by line.
+func EntryLine(e Entry) string {
+	return fmt.Sprintf("%10s  %-10s %s%s", "+"+fmtDur(e.TMs), e.Kind, idList(e.Records), e.Detail)
 }
 
 // Summary is the closing part of Lines: metrics, outcomes and notes.
