@@ -1,0 +1,242 @@
+// Package experiment is the experiment panel of an event-source lesson: a
+// preset scenario that shows the lesson's point, knobs for the settings the
+// lesson teaches, and what the simulator (sandbox/sim) says Lambda and the
+// source would do, as a summary and a timeline to scroll. Runs happen in a
+// tea.Cmd; the screen never waits for one.
+package experiment
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/tutor-dev/tutor/cmd/internal/common"
+	"github.com/tutor-dev/tutor/sandbox/sim"
+)
+
+// resultMsg carries a finished run back; seq drops superseded ones.
+type resultMsg struct {
+	seq    int
+	result *sim.Result
+	err    error
+}
+
+// Model is the experiment screen.
+type Model struct {
+	common   common.Common
+	source   string
+	title    string
+	question string
+	knobs    []knob
+	cursor   int
+	vp       viewport.Model
+
+	result  *sim.Result
+	lines   []string     // sim.Lines of result
+	wrapW   int          // the width the viewport's content is wrapped to; -1 when stale
+	prev    *sim.Metrics // the run before, to show what a change did
+	err     error
+	running bool
+	stale   bool // knobs changed since the result on screen
+	seq     int
+	note    string
+}
+
+// New opens the experiment of source (apigateway s3 sns sqs kinesis
+// dynamodb) titled after the lesson. An unknown source gets an empty panel
+// that says so.
+func New(c common.Common, source string, title string) Model {
+	m := Model{common: c, source: source, title: title}
+	if p, ok := presets[source]; ok {
+		sc := p.scenario()
+		m.question = p.question
+		m.knobs = knobsFor(source, &sc)
+	}
+	m.vp = viewport.New()
+	// refresh wraps the timeline itself, with a hanging indent; the
+	// viewport's SoftWrap would measure every line on every frame.
+	m.vp.SoftWrap = false
+	m.refresh()
+	m.resize()
+	return m
+}
+
+// SetCommon updates size, styles and keys.
+func (m *Model) SetCommon(c common.Common) {
+	m.common = c
+	m.refresh()
+	m.resize()
+}
+
+// Init does nothing: the learner reads the question, predicts, then runs.
+func (m Model) Init() tea.Cmd { return nil }
+
+// Scenario is the experiment as the knobs now set it.
+func (m Model) Scenario() sim.Scenario {
+	sc := presets[m.source].scenario()
+	for _, k := range m.knobs {
+		k.opts[k.cur].apply(&sc)
+	}
+	return sc
+}
+
+// runCmd simulates the current scenario off the Update loop.
+func (m *Model) runCmd() tea.Cmd {
+	if _, ok := presets[m.source]; !ok {
+		return nil
+	}
+	m.seq++
+	m.running = true
+	seq, sc := m.seq, m.Scenario()
+	return func() tea.Msg {
+		r, err := sim.Run(&sc, sim.Options{})
+		return resultMsg{seq: seq, result: r, err: err}
+	}
+}
+
+// Update handles keys, the mouse wheel and finished runs.
+func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case resultMsg:
+		if msg.seq != m.seq {
+			return m, nil
+		}
+		m.running = false
+		m.err = msg.err
+		if msg.err == nil {
+			if m.result != nil {
+				prev := m.result.Metrics
+				m.prev = &prev
+			}
+			m.result = msg.result
+			m.lines = sim.Lines(msg.result)
+			m.wrapW = -1
+			m.stale = false
+		}
+		m.refresh()
+		m.resize()
+		m.vp.GotoTop()
+		return m, nil
+	case tea.MouseWheelMsg:
+		var cmd tea.Cmd
+		m.vp, cmd = m.vp.Update(msg)
+		return m, cmd
+	case tea.KeyPressMsg:
+		return m.key(msg)
+	}
+	return m, nil
+}
+
+func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
+	k := m.common.Keys
+	switch s := msg.String(); {
+	case key.Matches(msg, k.Back):
+		return m, common.Close
+	case key.Matches(msg, k.Open), s == "r":
+		m.note = ""
+		return m, m.runCmd()
+	case key.Matches(msg, k.Up):
+		if m.cursor > 0 {
+			m.cursor--
+		}
+	case key.Matches(msg, k.Down):
+		if m.cursor < len(m.knobs)-1 {
+			m.cursor++
+		}
+	case s == "left" || s == "h":
+		m.turn(-1)
+	case s == "right" || s == "l":
+		m.turn(1)
+	case s == "p":
+		m.reset()
+	case key.Matches(msg, k.PageDown):
+		m.vp.PageDown()
+		return m, nil
+	case key.Matches(msg, k.PageUp):
+		m.vp.PageUp()
+		return m, nil
+	case s == "J":
+		m.vp.ScrollDown(1)
+		return m, nil
+	case s == "K":
+		m.vp.ScrollUp(1)
+		return m, nil
+	case key.Matches(msg, k.Top):
+		m.vp.GotoTop()
+		return m, nil
+	case key.Matches(msg, k.Bottom):
+		m.vp.GotoBottom()
+		return m, nil
+	default:
+		return m, nil
+	}
+	m.resize()
+	return m, nil
+}
+
+// turn changes the selected knob's value. Turning report_batch_item_failures
+// also switches the handler to match, since a handler written for partial
+// batch responses is what the setting is for; the handler knob can undo it
+// to show the trap (reporting while the setting is off) or a throwing
+// handler with the setting on.
+func (m *Model) turn(d int) {
+	if len(m.knobs) == 0 {
+		return
+	}
+	k := &m.knobs[m.cursor]
+	k.step(d)
+	m.note = ""
+	m.stale = m.result != nil || m.err != nil
+	if k.name != "report_batch_item_failures" {
+		return
+	}
+	for i := range m.knobs {
+		if h := &m.knobs[i]; h.name == "handler on poison" {
+			h.set(map[bool]string{true: reports, false: throws}[k.value() == "on"])
+			m.note = "handler on poison: " + h.value()
+		}
+	}
+}
+
+// reset puts every knob back at the preset's value; the result on screen
+// stays, marked stale if it came from other settings.
+func (m *Model) reset() {
+	p, ok := presets[m.source]
+	if !ok {
+		return
+	}
+	sc := p.scenario()
+	m.knobs = knobsFor(m.source, &sc)
+	m.cursor = 0
+	m.stale = m.result != nil
+	m.note = "settings back at the preset"
+}
+
+// refresh puts the run's timeline, records and notes in the viewport,
+// wrapped to the width unless they already are.
+func (m *Model) refresh() {
+	if m.result != nil && m.wrapW == m.common.Width {
+		return
+	}
+	m.wrapW = m.common.Width
+	switch {
+	case presets[m.source].scenario == nil:
+		m.vp.SetContent("There is no experiment for " + m.source + ".")
+	case m.result == nil:
+		m.vp.SetContent("Not run yet. Predict what happens, then press enter to run the experiment; change a setting with ←/→ and run it again.")
+	default:
+		var out []string
+		for _, line := range m.lines {
+			out = append(out, hang(line, m.common.Width)...)
+		}
+		m.vp.SetContent(strings.Join(out, "\n"))
+	}
+}
+
+// ShortHelp is the experiment's key line.
+func (m Model) ShortHelp() []key.Binding {
+	b := func(k, d string) key.Binding { return key.NewBinding(key.WithKeys(k), key.WithHelp(k, d)) }
+	return []key.Binding{b("↑/↓", "setting"), b("←/→", "change"), b("enter", "run"), b("J/K pgup/pgdn", "scroll"), b("p", "preset"), b("q", "back")}
+}
