@@ -23,6 +23,7 @@ func BenchmarkSQSMillion(b *testing.B) {
 			b.Fatalf("metrics %+v", res.Metrics)
 		}
 	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/1e6, "ns/message")
 }
 
 // BenchmarkSQSRealHandler runs 100,000 SQS messages through the real
@@ -41,4 +42,5 @@ func BenchmarkSQSRealHandler(b *testing.B) {
 			b.Fatalf("metrics %+v", res.Metrics)
 		}
 	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/1e4, "ns/invocation")
 }
