@@ -161,7 +161,7 @@ func TestConstantsMatchFacts(t *testing.T) {
 		t.Errorf("kinesis defaults: record age %v, parallelization %d", d.Mapping.MaximumRecordAge, d.Mapping.ParallelizationFactor)
 	}
 	// Rules the docs state in words are quoted in the notes.
-	for _, id := range []string{"sim.streams.bisect.retry-quota"} {
+	for _, id := range []string{"sim.streams.bisect.retry-quota", "sim.streams.throttle-retry"} {
 		f, _ := reg.Get(id)
 		if f.Value == "" || !strings.Contains(strings.Join(streamNotes, " "), f.Value) {
 			t.Errorf("the stream notes should quote fact %s (%q)", id, f.Value)

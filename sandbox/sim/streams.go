@@ -10,7 +10,7 @@ import (
 
 var streamNotes = []string{
 	"Streams: a record goes to the shard its partition key (Kinesis) or its keys (DynamoDB) hash to; each shard runs one batch at a time, or parallelization_factor lanes chosen by key hash, each in order.",
-	"Retries of a failed batch wait by the simulator's backoff (AWS does not document a delay): 1 s, doubling, at most 5 min; throttled invocations retry the same way and do not use up retry attempts.",
+	"Retries of a failed batch wait by the simulator's backoff (AWS does not document a delay): 1 s, doubling, at most 5 min. A throttled batch is retried the same way until the records expire or exceed the maximum record age, using no retry attempts.",
 	"Bisect rule: splitting a failed batch does not count against maximum_retry_attempts (AWS: splitting a batch does not consume the retry quota); the halves run at once, first half first, and inherit the batch's retry count; a batch of one record that fails is retried.",
 	"Partial batch response: the checkpoint moves to just before the lowest reported sequence number and the batch from there is retried; that counts as a retry.",
 	"Records older than maximum_record_age are sent to the on-failure destination before the next attempt; records that outlive the stream's 24 h retention are trimmed (dropped) when the shard next polls.",
