@@ -50,7 +50,9 @@ with "Score: X/Y right on the first try".
 Every first answer updates the item's review schedule (FSRS-6): an item missed
 is due again at once, and --review asks the items that are due. Without --seed
 due and missed items come first, then new ones; with --seed the same seed asks
-the same items in the same order with the same choice order.`,
+the same items in the same order with the same choice order. Without --seed
+the seed comes from the clock in a terminal; when input is not a terminal it
+is fixed, so a script sees each item's choices in the same order every run.`,
 		Example: `  tutor quiz
   tutor quiz --lesson sqs --count 5
   printf '2\n1\n' | tutor quiz --plain --item sync-trigger
@@ -63,7 +65,7 @@ the same items in the same order with the same choice order.`,
 			}
 			o.seeded = cmd.Flags().Changed("seed")
 			if !o.seeded {
-				o.seed = uint64(time.Now().UnixNano())
+				o.seed = defaultSeed(isTerminalIn(g.stdin), time.Now())
 			}
 			c, err := loadCourse(g)
 			if err != nil {
@@ -76,12 +78,24 @@ the same items in the same order with the same choice order.`,
 	f.StringArrayVar(&o.lessons, "lesson", nil, "ask items of lesson `ID` (repeatable)")
 	f.StringArrayVar(&o.items, "item", nil, "ask item `ID` (repeatable)")
 	f.IntVar(&o.count, "count", quizzes.DefaultCount, "ask at most `N` items")
-	f.Uint64Var(&o.seed, "seed", 0, "seed `N` for the choice of items and the order of choices (default: from the clock)")
+	f.Uint64Var(&o.seed, "seed", 0, "seed `N` for the choice of items and the order of choices (default: from the clock; fixed when input is not a terminal)")
 	f.BoolVar(&o.review, "review", false, "ask only the items due for review, soonest due first")
 	f.BoolVar(&o.plain, "plain", false, "ask line by line (for screen readers and scripts)")
 	f.BoolVar(&o.asJSON, "json", false, `line mode with questions on stderr; print {"answered", "correct_first_try", "items": [{"id", "attempts", "correct_first_try", "skipped"}]} on stdout`)
 	f.BoolVar(&o.list, "list", false, "list the bank's items instead of asking (with --json: every field)")
 	return cmd
+}
+
+// scriptSeed is the seed when input is not a terminal and no --seed is
+// given: a script answering by number needs the same order every run.
+const scriptSeed = 1
+
+// defaultSeed is the seed to use without --seed.
+func defaultSeed(interactive bool, now time.Time) uint64 {
+	if !interactive {
+		return scriptSeed
+	}
+	return uint64(now.UnixNano())
 }
 
 // runQuiz checks the filters, then lists or asks.

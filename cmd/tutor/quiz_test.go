@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 var choiceLine = regexp.MustCompile(`(?m)^  (\d+)\) (.*)$`)
@@ -350,5 +351,36 @@ func TestBinaryQuizCourseFolder(t *testing.T) {
 	out, _, _ = tutor(t, "", "validate", dir)
 	if !strings.Contains(out, bad+`:2:3: item "z": lesson "nowhere" does not exist (lessons: x)`) {
 		t.Errorf("validate lacks the unknown lesson:\n%s", out)
+	}
+}
+
+// Without --seed, piped input gets a fixed order, so a script can learn the
+// numbers from one run and answer by them in the next.
+func TestBinaryQuizScriptWithoutSeed(t *testing.T) {
+	first, _, _ := tutor(t, "", "quiz", "--plain", "--item", "sync-trigger")
+	var right, wrong string
+	for _, m := range choiceLine.FindAllStringSubmatch(first, -1) {
+		if m[2] == "Amazon API Gateway" {
+			right = m[1]
+		} else if wrong == "" {
+			wrong = m[1]
+		}
+	}
+	out, _, code := tutor(t, wrong+"\n"+right+"\n", "quiz", "--plain", "--item", "sync-trigger")
+	if code != 0 || !regexp.MustCompile(`(?m)^You missed! Try again\.$[\s\S]*^You are right!$`).MatchString(out) {
+		t.Fatalf("exit %d; want the miss then the right answer:\n%s", code, out)
+	}
+	if !slices.Equal(questions(first), questions(out)) {
+		t.Errorf("two runs without --seed showed different orders:\n%s\n---\n%s", first, out)
+	}
+}
+
+func TestDefaultSeed(t *testing.T) {
+	now := time.Unix(1700000000, 5)
+	if defaultSeed(false, now) != defaultSeed(false, now.Add(time.Hour)) {
+		t.Error("the seed for piped input changes with the clock")
+	}
+	if defaultSeed(true, now) == defaultSeed(true, now.Add(time.Nanosecond)) {
+		t.Error("the interactive seed does not follow the clock")
 	}
 }
