@@ -1,13 +1,20 @@
+//go:build unix
+
 package runtimeapi
 
 import (
+	"bufio"
 	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"net"
 	"net/http"
 	"os"
 	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -15,11 +22,13 @@ import (
 	"time"
 )
 
-// The benchmarks compare the emulate endpoint with AWS's Runtime Interface
-// Emulator (aws-lambda-rie), each serving the same test handler binary over
-// loopback HTTP with keep-alive connections. The emulator's sub-benchmarks
-// need TUTOR_RIE_BIN, the path of an aws-lambda-rie binary; bench/compare.sh
-// builds one from the Go module proxy into a temporary folder and sets it.
+// The benchmarks compare `tutor sandbox emulate` with AWS's Runtime Interface
+// Emulator (aws-lambda-rie): each runs as its own process, serving the same
+// test handler binary, and the benchmark is their client over loopback HTTP
+// with keep-alive connections. The tutor binary is built from this module
+// (or taken from TUTOR_BIN); the emulator's sub-benchmarks need
+// TUTOR_RIE_BIN, the path of an aws-lambda-rie binary, which
+// bench/compare.sh builds from the Go module proxy into a temporary folder.
 // Compare with: benchstat -col /impl
 
 const benchEvent = `{"mode":"ok"}`
@@ -88,18 +97,31 @@ func startEmulator(b *testing.B, impl string, copies int) string {
 	b.Cleanup(func() { devNull.Close() })
 	switch impl {
 	case "tutor":
-		pool, err := NewPool(Config{Bin: handlerBin}, copies, devNull) // logs as `tutor sandbox emulate` writes them
+		cmd := exec.Command(tutorBinary(b), "sandbox", "emulate", "--bin", handlerBin,
+			"--listen", "127.0.0.1:0", "--concurrency", strconv.Itoa(copies))
+		stdout, err := cmd.StdoutPipe()
 		if err != nil {
 			b.Fatal(err)
 		}
-		ln, err := net.Listen("tcp", "127.0.0.1:0")
-		if err != nil {
+		cmd.Stderr = os.Stderr
+		if err := cmd.Start(); err != nil {
 			b.Fatal(err)
 		}
-		srv := &http.Server{Handler: pool}
-		go func() { _ = srv.Serve(ln) }()
-		b.Cleanup(func() { srv.Close(); pool.Close() })
-		return "http://" + ln.Addr().String() + InvokePath
+		b.Cleanup(func() {
+			_ = cmd.Process.Signal(syscall.SIGTERM)
+			_ = cmd.Wait()
+		})
+		r := bufio.NewReader(stdout)
+		banner, err := r.ReadString('\n')
+		if err != nil {
+			b.Fatalf("tutor sandbox emulate: %v", err)
+		}
+		go func() { _, _ = io.Copy(io.Discard, r) }() // its log lines, as the emulator's go to /dev/null
+		url := regexp.MustCompile(`http://\S+`).FindString(banner)
+		if url == "" {
+			b.Fatalf("no URL in %q", banner)
+		}
+		return url
 	case "rie":
 		rie := os.Getenv("TUTOR_RIE_BIN")
 		if rie == "" {
@@ -128,6 +150,29 @@ func startEmulator(b *testing.B, impl string, copies int) string {
 	b.Fatalf("unknown impl %q", impl)
 	return ""
 }
+
+// tutorBinary builds the tutor command once (or uses TUTOR_BIN).
+var tutorBinary = func() func(b *testing.B) string {
+	var once sync.Once
+	var bin string
+	var err error
+	return func(b *testing.B) string {
+		once.Do(func() {
+			if bin = os.Getenv("TUTOR_BIN"); bin != "" {
+				return
+			}
+			bin = filepath.Join(tmpDir, "tutor")
+			cmd := exec.Command("go", "build", "-o", bin, "github.com/tutor-dev/tutor/cmd/tutor")
+			if out, e := cmd.CombinedOutput(); e != nil {
+				err = fmt.Errorf("building tutor: %v\n%s", e, out)
+			}
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+		return bin
+	}
+}()
 
 func newBenchClient(conns int) *http.Client {
 	return &http.Client{Transport: &http.Transport{
@@ -174,4 +219,28 @@ func waitListening(b *testing.B, addr string) {
 		time.Sleep(10 * time.Millisecond)
 	}
 	b.Fatal(fmt.Sprintf("nothing listening on %s", addr))
+}
+
+// BenchmarkPoolInvoke measures the pool alone, in process, with no HTTP in
+// front: the Runtime API round trip to a warm copy (for profiling).
+func BenchmarkPoolInvoke(b *testing.B) {
+	pool, err := NewPool(Config{Bin: handlerBin}, 1, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer pool.Close()
+	ctx := context.Background()
+	event := []byte(benchEvent)
+	for range 3 {
+		if _, err := pool.Invoke(ctx, newRequestID(), event); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ResetTimer()
+	for range b.N {
+		out, err := pool.Invoke(ctx, newRequestID(), event)
+		if err != nil || out.Kind != Success {
+			b.Fatal(err, out.Kind)
+		}
+	}
 }

@@ -9,8 +9,9 @@ import (
 )
 
 // handlerBin is the test handler (testdata/handler, its own module using
-// aws-lambda-go's lambda.Start), built once for the whole package.
-var handlerBin string
+// aws-lambda-go's lambda.Start), built once for the whole package; tmpDir
+// holds it and anything else the tests build, and goes at the end.
+var handlerBin, tmpDir string
 
 func TestMain(m *testing.M) {
 	dir, err := os.MkdirTemp("", "runtimeapi-test-")
@@ -18,6 +19,7 @@ func TestMain(m *testing.M) {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
+	tmpDir = dir
 	handlerBin, err = buildHandler(dir)
 	code := 1
 	if err != nil {
