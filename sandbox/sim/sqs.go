@@ -10,7 +10,7 @@ var sqsNotes = []string{
 	"A batch takes up to batch_size visible messages in arrival order; with a batching window a poller waits for a full batch or the end of the window.",
 	"Each receive counts (ApproximateReceiveCount), throttled ones too; a message whose receive count already reached max_receive_count moves to the DLQ on its next receive; without a DLQ it stays until the retention period ends.",
 	"Deleting after success uses the batch's receipt: a message that became visible again and was received twice is deleted by whichever invocation succeeds.",
-	"retries counts receives of a message after its first.",
+	"retries counts receives of a message after its first. max_receive_count defaults to 3 here: AWS has no default, a redrive policy must name one.",
 }
 
 // sqsState is the queue and its pollers.
