@@ -32,7 +32,7 @@ func TestLoadErrors(t *testing.T) {
 		{"parallelization", "source: kinesis\nmapping: {parallelization_factor: 11}\n", []string{"s.yaml:2:", "must be 1-10"}},
 		{"record age", "source: kinesis\nmapping: {maximum_record_age: 30s}\n", []string{"s.yaml:2:", "maximum_record_age: must be between 1m and"}},
 		{"integration timeout", "source: apigateway\napi: {integration_timeout: 30s}\n", []string{"s.yaml:2:", "api.integration_timeout: must be between 50ms and 29s"}},
-		{"both handler and behaviour", "source: sqs\nhandler: sqs-batch\nbehaviour: {duration: 1s}\n", []string{"s.yaml:2:", "either handler or behaviour"}},
+		{"handler and rules", "source: sqs\nhandler: sqs-batch\nbehaviour:\n  rules: [{result: error}]\n", []string{"s.yaml:4:", "behaviour.rules: rules script a handler; with handler sqs-batch give only behaviour.duration"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

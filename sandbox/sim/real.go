@@ -31,7 +31,11 @@ func newRealHandler(sc *Scenario) (handler, error) {
 	if h.Source != sc.Source {
 		return nil, fmt.Errorf("handler: %s handles %s events, not %s", h.Name, h.Source, sc.Source)
 	}
-	return &real{h: h, timeout: sc.Function.Timeout.D(), durMs: defInvocationTime.Milliseconds()}, nil
+	dur := defInvocationTime.Milliseconds()
+	if sc.Behaviour != nil && sc.Behaviour.Duration > 0 {
+		dur = sc.Behaviour.Duration.ms()
+	}
+	return &real{h: h, timeout: sc.Function.Timeout.D(), durMs: dur}, nil
 }
 
 const (

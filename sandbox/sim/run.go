@@ -104,7 +104,7 @@ func baseNotes(sc *Scenario) []string {
 		"Time is virtual: each scripted invocation takes behaviour.duration (default " + fmtDur(defInvocationTime.Milliseconds()) + "), cold starts and network latency are not modelled.",
 	}
 	if sc.Handler != "" {
-		n = append(n, "The handler "+sc.Handler+" ran in-process on the event the simulator built; its virtual duration is behaviour.duration, not the wall time it took.")
+		n = append(n, "The handler "+sc.Handler+" ran in-process on the events the simulator built; each invocation takes behaviour.duration of virtual time (default "+fmtDur(defInvocationTime.Milliseconds())+"), not the wall time it took.")
 	}
 	switch sc.Source {
 	case "apigateway":

@@ -244,6 +244,15 @@ var scenarioCases = []struct {
 		records: map[string]recWant{"good": {"succeeded", 1, 0}, "missing": {"dropped", 3, 0}},
 	},
 	{
+		// Real sqs-batch with behaviour.duration 45 s: received at 0 and
+		// again at 30 s (visibility timeout) while the first still runs; the
+		// first deletes it at 45 s, the duplicate ends at 75 s.
+		file:    "real-sqs-slow.yaml",
+		metrics: Metrics{Invocations: 2, Retries: 1, Succeeded: 1, SimulatedMs: 75_000},
+		records: map[string]recWant{"o1": {"succeeded", 2, 0}},
+		invokes: []int64{0, 30_000},
+	},
+	{
 		file:    "real-s3-object-logger.yaml",
 		metrics: Metrics{Invocations: 1, Succeeded: 1, SimulatedMs: 20},
 	},

@@ -34,8 +34,8 @@ func (sc *Scenario) validate() []fieldError {
 		bad("$.source", "must be one of apigateway, s3, sns, sqs, kinesis, dynamodb (got %q)", sc.Source)
 		return errs
 	}
-	if sc.Handler != "" && sc.Behaviour != nil {
-		bad("$.handler", "give either handler or behaviour, not both")
+	if sc.Handler != "" && sc.Behaviour != nil && len(sc.Behaviour.Rules) > 0 {
+		bad("$.behaviour.rules", "rules script a handler; with handler %s give only behaviour.duration", sc.Handler)
 	}
 	if b := sc.Behaviour; b != nil {
 		if b.Duration < 0 {
