@@ -21,9 +21,11 @@ var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // ServeHTTP answers POST InvokePath like the Runtime Interface Emulator: the
 // body is the event; the answer is the function's response, or the error
-// JSON the runtime posted (with Lambda's X-Amz-Function-Error header), a
-// Runtime.ExitError JSON with status 502 for a process that exited, and
-// "Task timed out after N.00 seconds" for a timeout.
+// JSON the runtime posted (with Lambda's X-Amz-Function-Error header), with
+// status 502 the init/error JSON or a Runtime.ExitError JSON for a process
+// that exited, and "Task timed out after N.00 seconds" for a timeout. One
+// difference: the emulator answers 502 to a panic (aws-lambda-go exits after
+// reporting it); here it is the function error it is, status 200.
 func (p *Pool) ServeHTTP(rw http.ResponseWriter, r *http.Request) {
 	if r.URL.Path != InvokePath {
 		http.NotFound(rw, r)
@@ -73,9 +75,9 @@ func (p *Pool) ServeHTTP(rw http.ResponseWriter, r *http.Request) {
 	body := out.Body
 	status := http.StatusOK
 	switch out.Kind {
-	case FunctionError, InitError:
+	case FunctionError:
 		h["X-Amz-Function-Error"] = []string{"Unhandled"}
-	case ExitError:
+	case ExitError, InitError:
 		h["X-Amz-Function-Error"] = []string{"Unhandled"}
 		status = http.StatusBadGateway
 	case Timeout:

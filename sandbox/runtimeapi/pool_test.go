@@ -110,6 +110,26 @@ func TestEmulateResponses(t *testing.T) {
 	}
 }
 
+func TestEmulateInitError(t *testing.T) {
+	p, err := NewPool(Config{Bin: handlerBin, Env: []string{"TESTHANDLER_INIT_ERROR=missing TABLE"}}, 1, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	srv := httptest.NewServer(p)
+	defer srv.Close()
+	for range 2 { // and again on the copy started in its place
+		body, status, h, err := post(srv.URL, `{"mode":"ok"}`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if status != http.StatusBadGateway || string(body) != `{"errorMessage":"missing TABLE","errorType":"ConfigError"}` ||
+			h.Get("X-Amz-Function-Error") != "Unhandled" {
+			t.Errorf("got %d %s %v", status, body, h)
+		}
+	}
+}
+
 func TestEmulateRequestID(t *testing.T) {
 	p := newTestPool(t, 1, 3*time.Second)
 	srv := httptest.NewServer(p)
