@@ -69,3 +69,34 @@ func TestSandboxSimulate(t *testing.T) {
 		})
 	}
 }
+
+func TestSandboxSimulateFull(t *testing.T) {
+	scenario := "source: sqs\nmapping: {batch_size: 1}\ngenerate: {count: 10001, body: 'n{{.N}}'}\n"
+	for _, full := range []bool{false, true} {
+		args := []string{"sandbox", "simulate", "-", "--json"}
+		if full {
+			args = append(args, "--full")
+		}
+		var out, errb bytes.Buffer
+		g := &globals{stdin: strings.NewReader(scenario), stdout: &out, stderr: &errb}
+		if code := run(g, args); code != 0 {
+			t.Fatalf("exit %d: %s", code, errb.String())
+		}
+		var res struct {
+			Metrics   struct{ Succeeded int }
+			Records   map[string]any
+			Timeline  []any
+			Truncated bool
+		}
+		if err := json.Unmarshal(out.Bytes(), &res); err != nil {
+			t.Fatal(err)
+		}
+		want := 10000
+		if full {
+			want = 10001
+		}
+		if len(res.Records) != want || res.Truncated == full || res.Metrics.Succeeded != 10001 {
+			t.Errorf("full=%v: %d records, truncated %v, succeeded %d", full, len(res.Records), res.Truncated, res.Metrics.Succeeded)
+		}
+	}
+}
