@@ -9,6 +9,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/tutor-dev/tutor/cmd/internal/app"
+	"github.com/tutor-dev/tutor/cmd/internal/practice"
 	"github.com/tutor-dev/tutor/cmd/internal/progress"
 )
 
@@ -42,7 +43,14 @@ func runCourse(g *globals) error {
 			return app.Loaded{}, err
 		}
 		st, warning, err := progress.LoadState(store)
-		return app.Loaded{Course: c, State: st, Warning: warning}, err
+		if err != nil {
+			return app.Loaded{}, err
+		}
+		rv, rwarning, err := practice.LoadReview(store)
+		if warning == "" {
+			warning = rwarning
+		}
+		return app.Loaded{Course: c, State: st, Review: rv, Warning: warning}, err
 	}
 	opts := []tea.ProgramOption{tea.WithInput(in), tea.WithOutput(out)}
 	if os.Getenv("NO_COLOR") != "" {
@@ -59,6 +67,9 @@ func runCourse(g *globals) error {
 		return m.Err()
 	}
 	if st := m.State(); st != nil {
+		if rerr := m.SaveReview(); rerr != nil && err == nil {
+			err = rerr
+		}
 		if serr := progress.SaveState(store, st); serr != nil && err == nil {
 			err = serr
 		}

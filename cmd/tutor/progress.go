@@ -6,10 +6,12 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/tutor-dev/tutor/cmd/internal/course"
+	"github.com/tutor-dev/tutor/cmd/internal/practice"
 	"github.com/tutor-dev/tutor/cmd/internal/progress"
 )
 
@@ -17,11 +19,11 @@ func init() { topCommands = append(topCommands, newProgressCmd) }
 
 // progressJSON is the shape of `tutor progress --json`.
 type progressJSON struct {
-	Done    int          `json:"done"`
-	Total   int          `json:"total"`
-	Last    string       `json:"last"`
-	Lessons []lessonJSON `json:"lessons"`
-	Quiz    any          `json:"quiz,omitempty"`
+	Done    int            `json:"done"`
+	Total   int            `json:"total"`
+	Last    string         `json:"last"`
+	Lessons []lessonJSON   `json:"lessons"`
+	Quiz    practice.Stats `json:"quiz"`
 }
 
 type progressOpts struct {
@@ -64,17 +66,24 @@ LESSON; it asks first unless --yes is given.`,
 			if o.reset {
 				return runReset(c, store, st, o, g)
 			}
-			return runProgress(c, st, o.asJSON, g.stdout)
+			rv, rwarning, err := practice.LoadReview(store)
+			if err != nil {
+				return err
+			}
+			if rwarning != "" {
+				fmt.Fprintln(g.stderr, "tutor: warning: "+rwarning)
+			}
+			return runProgress(c, st, practice.Summary(c.Quizzes, rv, time.Now()), o.asJSON, g.stdout)
 		},
 	}
-	cmd.Flags().BoolVar(&o.asJSON, "json", false, "print JSON: {done, total, last, lessons: [{id, title, order, sources, status}]}")
+	cmd.Flags().BoolVar(&o.asJSON, "json", false, "print JSON: {done, total, last, lessons: [{id, title, order, sources, status}], quiz: {items, seen, first_try_accuracy, answers, first_try_right, due}}")
 	cmd.Flags().BoolVar(&o.reset, "reset", false, "forget progress (all lessons, or the LESSON given)")
 	cmd.Flags().BoolVar(&o.yes, "yes", false, "do not ask before resetting")
 	return cmd
 }
 
-func runProgress(c *course.Course, st *progress.State, asJSON bool, w io.Writer) error {
-	out := progressJSON{Last: st.Last, Lessons: []lessonJSON{}}
+func runProgress(c *course.Course, st *progress.State, quiz practice.Stats, asJSON bool, w io.Writer) error {
+	out := progressJSON{Last: st.Last, Lessons: []lessonJSON{}, Quiz: quiz}
 	for _, l := range c.Lessons.Lessons {
 		s := st.StatusOf(l.ID, c.HasQuiz(l.ID))
 		if s == progress.Done {
@@ -96,9 +105,14 @@ func runProgress(c *course.Course, st *progress.State, asJSON bool, w io.Writer)
 	if l, ok := c.Lessons.Get(st.Last); ok {
 		fmt.Fprintf(w, "You will resume at: %s (%s)\n", l.Title, l.ID)
 	}
-	fmt.Fprintln(w)
+	fmt.Fprintf(w, "Quiz: %d of %d questions seen, %.0f%% right on the first try, %d due for review",
+		quiz.Seen, quiz.Items, 100*quiz.FirstTryAccuracy, quiz.Due)
+	if quiz.Due > 0 {
+		fmt.Fprint(w, " (tutor quiz --review)")
+	}
+	fmt.Fprintln(w, "\n")
 	for _, l := range out.Lessons {
-		fmt.Fprintf(w, "  %-12s %-10s %s\n", l.Status, l.ID, l.Title)
+		fmt.Fprintf(w, "  %-12s %-15s %s\n", l.Status, l.ID, l.Title)
 	}
 	return nil
 }

@@ -18,6 +18,8 @@ import (
 	"github.com/tutor-dev/tutor/cmd/internal/screens/lab"
 	"github.com/tutor-dev/tutor/cmd/internal/screens/lesson"
 	"github.com/tutor-dev/tutor/cmd/internal/screens/outline"
+	"github.com/tutor-dev/tutor/cmd/internal/screens/quiz"
+	"github.com/tutor-dev/tutor/quizzes"
 )
 
 // Smallest terminal the layout fits in; below it the app asks for more room.
@@ -33,16 +35,18 @@ const (
 	lessonScreen
 	labScreen
 	filterScreen
+	quizScreen
 )
 
-func (s screen) String() string { return [...]string{"outline", "lesson", "lab", "filter"}[s] }
+func (s screen) String() string { return [...]string{"outline", "lesson", "lab", "filter", "quiz"}[s] }
 
 // Options are what the app starts from.
 type Options struct {
 	Course  *course.Course
 	Store   *progress.Store // nil: progress is not saved (tests)
 	State   *progress.State
-	Warning string // shown once at the bottom, e.g. a damaged progress file
+	Review  *quizzes.Review // quiz review state (nil: none yet)
+	Warning string          // shown once at the bottom, e.g. a damaged progress file
 	Now     func() time.Time
 
 	// Load, when Course is nil, loads the course and progress in the
@@ -55,6 +59,7 @@ type Options struct {
 type Loaded struct {
 	Course  *course.Course
 	State   *progress.State
+	Review  *quizzes.Review
 	Warning string
 }
 
@@ -73,6 +78,8 @@ type Model struct {
 	lesson  lesson.Model
 	lab     lab.Model
 	filter  filterlab.Model
+	quiz    quiz.Model
+	rec     quiz.Recorder // quiz review state, saved after every first answer
 	help    help.Model
 	acts    activities // what the open lesson offers
 	full    bool       // full help shown
@@ -88,7 +95,7 @@ func New(opts Options) Model {
 	}
 	m := Model{opts: opts, common: common.New(), cache: render.Cache{}, help: help.New()}
 	if opts.Course != nil {
-		m.start(Loaded{Course: opts.Course, State: opts.State, Warning: opts.Warning})
+		m.start(Loaded{Course: opts.Course, State: opts.State, Review: opts.Review, Warning: opts.Warning})
 	}
 	return m
 }
@@ -99,11 +106,17 @@ func (m *Model) start(l Loaded) {
 		l.State = progress.New()
 	}
 	m.opts.Course, m.opts.State, m.status = l.Course, l.State, l.Warning
+	m.rec = quiz.NewRecorder(l.Review, m.opts.Store)
+	m.rec.Now = m.opts.Now
 	m.outline = outline.New(m.screenCommon(), m.rows(), l.State.Last)
 	if _, ok := l.Course.Lessons.Get(l.State.Last); ok {
 		m.openLesson(l.State.Last)
 	}
 }
+
+// SaveReview writes the quiz review state now; the caller does it on exit,
+// in case a background save was still in flight.
+func (m Model) SaveReview() error { return m.rec.Save() }
 
 // Err is the error that stopped the app from loading, if any.
 func (m Model) Err() error { return m.err }
@@ -221,10 +234,24 @@ func (m Model) routeScreen(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.saveCmd()
 	case lesson.ActionMsg:
 		return m.action(msg)
-	case common.CloseMsg:
+	case common.CloseMsg, quiz.ExitMsg:
 		m.screen = lessonScreen
 		m.lesson.SetCommon(m.screenCommon())
 		return m, nil
+	case quiz.AnsweredMsg:
+		return m, m.rec.Record(msg)
+	case quiz.SavedMsg:
+		if msg.Err != nil {
+			m.status = "could not save quiz review state: " + msg.Err.Error()
+		}
+		return m, nil
+	case quiz.FinishedMsg:
+		if !msg.Passed || msg.LessonID == "" {
+			return m, nil
+		}
+		m.opts.State.Lesson(msg.LessonID).QuizPassed = true
+		m.outline.SetRows(m.rows())
+		return m, m.saveCmd()
 	}
 	var cmd tea.Cmd
 	switch m.screen {
@@ -239,6 +266,8 @@ func (m Model) routeScreen(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.lab, cmd = m.lab.Update(msg)
 	case filterScreen:
 		m.filter, cmd = m.filter.Update(msg)
+	case quizScreen:
+		m.quiz, cmd = m.quiz.Update(msg)
 	}
 	return m, cmd
 }
@@ -256,6 +285,15 @@ func (m Model) action(msg lesson.ActionMsg) (tea.Model, tea.Cmd) {
 		m.lab = lab.New(m.screenCommon(), l.Title, runs)
 		m.screen = labScreen
 		return m, m.lab.Init()
+	case "quiz":
+		items := m.opts.Course.Quizzes.ForLesson(msg.ID)
+		if len(items) == 0 {
+			break
+		}
+		l, _ := m.opts.Course.Lessons.Get(msg.ID)
+		m.quiz = quiz.New(m.screenCommon(), "Quiz: "+l.Title, msg.ID, items, uint64(m.opts.Now().UnixNano()))
+		m.screen = quizScreen
+		return m, nil
 	case "filter":
 		if f, ok := m.filterLab(msg.ID); ok {
 			m.filter = f
@@ -350,5 +388,7 @@ func (m *Model) propagate() {
 		m.lab.SetCommon(m.screenCommon())
 	case filterScreen:
 		m.filter.SetCommon(m.screenCommon())
+	case quizScreen:
+		m.quiz.SetCommon(m.screenCommon())
 	}
 }

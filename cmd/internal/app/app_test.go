@@ -16,6 +16,7 @@ import (
 	"github.com/tutor-dev/tutor/cmd/internal/progress"
 	"github.com/tutor-dev/tutor/cmd/internal/render"
 	"github.com/tutor-dev/tutor/lessons"
+	"github.com/tutor-dev/tutor/quizzes"
 	"github.com/tutor-dev/tutor/sandbox"
 )
 
@@ -38,7 +39,14 @@ func testCourse(t testing.TB) *course.Course {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &course.Course{Facts: reg, Lessons: lc, Events: []*sandbox.Events{evs}}
+	bank := quizzes.NewBank([]*quizzes.Item{{
+		ID: "alpha/q1", Lesson: "alpha", Kind: quizzes.Single, Prompt: "Which source is polled?",
+		Choices: []quizzes.Choice{
+			{Text: "Amazon SQS", Correct: true, Why: "An event source mapping polls the queue."},
+			{Text: "Amazon S3", Why: "S3 invokes asynchronously."},
+		},
+	}})
+	return &course.Course{Facts: reg, Lessons: lc, Quizzes: bank, Events: []*sandbox.Events{evs}}
 }
 
 // send applies msg and then runs the commands it returns, feeding their
@@ -126,7 +134,7 @@ func TestOpenReadBackAndQuit(t *testing.T) {
 		t.Fatal("reaching the end did not mark the lesson read")
 	}
 	m, _ = send(t, m, press("q"))
-	if m.screen != outlineScreen || !strings.Contains(view(m), "1 of 2 lessons done") {
+	if m.screen != outlineScreen || !strings.Contains(view(m), "0 of 2 lessons done") { // read, but its quiz is not passed
 		t.Fatalf("q did not return to the outline:\n%s", view(m))
 	}
 	if _, quit := send(t, m, press("q")); !quit {
@@ -287,5 +295,45 @@ func TestLessonActivitiesOpenAndClose(t *testing.T) {
 	m, _ = send(t, m, press("r"))
 	if m.screen != lessonScreen || !strings.Contains(view(m), "no lab") {
 		t.Fatalf("a lesson without a lab should say so:\n%s", view(m))
+	}
+}
+
+func TestPassingTheQuizMarksTheLessonDone(t *testing.T) {
+	m := start(t, nil)
+	m, _ = send(t, m, press("enter"))
+	m, _ = send(t, m, press("G"))
+	if s := m.State().StatusOf("alpha", true); s != progress.InProgress {
+		t.Fatalf("read but quiz not passed: %s, want in-progress", s)
+	}
+	m, _ = send(t, m, press("t"))
+	if m.screen != quizScreen || !strings.Contains(view(m), "Which source is polled?") {
+		t.Fatalf("t should open the quiz:\n%s", view(m))
+	}
+	// Answer each choice in turn until the quiz says we are right.
+	missed := false
+	for i := 0; i < 3 && !strings.Contains(view(m), "You are right!"); i++ {
+		m, _ = send(t, m, press("enter"))
+		if strings.Contains(view(m), "You missed! Try again.") {
+			missed = true
+			m, _ = send(t, m, press("j"))
+		}
+	}
+	if !strings.Contains(view(m), "You are right!") {
+		t.Fatalf("never right:\n%s", view(m))
+	}
+	_ = missed
+	m, _ = send(t, m, press("enter")) // on to the summary
+	if !m.State().Lesson("alpha").QuizPassed {
+		t.Fatalf("finishing the quiz did not mark it passed:\n%s", view(m))
+	}
+	if s := m.State().StatusOf("alpha", true); s != progress.Done {
+		t.Fatalf("status %s, want done", s)
+	}
+	if m.rec.Review.Items["alpha/q1"] == nil {
+		t.Fatal("the answer was not recorded for review")
+	}
+	m, _ = send(t, m, press("q"))
+	if m.screen != lessonScreen {
+		t.Fatalf("q should leave the quiz, got %s", m.screen)
 	}
 }

@@ -41,6 +41,8 @@ func (m Model) content() string {
 		body = m.lab.View()
 	case m.screen == filterScreen:
 		body = m.filter.View()
+	case m.screen == quizScreen:
+		body = m.quiz.View()
 	case m.screen == lessonScreen:
 		body = m.lesson.View()
 	default:
@@ -64,6 +66,8 @@ func (m Model) shortHelp() []key.Binding {
 		return m.lab.ShortHelp()
 	case filterScreen:
 		return m.filter.ShortHelp()
+	case quizScreen:
+		return m.quiz.Keys().ShortHelp()
 	case lessonScreen:
 		out := []key.Binding{k.Down, k.PageDown, k.Next, k.Prev}
 		if m.acts.quiz {
