@@ -6,7 +6,7 @@
 package experiment
 
 import (
-	"strings"
+	"fmt"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
@@ -16,11 +16,21 @@ import (
 	"github.com/tutor-dev/tutor/sandbox/sim"
 )
 
-// resultMsg carries a finished run back; seq drops superseded ones.
+// panelLimit is how many timeline entries a run keeps for the panel: more
+// than anyone scrolls, few enough to lay out at once. The metrics always
+// count the whole run.
+const panelLimit = 2000
+
+// resultMsg carries a finished run back; seq drops superseded ones. The
+// lines come laid out for the width the run started at, so a long timeline
+// is wrapped off the Update loop.
 type resultMsg struct {
-	seq    int
-	result *sim.Result
-	err    error
+	seq     int
+	result  *sim.Result
+	err     error
+	lines   []string // the run as text (sim.Lines)
+	width   int
+	wrapped []string // lines wrapped to width
 }
 
 // Model is the experiment screen.
@@ -89,10 +99,14 @@ func (m *Model) runCmd() tea.Cmd {
 	}
 	m.seq++
 	m.running = true
-	seq, sc := m.seq, m.Scenario()
+	seq, sc, w := m.seq, m.Scenario(), m.common.Width
 	return func() tea.Msg {
-		r, err := sim.Run(&sc, sim.Options{})
-		return resultMsg{seq: seq, result: r, err: err}
+		r, err := sim.Run(&sc, sim.Options{Limit: panelLimit})
+		if err != nil {
+			return resultMsg{seq: seq, err: err}
+		}
+		lines := runLines(r)
+		return resultMsg{seq: seq, result: r, lines: lines, width: w, wrapped: wrapAll(lines, w)}
 	}
 }
 
@@ -111,8 +125,12 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 				m.prev = &prev
 			}
 			m.result = msg.result
-			m.lines = sim.Lines(msg.result)
+			m.lines = msg.lines
 			m.wrapW = -1
+			if msg.width == m.common.Width {
+				m.vp.SetContentLines(msg.wrapped)
+				m.wrapW = msg.width
+			}
 			m.stale = false
 		}
 		m.refresh()
@@ -227,12 +245,26 @@ func (m *Model) refresh() {
 	case m.result == nil:
 		m.vp.SetContent("Not run yet. Predict what happens, then press enter to run the experiment; change a setting with ←/→ and run it again.")
 	default:
-		var out []string
-		for _, line := range m.lines {
-			out = append(out, hang(line, m.common.Width)...)
-		}
-		m.vp.SetContent(strings.Join(out, "\n"))
+		m.vp.SetContentLines(wrapAll(m.lines, m.common.Width))
 	}
+}
+
+// runLines is the run as sim.Lines prints it, except that the note on a
+// cut timeline speaks of this panel rather than of the CLI's --full.
+func runLines(r *sim.Result) []string {
+	lines := sim.Lines(r)
+	if i := 1 + len(r.Timeline); r.Truncated && i < len(lines) {
+		lines[i] = fmt.Sprintf("  … the panel keeps the first %d timeline entries; the summary counts the whole run", len(r.Timeline))
+	}
+	return lines
+}
+
+func wrapAll(lines []string, w int) []string {
+	out := make([]string, 0, len(lines))
+	for _, line := range lines {
+		out = append(out, hang(line, w)...)
+	}
+	return out
 }
 
 // ShortHelp is the experiment's key line.

@@ -17,35 +17,44 @@ const minTimeline = 4
 // layout is how the screen's height is shared out.
 type layout struct {
 	question []string
-	cols     int // knob columns
-	knobRows int // knob rows shown (a window when fewer than needed)
-	help     bool
+	cols     int      // knob columns
+	knobRows int      // knob rows shown (a window when fewer than needed)
+	help     []string // what the selected knob does
 	summary  []string
 	timeline int // viewport height
 }
 
 func (m Model) layout() layout {
 	w, h := m.common.Width, m.common.Height
-	l := layout{cols: 1, help: w > 0, summary: m.summary(w)}
-	if w >= 72 && len(m.knobs) > 4 {
-		l.cols = 2
+	l := layout{cols: 1, summary: m.summary(w)}
+	if len(m.knobs) > 4 {
+		if _, _, fits := m.knobColumns(2); fits {
+			l.cols = 2
+		}
 	}
 	l.knobRows = (len(m.knobs) + l.cols - 1) / l.cols
 	if w > 0 {
 		l.question = strings.Split(ansi.Wrap(m.question, w, ""), "\n")
-	}
-	used := func() int {
-		n := 1 + len(l.question) + l.knobRows + len(l.summary)
-		if l.help {
-			n++
+		// As many lines as the longest help needs, so that moving between
+		// knobs does not move the timeline.
+		n := 0
+		for i, k := range m.knobs {
+			lines := strings.Split(ansi.Wrap(k.name+": "+k.help, w, ""), "\n")
+			n = max(n, len(lines))
+			if i == m.cursor {
+				l.help = lines
+			}
 		}
-		return n
+		for len(l.help) < n {
+			l.help = append(l.help, "")
+		}
 	}
+	used := func() int { return 1 + len(l.question) + l.knobRows + len(l.help) + len(l.summary) }
 	if h-used() < minTimeline {
 		l.question = nil
 	}
-	if h-used() < minTimeline {
-		l.help = false
+	for h-used() < minTimeline && len(l.help) > 0 {
+		l.help = l.help[:len(l.help)-1]
 	}
 	for h-used() < minTimeline && l.knobRows > 1 {
 		l.knobRows--
@@ -71,23 +80,27 @@ func (m Model) View() string {
 	}
 	st := m.common.Styles
 	l := m.layout()
-	status := ""
+	var status []string
 	switch {
 	case m.running:
-		status = st.InProgress.Render("  running…")
-	case m.note != "":
-		status = st.InProgress.Render("  " + m.note)
+		status = append(status, "running…")
 	case m.stale:
-		status = st.InProgress.Render("  settings changed: enter to run")
+		status = append(status, "settings changed: enter to run")
 	}
-	out := []string{st.Title.Render("Experiment: "+m.title) + status}
+	if m.note != "" {
+		status = append(status, m.note)
+	}
+	title := st.Title.Render("Experiment: " + m.title)
+	if len(status) > 0 {
+		title += st.InProgress.Render("  " + strings.Join(status, " · "))
+	}
+	out := []string{title}
 	for _, q := range l.question {
 		out = append(out, st.Subtle.Render(q))
 	}
 	out = append(out, m.knobLines(l)...)
-	if l.help && len(m.knobs) > 0 {
-		k := m.knobs[m.cursor]
-		out = append(out, st.Subtle.Render(k.name+": "+k.help))
+	for _, line := range l.help {
+		out = append(out, st.Subtle.Render(line))
 	}
 	out = append(out, l.summary...)
 	if l.timeline > 0 {
@@ -110,11 +123,7 @@ func (m Model) knobLines(l layout) []string {
 	if need == 0 || l.knobRows == 0 {
 		return nil
 	}
-	cw := m.common.Width / l.cols
-	nameW := make([]int, l.cols)
-	for i, k := range m.knobs {
-		nameW[i/need] = max(nameW[i/need], len(k.name))
-	}
+	nameW, colW, _ := m.knobColumns(l.cols)
 	top := min(max(m.cursor%need-l.knobRows+1, 0), need-l.knobRows)
 	var out []string
 	for r := top; r < top+l.knobRows; r++ {
@@ -130,12 +139,34 @@ func (m Model) knobLines(l layout) []string {
 				cell = st.Cursor.Render("›") + st.Selected.Render(fmt.Sprintf(" %-*s ", nameW[c], k.name)) +
 					st.Accent.Render("‹"+k.value()+"›")
 			}
-			cell = ansi.Truncate(cell, max(cw-1, 0), "…")
-			row.WriteString(cell + strings.Repeat(" ", max(cw-ansi.StringWidth(cell), 0)))
+			cell = ansi.Truncate(cell, max(colW[c]-1, 0), "…")
+			row.WriteString(cell + strings.Repeat(" ", max(colW[c]-ansi.StringWidth(cell), 0)))
 		}
 		out = append(out, strings.TrimRight(row.String(), " "))
 	}
 	return out
+}
+
+// knobColumns is the widest knob name and the width of each of cols
+// columns, and whether they fit the screen with every value of every knob
+// shown whole.
+func (m Model) knobColumns(cols int) (nameW, colW []int, fits bool) {
+	need := (len(m.knobs) + cols - 1) / cols
+	nameW, colW = make([]int, cols), make([]int, cols)
+	valW := make([]int, cols)
+	for i, k := range m.knobs {
+		c := i / need
+		nameW[c] = max(nameW[c], len(k.name))
+		for _, o := range k.opts {
+			valW[c] = max(valW[c], ansi.StringWidth(o.label))
+		}
+	}
+	total := 0
+	for c := range colW {
+		colW[c] = 2 + nameW[c] + 3 + valW[c] + 3 // "› name ‹value›" and a gap of 3
+		total += colW[c]
+	}
+	return nameW, colW, total-3 <= m.common.Width
 }
 
 // summary is the run's metrics, each with its value in the run before when
