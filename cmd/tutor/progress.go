@@ -110,7 +110,7 @@ func runProgress(c *course.Course, st *progress.State, quiz practice.Stats, asJS
 	if quiz.Due > 0 {
 		fmt.Fprint(w, " (tutor quiz --review)")
 	}
-	fmt.Fprintln(w, "\n")
+	fmt.Fprint(w, "\n\n")
 	for _, l := range out.Lessons {
 		fmt.Fprintf(w, "  %-12s %-15s %s\n", l.Status, l.ID, l.Title)
 	}
