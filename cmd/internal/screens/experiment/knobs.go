@@ -157,7 +157,7 @@ func knobsFor(source string, sc *sim.Scenario) []knob {
 				func(s *sim.Scenario) *bool { return &s.Mapping.BisectBatchOnFunctionError }),
 			intKnob(sc, "maximum_retry_attempts", "Retries of a failed batch before it goes to the on-failure destination; -1 retries until the records expire.",
 				func(s *sim.Scenario) *int { return &s.Mapping.MaximumRetryAttempts }, []int{-1, 0, 1, 2, 5, 10}, retries),
-			durKnob(sc, "maximum_record_age", "Records older than this are not retried but sent to the on-failure destination.",
+			durKnob(sc, "maximum_record_age", "Records older than this are not retried; they go to the on-failure destination, if there is one.",
 				func(s *sim.Scenario) *sim.Duration { return &s.Mapping.MaximumRecordAge }, []time.Duration{-1, time.Minute, 10 * time.Minute, time.Hour}),
 			intKnob(sc, "parallelization_factor", "Concurrent batches per shard, by partition key: a poison record blocks only its own lane.",
 				func(s *sim.Scenario) *int { return &s.Mapping.ParallelizationFactor }, []int{1, 2, 3, 5, 10}, count),

@@ -7,9 +7,10 @@ import (
 	"github.com/tutor-dev/tutor/sandbox/sim"
 )
 
-// poison is the text that marks the record every preset's scripted handler
-// fails on; the first behaviour rule always matches it, so the poison knobs
-// can address it as Rules[0].
+// poison is the text that marks the record a preset's scripted handler
+// fails on. The knobs that change the handler address the first behaviour
+// rule, Rules[0]: the poison rule (S3: the report.csv rule), or for API
+// Gateway the slow request's rule.
 const poison = "poison"
 
 // preset is the experiment a lesson opens with: a scenario that shows the
