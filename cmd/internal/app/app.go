@@ -14,6 +14,7 @@ import (
 	"github.com/tutor-dev/tutor/cmd/internal/course"
 	"github.com/tutor-dev/tutor/cmd/internal/progress"
 	"github.com/tutor-dev/tutor/cmd/internal/render"
+	"github.com/tutor-dev/tutor/cmd/internal/screens/experiment"
 	"github.com/tutor-dev/tutor/cmd/internal/screens/filterlab"
 	"github.com/tutor-dev/tutor/cmd/internal/screens/lab"
 	"github.com/tutor-dev/tutor/cmd/internal/screens/lesson"
@@ -36,9 +37,12 @@ const (
 	labScreen
 	filterScreen
 	quizScreen
+	experimentScreen
 )
 
-func (s screen) String() string { return [...]string{"outline", "lesson", "lab", "filter", "quiz"}[s] }
+func (s screen) String() string {
+	return [...]string{"outline", "lesson", "lab", "filter", "quiz", "experiment"}[s]
+}
 
 // Options are what the app starts from.
 type Options struct {
@@ -79,6 +83,7 @@ type Model struct {
 	lab     lab.Model
 	filter  filterlab.Model
 	quiz    quiz.Model
+	exp     experiment.Model
 	rec     quiz.Recorder // quiz review state, saved after every first answer
 	help    help.Model
 	acts    activities // what the open lesson offers
@@ -268,6 +273,8 @@ func (m Model) routeScreen(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.filter, cmd = m.filter.Update(msg)
 	case quizScreen:
 		m.quiz, cmd = m.quiz.Update(msg)
+	case experimentScreen:
+		m.exp, cmd = m.exp.Update(msg)
 	}
 	return m, cmd
 }
@@ -294,6 +301,14 @@ func (m Model) action(msg lesson.ActionMsg) (tea.Model, tea.Cmd) {
 		m.quiz = quiz.New(m.screenCommon(), "Quiz: "+l.Title, msg.ID, items, uint64(m.opts.Now().UnixNano()))
 		m.screen = quizScreen
 		return m, nil
+	case "experiment":
+		l, _ := m.opts.Course.Lessons.Get(msg.ID)
+		if len(l.Sources) == 0 {
+			break
+		}
+		m.exp = experiment.New(m.screenCommon(), l.Sources[0], l.Title)
+		m.screen = experimentScreen
+		return m, m.exp.Init()
 	case "filter":
 		if f, ok := m.filterLab(msg.ID); ok {
 			m.filter = f
@@ -343,11 +358,17 @@ func (m *Model) openLesson(id string) {
 
 // activities are what a lesson offers besides its text, worked out once
 // when it opens rather than on every frame.
-type activities struct{ quiz, lab, filter bool }
+type activities struct{ quiz, lab, filter, experiment bool }
 
 func (m Model) activitiesOf(id string) activities {
 	_, filter := m.filterLab(id)
-	return activities{quiz: m.opts.Course.HasQuiz(id), lab: len(m.opts.Course.Labs(id)) > 0, filter: filter}
+	l, _ := m.opts.Course.Lessons.Get(id)
+	return activities{
+		quiz:       m.opts.Course.HasQuiz(id),
+		lab:        len(m.opts.Course.Labs(id)) > 0,
+		filter:     filter,
+		experiment: len(l.Sources) > 0,
+	}
 }
 
 // hints are the activities the lesson's footer offers.
@@ -361,6 +382,9 @@ func (a activities) hints() []string {
 	}
 	if a.filter {
 		out = append(out, "f filter lab")
+	}
+	if a.experiment {
+		out = append(out, "x experiment")
 	}
 	return out
 }
@@ -390,5 +414,7 @@ func (m *Model) propagate() {
 		m.filter.SetCommon(m.screenCommon())
 	case quizScreen:
 		m.quiz.SetCommon(m.screenCommon())
+	case experimentScreen:
+		m.exp.SetCommon(m.screenCommon())
 	}
 }

@@ -291,6 +291,18 @@ func TestLessonActivitiesOpenAndClose(t *testing.T) {
 	if m.screen != lessonScreen {
 		t.Fatalf("q should return from the filter lab, got %s", m.screen)
 	}
+	m, _ = send(t, m, press("x"))
+	if m.screen != experimentScreen {
+		t.Fatalf("x should open the experiment, got %s", m.screen)
+	}
+	m, _ = send(t, m, press("enter"))
+	if v := view(m); !strings.Contains(strings.ToLower(v), "invocations") {
+		t.Fatalf("enter in the experiment should run it and show a summary:\n%s", v)
+	}
+	m, _ = send(t, m, press("q"))
+	if m.screen != lessonScreen {
+		t.Fatalf("q should return from the experiment, got %s", m.screen)
+	}
 	m, _ = send(t, m, press("n"))
 	m, _ = send(t, m, press("r"))
 	if m.screen != lessonScreen || !strings.Contains(view(m), "no lab") {

@@ -43,6 +43,8 @@ func (m Model) content() string {
 		body = m.filter.View()
 	case m.screen == quizScreen:
 		body = m.quiz.View()
+	case m.screen == experimentScreen:
+		body = m.exp.View()
 	case m.screen == lessonScreen:
 		body = m.lesson.View()
 	default:
@@ -68,6 +70,8 @@ func (m Model) shortHelp() []key.Binding {
 		return m.filter.ShortHelp()
 	case quizScreen:
 		return m.quiz.Keys().ShortHelp()
+	case experimentScreen:
+		return m.exp.ShortHelp()
 	case lessonScreen:
 		out := []key.Binding{k.Down, k.PageDown, k.Next, k.Prev}
 		if m.acts.quiz {
@@ -78,6 +82,9 @@ func (m Model) shortHelp() []key.Binding {
 		}
 		if m.acts.filter {
 			out = append(out, k.Filter)
+		}
+		if m.acts.experiment {
+			out = append(out, k.Experiment)
 		}
 		return append(out, k.Back, k.Help)
 	}
