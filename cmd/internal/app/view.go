@@ -92,32 +92,31 @@ func (m Model) shortHelp() []key.Binding {
 	return []key.Binding{k.Up, k.Down, k.Open, quit, k.Help}
 }
 
-// fullHelp lists every key, grouped.
+// fullHelp lists every key, grouped, in two columns when they fit.
 func (m Model) fullHelp() string {
 	k := m.common.Keys
 	st := m.common.Styles
-	groups := []struct {
-		title    string
-		bindings []key.Binding
-	}{
-		{"Moving", []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}},
-		{"Lessons", []key.Binding{k.Open, k.Next, k.Prev, k.Quiz, k.Lab, k.Filter, k.Experiment, k.Back}},
-		{"In a lab", []key.Binding{
-			key.NewBinding(key.WithHelp("enter", "run the handler on the event")),
-			key.NewBinding(key.WithHelp("e", "edit the event in $EDITOR, then run it")),
-			key.NewBinding(key.WithHelp("tab", "show code, event or result")),
-		}},
-		{"Anywhere", []key.Binding{k.Help, k.Quit}},
-	}
-	var b strings.Builder
-	b.WriteString(st.Title.Render("Keys") + st.Subtle.Render("  (? or q to close)") + "\n")
-	for _, g := range groups {
-		b.WriteString("\n" + st.Accent.Render(g.title) + "\n")
-		for _, bind := range g.bindings {
+	b := func(keys, desc string) key.Binding { return key.NewBinding(key.WithHelp(keys, desc)) }
+	group := func(title string, bindings ...key.Binding) string {
+		var sb strings.Builder
+		sb.WriteString(st.Accent.Render(title) + "\n")
+		for _, bind := range bindings {
 			h := bind.Help()
-			fmt.Fprintf(&b, "  %-14s %s\n", h.Key, h.Desc)
+			fmt.Fprintf(&sb, "  %-12s %s\n", h.Key, h.Desc)
 		}
+		return sb.String()
 	}
-	b.WriteString("\n" + st.Subtle.Render("Progress is saved as you go; tutor reopens the last lesson where you left it."))
-	return b.String()
+	left := group("Moving", k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom) + "\n" +
+		group("Lessons", k.Open, k.Next, k.Prev, k.Back) + "\n" +
+		group("Anywhere", k.Help, k.Quit)
+	right := group("From a lesson", k.Quiz, k.Lab, k.Filter, k.Experiment) + "\n" +
+		group("In a lab", b("enter", "run the handler on the event"), b("e", "edit the event in $EDITOR, run it"), b("tab", "code, event or result")) + "\n" +
+		group("In a quiz", b("↑/↓", "choose"), b("space", "toggle (several answers)"), b("enter", "submit"), b("s", "skip")) + "\n" +
+		group("In an experiment", b("↑/↓", "choose a setting"), b("←/→", "change it"), b("enter", "run"), b("p", "back to the preset"))
+	body := lipgloss.JoinHorizontal(lipgloss.Top, lipgloss.NewStyle().Width(36).Render(left), right)
+	if m.common.Width < 80 {
+		body = left + "\n" + right
+	}
+	return st.Title.Render("Keys") + st.Subtle.Render("  (? or q to close)") + "\n\n" + body + "\n" +
+		st.Subtle.Render("Progress is saved as you go; tutor reopens the last lesson where you left it.")
 }
