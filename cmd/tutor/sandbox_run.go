@@ -59,7 +59,7 @@ Without an event flag the event is {}.`,
 			if err := o.check(); err != nil {
 				return err
 			}
-			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 			defer stop()
 			return runSandboxRun(ctx, o, g.stdin, g.stdout)
 		},
@@ -182,7 +182,7 @@ Runs until interrupted (ctrl+c or SIGTERM), then stops every copy.`,
 			if err := checkTimeout(o.timeout); err != nil {
 				return err
 			}
-			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 			defer stop()
 			return runSandboxEmulate(ctx, o, g.stdout)
 		},

@@ -2,6 +2,7 @@ package runtimeapi
 
 import (
 	"bytes"
+	"encoding/base64"
 	"fmt"
 	"io"
 	"net"
@@ -56,11 +57,21 @@ func (p *Pool) ServeHTTP(rw http.ResponseWriter, r *http.Request) {
 	if len(event) == 0 {
 		event = []byte("{}")
 	}
-	id := r.Header.Get("X-Amzn-RequestId")
-	if id == "" {
-		id = newRequestID()
+	req := Request{ID: r.Header.Get("X-Amzn-RequestId"), Event: event, TraceID: r.Header.Get("X-Amzn-Trace-Id")}
+	if req.ID == "" {
+		req.ID = newRequestID()
 	}
-	out, err := p.Invoke(r.Context(), id, event)
+	if cc := r.Header.Get("X-Amz-Client-Context"); cc != "" {
+		b, err := base64.StdEncoding.DecodeString(cc)
+		if err != nil {
+			bufPool.Put(buf)
+			http.Error(rw, "X-Amz-Client-Context is not base64: "+err.Error(), http.StatusBadRequest)
+			return
+		}
+		req.ClientContext = string(b)
+	}
+	id := req.ID
+	out, err := p.Do(r.Context(), req)
 	if err == nil && (out.Kind == Success || out.Kind == FunctionError) {
 		bufPool.Put(buf) // the runtime has read the event; anywhere else it may still be in flight
 	}

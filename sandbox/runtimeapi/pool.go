@@ -56,8 +56,24 @@ func NewPool(cfg Config, n int, logs io.Writer) (*Pool, error) {
 // Config is the configuration the pool runs with, defaults filled in.
 func (p *Pool) Config() Config { return p.cfg }
 
+// Request is one invocation as a caller of Lambda's Invoke API makes it.
+type Request struct {
+	ID            string // the request ID; made up when empty
+	Event         []byte
+	TraceID       string // X-Ray trace header to pass on; made up when empty
+	ClientContext string // JSON client context to pass on (already decoded from base64)
+}
+
 // Invoke runs one event on an idle copy, waiting for one to be free.
 func (p *Pool) Invoke(ctx context.Context, id string, event []byte) (Outcome, error) {
+	return p.Do(ctx, Request{ID: id, Event: event})
+}
+
+// Do runs one request on an idle copy, waiting for one to be free.
+func (p *Pool) Do(ctx context.Context, req Request) (Outcome, error) {
+	if req.ID == "" {
+		req.ID = newRequestID()
+	}
 	var s *slot
 	select {
 	case s = <-p.idle:
@@ -65,10 +81,10 @@ func (p *Pool) Invoke(ctx context.Context, id string, event []byte) (Outcome, er
 		return Outcome{}, errCanceled
 	}
 	start := time.Now()
-	p.logf("START RequestId: %s Version: $LATEST\n", id)
-	out, err := p.invokeOn(ctx, s, id, event)
+	p.logf("START RequestId: %s Version: $LATEST\n", req.ID)
+	out, err := p.invokeOn(ctx, s, req)
 	if err == errGone { // a warm copy died between invocations: Lambda would start a new one
-		out, err = p.invokeOn(ctx, s, id, event)
+		out, err = p.invokeOn(ctx, s, req)
 	}
 	if err == nil {
 		p.report(out, start)
@@ -82,7 +98,7 @@ func (p *Pool) Invoke(ctx context.Context, id string, event []byte) (Outcome, er
 }
 
 // invokeOn runs the event on the slot's worker, starting one if needed.
-func (p *Pool) invokeOn(ctx context.Context, s *slot, id string, event []byte) (Outcome, error) {
+func (p *Pool) invokeOn(ctx context.Context, s *slot, req Request) (Outcome, error) {
 	if p.isClosed() {
 		return Outcome{}, ErrClosed
 	}
@@ -96,7 +112,8 @@ func (p *Pool) invokeOn(ctx context.Context, s *slot, id string, event []byte) (
 			return Outcome{}, err
 		}
 	}
-	return s.w.invoke(ctx, &invocation{id: id, payload: event, done: make(chan reply, 1)})
+	return s.w.invoke(ctx, &invocation{id: req.ID, payload: req.Event, traceID: req.TraceID,
+		clientContext: req.ClientContext, done: make(chan reply, 1)})
 }
 
 // replace kills a slot's worker and starts a new one in the background, so

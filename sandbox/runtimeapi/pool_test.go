@@ -5,6 +5,7 @@ package runtimeapi
 import (
 	"bytes"
 	"context"
+	"encoding/base64"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -130,12 +131,15 @@ func TestEmulateInitError(t *testing.T) {
 	}
 }
 
-func TestEmulateRequestID(t *testing.T) {
+// The caller's request ID, trace header and client context reach the handler.
+func TestEmulateRequestHeaders(t *testing.T) {
 	p := newTestPool(t, 1, 3*time.Second)
 	srv := httptest.NewServer(p)
 	defer srv.Close()
-	req, _ := http.NewRequest(http.MethodPost, srv.URL+InvokePath, strings.NewReader(`{"mode":"ok"}`))
+	req, _ := http.NewRequest(http.MethodPost, srv.URL+InvokePath, strings.NewReader(`{"mode":"env"}`))
 	req.Header.Set("X-Amzn-RequestId", "my-request-1")
+	req.Header.Set("X-Amzn-Trace-Id", "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1")
+	req.Header.Set("X-Amz-Client-Context", base64.StdEncoding.EncodeToString([]byte(`{"custom":{"tenant":"t-1"}}`)))
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
@@ -147,6 +151,12 @@ func TestEmulateRequestID(t *testing.T) {
 	}
 	if r.RequestID != "my-request-1" || resp.Header.Get("X-Amzn-RequestId") != "my-request-1" {
 		t.Errorf("request ID %q / header %q", r.RequestID, resp.Header.Get("X-Amzn-RequestId"))
+	}
+	if r.Env["_X_AMZN_TRACE_ID"] != req.Header.Get("X-Amzn-Trace-Id") {
+		t.Errorf("trace ID %q, want the caller's", r.Env["_X_AMZN_TRACE_ID"])
+	}
+	if r.Custom["tenant"] != "t-1" {
+		t.Errorf("client context custom = %v", r.Custom)
 	}
 }
 

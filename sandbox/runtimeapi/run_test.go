@@ -26,6 +26,7 @@ type handlerResponse struct {
 	EndNs     int64             `json:"endNs"`
 	Deadline  int64             `json:"deadlineMs"`
 	Env       map[string]string `json:"env"`
+	Custom    map[string]string `json:"custom"`
 }
 
 func TestRun(t *testing.T) {

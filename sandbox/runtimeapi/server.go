@@ -71,7 +71,14 @@ func (w *worker) next(rw http.ResponseWriter, r *http.Request) {
 	h["Lambda-Runtime-Aws-Request-Id"] = []string{inv.id}
 	h["Lambda-Runtime-Deadline-Ms"] = []string{strconv.FormatInt(now.Add(w.cfg.Timeout).UnixMilli(), 10)}
 	h["Lambda-Runtime-Invoked-Function-Arn"] = []string{w.arn}
-	h["Lambda-Runtime-Trace-Id"] = []string{newTraceID(now)}
+	if inv.traceID != "" {
+		h["Lambda-Runtime-Trace-Id"] = []string{inv.traceID}
+	} else {
+		h["Lambda-Runtime-Trace-Id"] = []string{newTraceID(now)}
+	}
+	if inv.clientContext != "" {
+		h["Lambda-Runtime-Client-Context"] = []string{inv.clientContext}
+	}
 	h["Content-Type"] = []string{contentTypeJSON}
 	h["Content-Length"] = []string{strconv.Itoa(len(inv.payload))}
 	_, _ = rw.Write(inv.payload)

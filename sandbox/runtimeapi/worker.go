@@ -40,9 +40,11 @@ type worker struct {
 
 // invocation is one event on its way through the Runtime API.
 type invocation struct {
-	id      string
-	payload []byte
-	done    chan reply // buffered 1: the runtime's answer
+	id            string
+	payload       []byte
+	traceID       string     // from the caller's X-Amzn-Trace-Id; made up when empty
+	clientContext string     // decoded X-Amz-Client-Context, passed on as Lambda does
+	done          chan reply // buffered 1: the runtime's answer
 }
 
 type reply struct {

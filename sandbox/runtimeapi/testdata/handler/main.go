@@ -34,6 +34,7 @@ type Response struct {
 	EndNs     int64             `json:"endNs"`
 	Deadline  int64             `json:"deadlineMs"`
 	Env       map[string]string `json:"env,omitempty"`
+	Custom    map[string]string `json:"custom,omitempty"` // the client context's custom values
 }
 
 // OrderError is a typed error so errorType is predictable.
@@ -72,6 +73,7 @@ func handle(ctx context.Context, ev Event) (*Response, error) {
 	r := &Response{Mode: ev.Mode, PID: os.Getpid(), StartNs: start.UnixNano(), EndNs: time.Now().UnixNano()}
 	if lc != nil {
 		r.RequestID, r.ARN = lc.AwsRequestID, lc.InvokedFunctionArn
+		r.Custom = lc.ClientContext.Custom
 	}
 	if d, ok := ctx.Deadline(); ok {
 		r.Deadline = d.UnixMilli()
