@@ -73,18 +73,15 @@ func (m Model) shortHelp() []key.Binding {
 	case experimentScreen:
 		return m.exp.ShortHelp()
 	case lessonScreen:
-		out := []key.Binding{k.Down, k.PageDown, k.Next, k.Prev}
-		if m.acts.quiz {
-			out = append(out, k.Quiz)
-		}
-		if m.acts.lab {
-			out = append(out, k.Lab)
-		}
-		if m.acts.filter {
-			out = append(out, k.Filter)
-		}
-		if m.acts.experiment {
-			out = append(out, k.Experiment)
+		short := func(keys, desc string) key.Binding { return key.NewBinding(key.WithKeys(keys), key.WithHelp(keys, desc)) }
+		out := []key.Binding{short("↑/↓", "scroll"), short("n/p", "next/prev")}
+		for _, a := range []struct {
+			on   bool
+			bind key.Binding
+		}{{m.acts.quiz, k.Quiz}, {m.acts.lab, k.Lab}, {m.acts.filter, k.Filter}, {m.acts.experiment, k.Experiment}} {
+			if a.on {
+				out = append(out, a.bind)
+			}
 		}
 		return append(out, k.Back, k.Help)
 	}
