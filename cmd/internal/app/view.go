@@ -73,7 +73,9 @@ func (m Model) shortHelp() []key.Binding {
 	case experimentScreen:
 		return m.exp.ShortHelp()
 	case lessonScreen:
-		short := func(keys, desc string) key.Binding { return key.NewBinding(key.WithKeys(keys), key.WithHelp(keys, desc)) }
+		short := func(keys, desc string) key.Binding {
+			return key.NewBinding(key.WithKeys(keys), key.WithHelp(keys, desc))
+		}
 		out := []key.Binding{short("↑/↓", "scroll"), short("n/p", "next/prev")}
 		for _, a := range []struct {
 			on   bool
