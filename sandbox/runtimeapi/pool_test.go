@@ -45,7 +45,7 @@ func TestPoolConcurrent(t *testing.T) {
 	errs := make([]error, 4)
 	for i := range 4 {
 		wg.Go(func() {
-			body, status, _, err := post(srv.URL, `{"mode":"sleep","ms":400}`)
+			body, status, _, err := post(srv.URL, `{"mode":"sleep","ms":800}`)
 			if err == nil && status != http.StatusOK {
 				err = &httpError{status, body}
 			}
