@@ -37,7 +37,7 @@ func buildHandler(dir string) (string, error) {
 	out := filepath.Join(dir, "bootstrap")
 	cmd := exec.Command("go", "build", "-o", out, ".")
 	cmd.Dir = filepath.Join("testdata", "handler")
-	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "CGO_ENABLED=0")
+	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod -buildvcs=false", "CGO_ENABLED=0")
 	if b, err := cmd.CombinedOutput(); err != nil {
 		return "", fmt.Errorf("building the test handler: %v\n%s", err, b)
 	}
