@@ -190,7 +190,7 @@ func (w *worker) invoke(ctx context.Context, inv *invocation) (Outcome, error) {
 	select {
 	case w.handoff <- inv: // warm: the runtime is already waiting in invocation/next
 	default:
-		if out, err, ok := w.awaitInit(ctx, inv); !ok {
+		if out, ok, err := w.awaitInit(ctx, inv); !ok {
 			return out, err
 		}
 	}
@@ -222,26 +222,26 @@ func (w *worker) invoke(ctx context.Context, inv *invocation) (Outcome, error) {
 
 // awaitInit waits for the runtime's first invocation/next. ok is false when
 // the invocation ended before the runtime took it.
-func (w *worker) awaitInit(ctx context.Context, inv *invocation) (out Outcome, err error, ok bool) {
+func (w *worker) awaitInit(ctx context.Context, inv *invocation) (out Outcome, ok bool, err error) {
 	start := time.Now()
 	t := time.NewTimer(initLimit)
 	defer t.Stop()
 	select {
 	case w.handoff <- inv:
-		return Outcome{}, nil, true
+		return Outcome{}, true, nil
 	case <-w.exited:
 		if w.served > 0 {
-			return Outcome{}, errGone, false
+			return Outcome{}, false, errGone
 		}
-		return w.exitOutcome(inv.id, time.Since(start)), nil, false
+		return w.exitOutcome(inv.id, time.Since(start)), false, nil
 	case <-w.initErr:
 		w.kill()
-		return w.initOutcome(inv.id, time.Since(start)), nil, false
+		return w.initOutcome(inv.id, time.Since(start)), false, nil
 	case <-t.C:
 		w.kill()
-		return lambdaError(inv.id, Timeout, "Sandbox.Timedout", "Init phase timed out: the runtime did not ask for an invocation within 10.00 seconds", initLimit), nil, false
+		return lambdaError(inv.id, Timeout, "Sandbox.Timedout", "Init phase timed out: the runtime did not ask for an invocation within 10.00 seconds", initLimit), false, nil
 	case <-ctx.Done():
-		return Outcome{}, errCanceled, false
+		return Outcome{}, false, errCanceled
 	}
 }
 
