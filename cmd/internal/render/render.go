@@ -61,7 +61,7 @@ func Markdown(md string, width int, dark bool) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	out, err := r.Render(md)
+	out, err := r.Render(joinListLines(md))
 	if err != nil {
 		return "", err
 	}
@@ -75,7 +75,7 @@ func Plain(md string, width int) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	out, err := r.Render(md)
+	out, err := r.Render(joinListLines(md))
 	if err != nil {
 		return "", err
 	}
