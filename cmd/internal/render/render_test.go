@@ -46,4 +46,3 @@ func TestMarkdownWraps(t *testing.T) {
 		}
 	}
 }
-
