@@ -269,3 +269,28 @@ func TestConcurrentMatch(t *testing.T) {
 		}
 	}
 }
+
+// TestExistsFalseNeedsSomeAttribute: AWS documents that "exists": false only
+// matches when at least one attribute is present (attribute-key-matching.html).
+func TestExistsFalseNeedsSomeAttribute(t *testing.T) {
+	p, err := CompileSNS([]byte(`{"store": [{"exists": false}]}`), ScopeAttributes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, in := range []string{`{}`, `null`} {
+		r, err := p.Match([]byte(in))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Match || !strings.Contains(r.Reason, "no attributes") {
+			t.Errorf("%s: %+v, want no match because there are no attributes", in, r)
+		}
+	}
+	if r := p.MatchAttributes(map[string]Attribute{}); r.Match {
+		t.Errorf("empty map matched: %+v", r)
+	}
+	r, _ := p.Match([]byte(`{"other": {"Type": "String", "Value": "x"}}`))
+	if !r.Match {
+		t.Errorf("with another attribute present it should match: %+v", r)
+	}
+}

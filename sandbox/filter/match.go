@@ -18,6 +18,9 @@ type Result struct {
 	Reason  string `json:"reason"`            // one line for people; "" on a match
 }
 
+// noAttributes explains why a message without attributes never matches.
+const noAttributes = "the message has no attributes, and an attribute filter policy matches no such message (not even \"exists\": false)"
+
 // input is what a policy is matched against: SNS attributes (typed or
 // decoded JSON) or a decoded JSON object.
 type input struct {
@@ -97,6 +100,12 @@ func (p *Policy) MatchValue(v any) Result {
 }
 
 func (p *Policy) eval(in *input) Result {
+	if p.kind == KindSNS && p.scope == ScopeAttributes && len(p.root.items) > 0 && len(in.attrs)+len(in.raw)+len(in.list) == 0 {
+		// SNS: "exists": false only matches if at least one attribute is
+		// present; an empty set of attributes matches no policy
+		// (sns/latest/dg/attribute-key-matching.html).
+		return Result{Missing: true, Reason: noAttributes}
+	}
 	f, inOr := p.evalNode(p.root, in)
 	if f == nil {
 		return Result{Match: true}
