@@ -122,3 +122,15 @@ func TestLabTinySizesNeverPanic(t *testing.T) {
 		}
 	}
 }
+
+func TestEditedChecksJSON(t *testing.T) {
+	if m := edited(1, []byte(`{"Records": []}`), nil); m.Err != nil || m.Index != 1 {
+		t.Fatalf("%+v", m)
+	}
+	if m := edited(0, []byte(`{"Records": [`), nil); m.Err == nil || !strings.Contains(m.Err.Error(), "not JSON") {
+		t.Fatalf("%+v", m)
+	}
+	if m := edited(0, nil, errString(`editor "nope" failed`)); m.Err == nil || !strings.Contains(m.Err.Error(), "unchanged") {
+		t.Fatalf("%+v", m)
+	}
+}
