@@ -165,7 +165,7 @@ crashes or times out is replaced. The handlers' output and Lambda's START, END
 and REPORT lines go to standard output. Only loopback addresses are accepted.
 Runs until interrupted (ctrl+c or SIGTERM), then stops every copy.`,
 		Example: `  tutor sandbox emulate --bin ./bootstrap --listen 127.0.0.1:9000 --concurrency 4
-  curl -d '{"mode":"ok"}' http://127.0.0.1:9000/2015-03-31/functions/function/invocations`,
+  curl -d @event.json http://127.0.0.1:9000/2015-03-31/functions/function/invocations`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if o.bin == "" {
