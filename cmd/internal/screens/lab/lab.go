@@ -73,7 +73,6 @@ type Model struct {
 func New(c common.Common, title string, runs []Run) Model {
 	m := Model{common: c, title: title, runs: runs, results: map[int]*sandbox.Result{}, codes: render.Cache{}, timeout: sandbox.DefaultTimeout}
 	m.vp = viewport.New()
-	m.vp.SoftWrap = true // results and logs are long lines; wrap rather than cut them
 	m.resize()
 	m.refresh()
 	return m
@@ -202,32 +201,40 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	return m, m.codeCmd()
 }
 
-// refresh puts the selected pane's text in the viewport.
+// refresh puts the selected pane's text in the viewport, wrapped at word
+// boundaries: results and logs are long lines.
 func (m *Model) refresh() {
+	m.setText(m.paneText())
+}
+
+func (m *Model) setText(s string) {
+	m.vp.SetContent(ansi.Wrap(s, max(m.common.Width-1, 1), ""))
+}
+
+// paneText is the text of the selected pane.
+func (m *Model) paneText() string {
 	if len(m.runs) == 0 {
-		m.vp.SetContent("This lesson has no lab.")
-		return
+		return "This lesson has no lab."
 	}
 	run := m.runs[m.cursor]
 	switch m.pane {
 	case codePane:
-		text, ok := m.codes[m.codeKey()]
-		if !ok {
-			text = run.Handler.Code
+		if text, ok := m.codes[m.codeKey()]; ok {
+			return text
 		}
-		m.vp.SetContent(text)
+		return run.Handler.Code
 	case eventPane:
-		m.vp.SetContent(prettyJSON(run.Payload))
+		return prettyJSON(run.Payload)
 	case resultPane:
 		res := m.results[m.cursor]
 		if res == nil {
-			m.vp.SetContent("Not run yet: press enter to run " + run.Handler.Name + " on " + run.Event + ".")
-			return
+			return "Not run yet: press enter to run " + run.Handler.Name + " on " + run.Event + "."
 		}
 		var b bytes.Buffer
 		sandbox.WriteHuman(&b, res)
-		m.vp.SetContent(b.String())
+		return strings.ReplaceAll(b.String(), "\t", "  ") // a tab's width is the terminal's guess
 	}
+	return ""
 }
 
 // View draws the runs, the pane tabs and the pane.
