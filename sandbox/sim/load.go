@@ -3,6 +3,7 @@ package sim
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"strings"
 
@@ -17,8 +18,11 @@ import (
 // LoadFile reads and checks a scenario file.
 func LoadFile(path string) (*Scenario, error) {
 	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("scenario %s: no such file (sandbox/sim/testdata has examples)", path)
+	}
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("scenario %s: %w", path, err)
 	}
 	return Load(path, data)
 }
