@@ -107,7 +107,7 @@ func (f *Function) Invoke(ctx context.Context, event []byte, opts Options) *Resu
 		case out = <-done: // finished at the same moment: keep its result
 		default:
 			if errors.Is(ctx.Err(), context.DeadlineExceeded) {
-				out = outcome{err: TimedOut(timeout), timedOut: true}
+				out = outcome{err: TimedOut(reqID, timeout), timedOut: true}
 			} else {
 				out.err = &ErrorInfo{ErrorType: "Canceled", ErrorMessage: "invocation canceled: " + ctx.Err().Error()}
 			}
@@ -118,7 +118,7 @@ func (f *Function) Invoke(ctx context.Context, event []byte, opts Options) *Resu
 	switch {
 	case out.timedOut:
 		// Lambda's own line: the runtime never got to report anything.
-		last = "RequestId: " + reqID + " Error: " + out.err.ErrorMessage
+		last = out.err.ErrorMessage
 	case out.err != nil:
 		// Lambda's Go runtime logs every error it returns, as JSON.
 		b, _ := json.Marshal(out.err)
@@ -184,12 +184,18 @@ func PanicError(v any) *ErrorInfo {
 	return &ErrorInfo{ErrorType: typeName(v), ErrorMessage: fmt.Sprintf("%v", v)}
 }
 
+// TimeoutMessage is Lambda's wording for a time-out, the timeout in seconds
+// to two decimals.
+func TimeoutMessage(timeout time.Duration) string {
+	return fmt.Sprintf("Task timed out after %.2f seconds", timeout.Seconds())
+}
+
 // TimedOut is the error Lambda reports for an invocation that ran past its
-// timeout.
-func TimedOut(timeout time.Duration) *ErrorInfo {
+// timeout; the in-process sandbox and the Runtime API report the same.
+func TimedOut(requestID string, timeout time.Duration) *ErrorInfo {
 	return &ErrorInfo{
 		ErrorType:    "Sandbox.Timedout",
-		ErrorMessage: fmt.Sprintf("Task timed out after %.2f seconds", timeout.Seconds()),
+		ErrorMessage: "RequestId: " + requestID + " Error: " + TimeoutMessage(timeout),
 	}
 }
 

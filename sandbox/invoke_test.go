@@ -96,8 +96,9 @@ func TestTimeoutReportedAtDeadline(t *testing.T) {
 	// Invoke returned while the handler is still blocked: it did not wait.
 	close(release)
 	<-finished
-	if r.Error == nil || r.Error.ErrorType != "Sandbox.Timedout" || r.Error.ErrorMessage != "Task timed out after 0.05 seconds" {
-		t.Fatalf("error = %+v, want Sandbox.Timedout / Task timed out after 0.05 seconds", r.Error)
+	want := "RequestId: " + r.RequestID + " Error: Task timed out after 0.05 seconds"
+	if r.Error == nil || r.Error.ErrorType != "Sandbox.Timedout" || r.Error.ErrorMessage != want {
+		t.Fatalf("error = %+v, want Sandbox.Timedout / %s", r.Error, want)
 	}
 	if len(r.Logs) != 2 || r.Logs[0] != "started" || r.Logs[1] != "RequestId: "+r.RequestID+" Error: Task timed out after 0.05 seconds" {
 		t.Errorf("logs = %q, want the line logged before the deadline, then Lambda's time-out line", r.Logs)
@@ -121,7 +122,7 @@ func TestTimeoutMessageFormat(t *testing.T) {
 		{1500 * time.Millisecond, "Task timed out after 1.50 seconds"},
 		{900 * time.Second, "Task timed out after 900.00 seconds"},
 	} {
-		if got := TimedOut(tt.d).ErrorMessage; got != tt.want {
+		if got := TimeoutMessage(tt.d); got != tt.want {
 			t.Errorf("TimedOut(%v) = %q, want %q", tt.d, got, tt.want)
 		}
 	}

@@ -9,6 +9,8 @@ import (
 	"net/http"
 	"strconv"
 	"sync"
+
+	"github.com/tutor-dev/tutor/sandbox"
 )
 
 // InvokePath is the path AWS's Runtime Interface Emulator (and Lambda's
@@ -93,7 +95,7 @@ func (p *Pool) ServeHTTP(rw http.ResponseWriter, r *http.Request) {
 		status = http.StatusBadGateway
 	case Timeout:
 		h["X-Amz-Function-Error"] = []string{"Unhandled"}
-		body = []byte(timeoutMessage(p.cfg.Timeout))
+		body = []byte(sandbox.TimeoutMessage(p.cfg.Timeout))
 	}
 	if out.Kind == Success && out.ContentType != "" && out.ContentType != "application/octet-stream" {
 		h["Content-Type"] = []string{out.ContentType}

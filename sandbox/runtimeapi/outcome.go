@@ -46,11 +46,6 @@ type Outcome struct {
 	Duration    time.Duration      // from handing the event to the runtime until its answer
 }
 
-// timeoutMessage is Lambda's wording, with the timeout in seconds to two decimals.
-func timeoutMessage(d time.Duration) string {
-	return fmt.Sprintf("Task timed out after %.2f seconds", d.Seconds())
-}
-
 // lambdaError builds an error the way Lambda reports failures it detects itself.
 func lambdaError(id string, kind Kind, errType, msg string, d time.Duration) Outcome {
 	info := &sandbox.ErrorInfo{ErrorType: errType, ErrorMessage: "RequestId: " + id + " Error: " + msg}

@@ -62,7 +62,7 @@ func result(cfg Config, event []byte, out Outcome, logs []string) *sandbox.Resul
 	// Lambda's own log lines for failures it detects.
 	switch out.Kind {
 	case Timeout:
-		r.Logs = append(r.Logs, time.Now().UTC().Format("2006-01-02T15:04:05.000Z")+" "+out.RequestID+" "+timeoutMessage(cfg.Timeout))
+		r.Logs = append(r.Logs, time.Now().UTC().Format("2006-01-02T15:04:05.000Z")+" "+out.RequestID+" "+sandbox.TimeoutMessage(cfg.Timeout))
 	case ExitError, InitError:
 		r.Logs = append(r.Logs, out.Error.ErrorMessage, out.Error.ErrorType)
 	}

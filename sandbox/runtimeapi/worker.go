@@ -12,6 +12,8 @@ import (
 	"path/filepath"
 	"sync"
 	"time"
+
+	"github.com/tutor-dev/tutor/sandbox"
 )
 
 // worker is one running copy of the binary with the Runtime API it talks to.
@@ -213,7 +215,7 @@ func (w *worker) invoke(ctx context.Context, inv *invocation) (Outcome, error) {
 		return w.initOutcome(inv.id, time.Since(start)), nil
 	case <-timer.C:
 		w.kill()
-		return lambdaError(inv.id, Timeout, "Sandbox.Timedout", timeoutMessage(w.cfg.Timeout), w.cfg.Timeout), nil
+		return lambdaError(inv.id, Timeout, "Sandbox.Timedout", sandbox.TimeoutMessage(w.cfg.Timeout), w.cfg.Timeout), nil
 	case <-ctx.Done():
 		w.kill()
 		return Outcome{}, errCanceled
