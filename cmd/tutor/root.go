@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 
 	"github.com/spf13/cobra"
@@ -51,11 +52,16 @@ course where you left off; the commands below script the same course.`,
 	return root
 }
 
-// loadCourse loads the course the flags name and fails on any problem in it.
+// loadCourse loads the course the flags name and fails on any problem in
+// it, naming the first and pointing at 'tutor validate' for the rest.
 func loadCourse(g *globals) (*course.Course, error) {
 	c, err := course.Load(g.content)
-	if err != nil {
+	if err == nil {
+		return c, nil
+	}
+	problems := splitErrors(err)
+	if c == nil || len(problems) == 1 {
 		return nil, err
 	}
-	return c, nil
+	return nil, fmt.Errorf("%s (and %d more problems: run 'tutor validate %s' to see them all)", problems[0], len(problems)-1, g.content)
 }
