@@ -112,7 +112,9 @@ func sourcesSection(ids []string, reg *facts.Registry) string {
 	b.WriteString("\n\n## Sources\n\nEvery AWS number in this lesson, where it comes from:\n\n")
 	for _, id := range ids {
 		f, _ := reg.Get(id)
-		fmt.Fprintf(&b, "- **%s**: %s. <%s> (checked %s)\n", f.Value, strings.TrimSuffix(f.Text, "."), f.Source, f.Checked)
+		// The page goes on a line of its own (a hard break) so a long URL
+		// is not wrapped into the middle of the sentence.
+		fmt.Fprintf(&b, "- **%s**: %s (checked %s)\\\n  <%s>\n", f.Value, strings.TrimSuffix(f.Text, "."), f.Checked, f.Source)
 	}
 	return b.String()
 }

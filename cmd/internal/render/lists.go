@@ -32,7 +32,7 @@ func joinListLines(md string) string {
 			inItem = false
 		case listItem.MatchString(line):
 			inItem = true
-		case inItem && strings.HasPrefix(line, "  "):
+		case inItem && strings.HasPrefix(line, "  ") && !hardBreak(out[len(out)-1]):
 			out[len(out)-1] += " " + trimmed
 			continue
 		default:
@@ -41,4 +41,9 @@ func joinListLines(md string) string {
 		out = append(out, line)
 	}
 	return strings.Join(out, "\n")
+}
+
+// hardBreak says whether a line ends in a markdown hard line break.
+func hardBreak(line string) bool {
+	return strings.HasSuffix(line, "\\") || strings.HasSuffix(line, "  ")
 }

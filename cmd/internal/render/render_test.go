@@ -14,6 +14,7 @@ func TestJoinListLines(t *testing.T) {
 		{"```\n- code\n  kept\n```\n", "```\n- code\n  kept\n```\n"},
 		{"- item\n\n  new paragraph of the item\n", "- item\n\n  new paragraph of the item\n"},
 		{"- a\n  - nested\n", "- a\n  - nested\n"},
+		{"- fact\\\n  <https://x>\n", "- fact\\\n  <https://x>\n"},
 	}
 	for _, c := range cases {
 		if got := joinListLines(c.in); got != c.want {
