@@ -48,6 +48,12 @@ func (s *screen) waitFor(t *testing.T, want string) {
 	t.Fatalf("screen never showed %q; it shows:\n%s", want, s.text())
 }
 
+func (s *screen) raw() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.buf.String()
+}
+
 func (s *screen) reset() {
 	s.mu.Lock()
 	s.buf.Reset()
@@ -95,5 +101,31 @@ func TestBinaryTUIInSilentPty(t *testing.T) {
 	}
 	if rows[0].Status != "in-progress" {
 		t.Fatalf("first lesson is %q after opening it, want in-progress", rows[0].Status)
+	}
+}
+
+// TestBinaryNoColor: NO_COLOR with any non-empty value (no-color.org), even
+// one strconv.ParseBool rejects, gives a screen without colour.
+func TestBinaryNoColor(t *testing.T) {
+	for _, value := range []string{"", "yes"} {
+		cmd := exec.Command(tutorBin)
+		cmd.Env = append(os.Environ(), "TUTOR_STATE_DIR="+t.TempDir(), "TERM=xterm-256color", "COLORTERM=truecolor", "NO_COLOR="+value)
+		f, err := pty.StartWithSize(cmd, &pty.Winsize{Cols: 100, Rows: 30})
+		if err != nil {
+			t.Fatal(err)
+		}
+		scr := &screen{}
+		go io.Copy(scr, f)
+		scr.waitFor(t, "lessons done")
+		f.Write([]byte{3}) // ctrl+c
+		cmd.Wait()
+		f.Close()
+		coloured := strings.Contains(scr.raw(), "38;2;") || strings.Contains(scr.raw(), "38;5;")
+		if value == "" && !coloured {
+			t.Errorf("without NO_COLOR the outline should be coloured")
+		}
+		if value != "" && coloured {
+			t.Errorf("NO_COLOR=%s: colour escape codes in the output", value)
+		}
 	}
 }
