@@ -46,20 +46,7 @@ type RecordList []RecordResult
 
 // MarshalJSON keeps arrival order, which a Go map would lose.
 func (l RecordList) MarshalJSON() ([]byte, error) {
-	var b bytes.Buffer
-	b.WriteByte('{')
-	for i, r := range l {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		k, _ := json.Marshal(r.ID)
-		v, _ := json.Marshal(r)
-		b.Write(k)
-		b.WriteByte(':')
-		b.Write(v)
-	}
-	b.WriteByte('}')
-	return b.Bytes(), nil
+	return orderedObject(l, func(r RecordResult) string { return r.ID })
 }
 
 // Get returns the result of the record with the given id.
@@ -84,14 +71,26 @@ type SubscriptionList []SubscriptionResult
 
 // MarshalJSON keeps scenario order.
 func (l SubscriptionList) MarshalJSON() ([]byte, error) {
+	return orderedObject(l, func(s SubscriptionResult) string { return s.Name })
+}
+
+// orderedObject writes items as one JSON object keyed by key(item), in the
+// slice's order.
+func orderedObject[T any](items []T, key func(T) string) ([]byte, error) {
 	var b bytes.Buffer
 	b.WriteByte('{')
-	for i, s := range l {
+	for i, it := range items {
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		k, _ := json.Marshal(s.Name)
-		v, _ := json.Marshal(s)
+		k, err := json.Marshal(key(it))
+		if err != nil {
+			return nil, err
+		}
+		v, err := json.Marshal(it)
+		if err != nil {
+			return nil, err
+		}
 		b.Write(k)
 		b.WriteByte(':')
 		b.Write(v)
