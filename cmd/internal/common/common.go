@@ -4,6 +4,8 @@
 package common
 
 import (
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/tutor-dev/tutor/cmd/internal/keys"
@@ -29,3 +31,26 @@ type CloseMsg struct{}
 
 // Close is a command that sends CloseMsg.
 func Close() tea.Msg { return CloseMsg{} }
+
+// Scroll applies the keys that scroll a screen's detail pane: page up and
+// down, J and K for a line, and top and bottom. It reports whether msg was
+// one of them, so the screen can stop there.
+func (c Common) Scroll(vp *viewport.Model, msg tea.KeyPressMsg) bool {
+	switch s := msg.String(); {
+	case key.Matches(msg, c.Keys.PageDown):
+		vp.PageDown()
+	case key.Matches(msg, c.Keys.PageUp):
+		vp.PageUp()
+	case s == "J":
+		vp.ScrollDown(1)
+	case s == "K":
+		vp.ScrollUp(1)
+	case key.Matches(msg, c.Keys.Top):
+		vp.GotoTop()
+	case key.Matches(msg, c.Keys.Bottom):
+		vp.GotoBottom()
+	default:
+		return false
+	}
+	return true
+}

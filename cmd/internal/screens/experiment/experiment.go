@@ -148,6 +148,9 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 }
 
 func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
+	if m.common.Scroll(&m.vp, msg) {
+		return m, nil
+	}
 	k := m.common.Keys
 	switch s := msg.String(); {
 	case key.Matches(msg, k.Back):
@@ -169,24 +172,6 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		m.turn(1)
 	case s == "p":
 		m.reset()
-	case key.Matches(msg, k.PageDown):
-		m.vp.PageDown()
-		return m, nil
-	case key.Matches(msg, k.PageUp):
-		m.vp.PageUp()
-		return m, nil
-	case s == "J":
-		m.vp.ScrollDown(1)
-		return m, nil
-	case s == "K":
-		m.vp.ScrollUp(1)
-		return m, nil
-	case key.Matches(msg, k.Top):
-		m.vp.GotoTop()
-		return m, nil
-	case key.Matches(msg, k.Bottom):
-		m.vp.GotoBottom()
-		return m, nil
 	default:
 		return m, nil
 	}

@@ -150,6 +150,9 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 }
 
 func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
+	if m.common.Scroll(&m.vp, msg) {
+		return m, nil
+	}
 	k := m.common.Keys
 	switch {
 	case key.Matches(msg, k.Back):
@@ -168,18 +171,6 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		m.note = "scope: " + m.scope.String()
 	case msg.String() == "e":
 		return m, editCmd(m.source, m.policy)
-	case key.Matches(msg, k.PageDown):
-		m.vp.PageDown()
-		return m, nil
-	case key.Matches(msg, k.PageUp):
-		m.vp.PageUp()
-		return m, nil
-	case msg.String() == "J":
-		m.vp.ScrollDown(1)
-		return m, nil
-	case msg.String() == "K":
-		m.vp.ScrollUp(1)
-		return m, nil
 	default:
 		return m, nil
 	}
