@@ -3,13 +3,14 @@ package sandbox
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/tutor-dev/tutor/sandbox/handlers"
+
+	"github.com/tutor-dev/tutor/sandbox/internal/conformance"
 )
 
 // sampleRun is what one sample handler does with one event.
@@ -101,29 +102,8 @@ func checkRun(t *testing.T, r *Result, want sampleRun) {
 	}
 }
 
-// conformanceDir finds ../shared/conformance next to the module root.
-func conformanceDir(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no go.mod above the test's directory, so no ../shared/conformance")
-		}
-		dir = parent
-	}
-	c := filepath.Join(filepath.Dir(dir), "shared", "conformance")
-	if _, err := os.Stat(c); errors.Is(err, os.ErrNotExist) {
-		t.Skipf("conformance corpus not found at %s (CI provides it there)", c)
-	}
-	return c
-}
+// conformanceDir finds ../shared/conformance, or skips the test saying why.
+func conformanceDir(t *testing.T) string { return conformance.DirOrSkip(t) }
 
 // TestSAMEventsRunInTheirHandlers feeds the payloads `sam local
 // generate-event` prints to the matching handlers: each must decode (no

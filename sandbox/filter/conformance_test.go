@@ -5,32 +5,12 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/tutor-dev/tutor/sandbox/internal/conformance"
 )
 
-// conformanceDir finds ../shared/conformance next to the module root, or
-// skips the test saying why.
-func conformanceDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("skipping: no go.mod above the test's directory, so ../shared/conformance cannot be located")
-		}
-		dir = parent
-	}
-	conf := filepath.Join(filepath.Dir(dir), "shared", "conformance")
-	if _, err := os.Stat(conf); err != nil {
-		t.Skipf("skipping: the conformance corpus is not at %s (it lives in ../shared/conformance next to the module root)", conf)
-	}
-	return conf
-}
+// conformanceDir finds ../shared/conformance, or skips the test saying why.
+func conformanceDir(t testing.TB) string { return conformance.DirOrSkip(t) }
 
 func readCorpus(t testing.TB, name string, v any) {
 	t.Helper()

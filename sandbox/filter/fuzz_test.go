@@ -5,25 +5,17 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/tutor-dev/tutor/sandbox/internal/conformance"
 )
 
 // corpusSeeds returns the conformance policies and inputs when the corpus is
 // present, so the fuzzers start from real shapes; nil otherwise.
 func corpusSeeds() (policies, inputs [][]byte) {
-	dir, err := os.Getwd()
+	conf, err := conformance.Dir()
 	if err != nil {
 		return nil, nil
 	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		if filepath.Dir(dir) == dir {
-			return nil, nil
-		}
-		dir = filepath.Dir(dir)
-	}
-	conf := filepath.Join(filepath.Dir(dir), "shared", "conformance")
 	for _, name := range []string{"filter-cases.json", "filter-cases-invalid-patterns.json", "sns-filter-complexity.json"} {
 		data, err := os.ReadFile(filepath.Join(conf, name))
 		if err != nil {
