@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"time"
 
@@ -110,6 +111,8 @@ func readCache(key, dir string) (*Course, bool) {
 	if c.loadEvents(fsys) != nil {
 		return nil, false
 	}
+	now := time.Now()
+	os.Chtimes(cachePath(key), now, now) // most recently used: kept by pruneCache
 	return c, true
 }
 
@@ -137,16 +140,31 @@ func writeCache(key string, c *Course) {
 	pruneCache(dir, key)
 }
 
-// pruneCache removes cached courses of other binaries or folder contents
-// not used for a week.
+// keepCached is how many cached courses to keep: the current binary's and a
+// few others (another course folder, the previous release).
+const keepCached = 4
+
+// pruneCache keeps the most recently used cached courses and removes the
+// rest, so rebuilding tutor (or go run, or go test) does not pile them up.
 func pruneCache(dir, keep string) {
 	entries, _ := os.ReadDir(dir)
+	type file struct {
+		name string
+		used time.Time
+	}
+	var files []file
 	for _, e := range entries {
 		if !strings.HasPrefix(e.Name(), "course-") || strings.Contains(e.Name(), keep) {
 			continue
 		}
-		if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > 7*24*time.Hour {
-			os.Remove(filepath.Join(dir, e.Name()))
+		if info, err := e.Info(); err == nil {
+			files = append(files, file{e.Name(), info.ModTime()})
+		}
+	}
+	sort.Slice(files, func(i, j int) bool { return files[i].used.After(files[j].used) })
+	for i, f := range files {
+		if i >= keepCached-1 || strings.HasSuffix(f.name, ".tmp") {
+			os.Remove(filepath.Join(dir, f.name))
 		}
 	}
 }

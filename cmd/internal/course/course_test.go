@@ -112,3 +112,25 @@ func TestFolderProblemsAreAllReported(t *testing.T) {
 		}
 	}
 }
+
+func TestCacheKeepsOnlyRecentCourses(t *testing.T) {
+	cache := t.TempDir()
+	t.Setenv("XDG_CACHE_HOME", cache)
+	t.Setenv("TUTOR_NO_CACHE", "")
+	dir := filepath.Join(cache, "tutor")
+	os.MkdirAll(dir, 0o755)
+	for i := 0; i < 10; i++ {
+		os.WriteFile(filepath.Join(dir, "course-old"+string(rune('a'+i))+".gob"), []byte("x"), 0o644)
+	}
+	if _, err := Load(""); err != nil {
+		t.Fatal(err)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != keepCached {
+		t.Fatalf("%d cached files left, want %d", len(entries), keepCached)
+	}
+	key, _ := cacheKey("")
+	if _, err := os.Stat(cachePath(key)); err != nil {
+		t.Fatal("the current course's cache was pruned")
+	}
+}
