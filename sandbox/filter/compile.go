@@ -162,6 +162,14 @@ func (c *compiler) compile(src []byte) (*Policy, error) {
 		return nil, err
 	}
 	p.root, p.warnings = root, c.warnings
+	if c.sns && c.scope == ScopeAttributes {
+		// Attribute-based filtering counts every key, those inside $or
+		// too; payload-based filtering counts only the top level
+		// (sns/latest/dg/subscription-filter-policy-constraints.html).
+		if n := distinct(p.Keys()); n > MaxKeys {
+			return nil, c.errf("", "Filter policy can not have more than %d keys (this one has %d, counting those inside $or)", MaxKeys, n)
+		}
+	}
 	return p, nil
 }
 
@@ -276,6 +284,14 @@ func join(prefix, key string) string {
 		return key
 	}
 	return prefix + "." + key
+}
+
+func distinct(keys []string) int {
+	seen := map[string]bool{}
+	for _, k := range keys {
+		seen[k] = true
+	}
+	return len(seen)
 }
 
 // Keys lists the policy's dotted keys in the order they are checked, $or

@@ -294,3 +294,15 @@ func TestExistsFalseNeedsSomeAttribute(t *testing.T) {
 		t.Errorf("with another attribute present it should match: %+v", r)
 	}
 }
+
+// TestAttributeKeysInsideOrCount: attribute-based policies count every key,
+// payload-based ones only the top level (subscription-filter-policy-constraints.html).
+func TestAttributeKeysInsideOrCount(t *testing.T) {
+	policy := []byte(`{"a": ["1"], "b": ["1"], "c": ["1"], "d": ["1"], "$or": [{"e": ["1"]}, {"f": ["1"]}]}`)
+	if _, err := CompileSNS(policy, ScopeAttributes); err == nil || !strings.Contains(err.Error(), "more than 5 keys") {
+		t.Errorf("attribute scope: 6 keys counting $or should be rejected, got %v", err)
+	}
+	if _, err := CompileSNS(policy, ScopeBody); err != nil {
+		t.Errorf("body scope counts only the 5 top-level keys: %v", err)
+	}
+}
