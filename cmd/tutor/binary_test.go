@@ -130,13 +130,7 @@ func TestBinaryUsageAndErrors(t *testing.T) {
 
 func TestBinaryValidateReportsFileAndLine(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name, text string) {
-		p := filepath.Join(dir, "lessons", name)
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	write := func(name, text string) { writeFile(t, dir, filepath.Join("lessons", name), text) }
 	write("a.md", "---\nid: intro\ntitle: Intro\norder: 1\n---\nHello.\n")
 	write("b.md", "---\nid: intro\ntitle: Again\norder: 2\n---\nHello.\n")
 	write("c.md", "---\nid: queues\ntitle: Queues\nsources: [sqs, rabbitmq]\n---\nHello.\n")

@@ -276,13 +276,7 @@ func TestBinaryQuizUnknownFilters(t *testing.T) {
 // reports of a broken bank.
 func TestBinaryQuizCourseFolder(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name, text string) {
-		p := filepath.Join(dir, name)
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	write := func(name, text string) { writeFile(t, dir, name, text) }
 	write("lessons/x.md", "---\nid: x\ntitle: X\norder: 1\n---\nHello.\n")
 	write("quizzes/x.yaml", `- id: x/multi
   lesson: x

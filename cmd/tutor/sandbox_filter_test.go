@@ -11,13 +11,7 @@ import (
 
 func TestSandboxFilter(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name, text string) string {
-		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
+	write := func(name, text string) string { return writeFile(t, dir, name, text) }
 	snsPolicy := write("sns.json", `{"store": ["example_corp"], "price_usd": [{"numeric": [">=", 100]}]}`)
 	attrsOK := write("ok.json", `{"store": {"Type": "String", "Value": "example_corp"}, "price_usd": {"Type": "Number", "Value": "210.75"}}`)
 	attrsBad := write("bad.json", `{"store": {"Type": "String", "Value": "other"}}`)

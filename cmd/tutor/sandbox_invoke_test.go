@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -103,13 +102,7 @@ func TestSandboxInvokeEveryHandlerOnEveryEvent(t *testing.T) {
 
 func TestSandboxInvoke(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name, text string) string {
-		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
+	write := func(name, text string) string { return writeFile(t, dir, name, text) }
 	mismatch := write("mismatch.json", `{"Records": {"messageId": "m"}}`)
 	notJSON := write("bad.json", "Records: []\n")
 	missing := filepath.Join(dir, "missing.json")

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -11,13 +10,7 @@ import (
 
 func TestSandboxSimulate(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name, text string) string {
-		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
+	write := func(name, text string) string { return writeFile(t, dir, name, text) }
 	poison := filepath.Join("..", "..", "sandbox", "sim", "testdata", "sqs-poison-partial.yaml")
 	badField := write("bad.yaml", "source: sqs\nqueue:\n  visibility: 30s\n")
 	badValue := write("value.yaml", "source: kinesis\nmapping: {parallelization_factor: 0}\n")
