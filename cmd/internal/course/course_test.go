@@ -28,7 +28,7 @@ const lessonA = "---\nid: a\ntitle: A\norder: 1\nsources: [sqs]\n---\nHello.\n"
 func TestCachedCourseEqualsParsedCourse(t *testing.T) {
 	t.Setenv("XDG_CACHE_HOME", t.TempDir())
 	t.Setenv("TUTOR_NO_CACHE", "")
-	fresh, err := parse("")
+	fresh, err := LoadFS(Builtin(), "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -36,11 +36,12 @@ func TestCachedCourseEqualsParsedCourse(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	key, _ := cacheKey("")
+	files, _ := readCourse(Builtin(), "")
+	key, _ := cacheKey("", files)
 	if _, err := os.Stat(cachePath(key)); err != nil {
 		t.Fatalf("no cache written: %v", err)
 	}
-	second, ok := readCache(key, "")
+	second, ok := readCache(key, "", files)
 	if !ok {
 		t.Fatal("cache not read back")
 	}
@@ -53,6 +54,12 @@ func TestCachedCourseEqualsParsedCourse(t *testing.T) {
 		}
 		if !reflect.DeepEqual(c.Facts.All(), fresh.Facts.All()) {
 			t.Error("cached facts differ from parsed ones")
+		}
+		if !reflect.DeepEqual(c.Experiments, fresh.Experiments) || len(c.Experiments) != 6 {
+			t.Error("cached experiments differ from parsed ones")
+		}
+		if !reflect.DeepEqual(c.FilterLabs, fresh.FilterLabs) || len(c.FilterLabs) != 4 {
+			t.Error("cached filter labs differ from parsed ones")
 		}
 		if len(c.Events) == 0 {
 			t.Error("no events")
@@ -78,7 +85,8 @@ func TestDamagedCacheIsIgnored(t *testing.T) {
 	t.Setenv("XDG_CACHE_HOME", t.TempDir())
 	t.Setenv("TUTOR_NO_CACHE", "")
 	dir := writeFolder(t, map[string]string{"lessons/a.md": lessonA})
-	key, err := cacheKey(dir)
+	files, _ := readCourse(os.DirFS(dir), dir)
+	key, err := cacheKey(dir, files)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -88,7 +96,7 @@ func TestDamagedCacheIsIgnored(t *testing.T) {
 	if err != nil || len(c.Lessons.Lessons) != 1 {
 		t.Fatalf("%v %+v", err, c)
 	}
-	if _, ok := readCache(key, dir); !ok {
+	if _, ok := readCache(key, dir, files); !ok {
 		t.Fatal("damaged cache not rewritten")
 	}
 }
@@ -129,7 +137,8 @@ func TestCacheKeepsOnlyRecentCourses(t *testing.T) {
 	if len(entries) != keepCached {
 		t.Fatalf("%d cached files left, want %d", len(entries), keepCached)
 	}
-	key, _ := cacheKey("")
+	files, _ := readCourse(Builtin(), "")
+	key, _ := cacheKey("", files)
 	if _, err := os.Stat(cachePath(key)); err != nil {
 		t.Fatal("the current course's cache was pruned")
 	}
