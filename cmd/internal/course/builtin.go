@@ -1,8 +1,8 @@
 package course
 
 import (
-	"io/fs"
 	"io"
+	"io/fs"
 	"slices"
 	"strings"
 	"testing/fstest"

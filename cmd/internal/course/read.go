@@ -51,9 +51,9 @@ func readCourse(fsys fs.FS, dir string) (fstest.MapFS, error) {
 }
 
 type reader struct {
-	fsys  fs.FS
-	dir   string
-	files fstest.MapFS
+	fsys    fs.FS
+	dir     string
+	files   fstest.MapFS
 	total   int64
 	tooMany bool
 	errs    []error
