@@ -16,12 +16,11 @@ type activities struct{ quiz, lab, filter, experiment bool }
 
 func (m Model) activitiesOf(id string) activities {
 	_, filter := m.filterLab(id)
-	l, _ := m.opts.Course.Lessons.Get(id)
 	return activities{
 		quiz:       m.opts.Course.HasQuiz(id),
 		lab:        len(m.opts.Course.Labs(id)) > 0,
 		filter:     filter,
-		experiment: len(l.Sources) > 0,
+		experiment: m.opts.Course.Experiment(id) != nil,
 	}
 }
 
@@ -66,11 +65,12 @@ func (m Model) action(msg lesson.ActionMsg) (tea.Model, tea.Cmd) {
 		m.screen = quizScreen
 		return m, nil
 	case "experiment":
-		l, _ := m.opts.Course.Lessons.Get(msg.ID)
-		if len(l.Sources) == 0 {
+		e := m.opts.Course.Experiment(msg.ID)
+		if e == nil {
 			break
 		}
-		m.exp = experiment.New(m.screenCommon(), l.Sources[0], l.Title)
+		l, _ := m.opts.Course.Lessons.Get(msg.ID)
+		m.exp = experiment.New(m.screenCommon(), e, e.Source, l.Title)
 		m.screen = experimentScreen
 		return m, m.exp.Init()
 	case "filter":
@@ -88,7 +88,7 @@ func (m Model) action(msg lesson.ActionMsg) (tea.Model, tea.Cmd) {
 func (m Model) filterLab(id string) (filterlab.Model, bool) {
 	l, _ := m.opts.Course.Lessons.Get(id)
 	for _, src := range l.Sources {
-		if f, ok := filterlab.New(m.screenCommon(), src, l.Title); ok {
+		if f, ok := filterlab.New(m.screenCommon(), m.opts.Course.FilterLab(src), m.opts.Course.Facts, l.Title); ok {
 			return f, true
 		}
 	}
