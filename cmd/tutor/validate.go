@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
-
 )
 
 func init() { topCommands = append(topCommands, newValidateCmd, newVersionCmd) }

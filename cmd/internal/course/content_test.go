@@ -118,7 +118,7 @@ func TestBrokenExperimentAndFilterLabNameFileAndLine(t *testing.T) {
 		"experiments/s3.yaml":  "question: Q?\ncolour: red\nscenario:\n  source: s3\n  records: [{id: a, key: k}]\n",
 		"filterlabs/sqs.yaml": "source: sqs\nhint: h\npolicy:\n  body: {amount: [{numeric: [\">\", \"x\"]}]}\n" +
 			"samples:\n  - name: one\n    record: {body: x}\n  - name: two\n    colour: red\n",
-		"filterlabs/sns.yaml": "source: sns\npolicy: {a: [1]}\nsamples:\n  - name: no record\n    record: {x: 1}\n",
+		"filterlabs/sns.yaml":     "source: sns\npolicy: {a: [1]}\nsamples:\n  - name: no record\n    record: {x: 1}\n",
 		"filterlabs/kinesis.yaml": "source: kinesis\nsamples: [{name: n, record: {a: 1}}]\npolicy: {data: {a: [{numeric: [\">\", 1e400]}]}}\n",
 	})
 	_, err := Load(dir)
