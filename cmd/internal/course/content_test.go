@@ -210,3 +210,15 @@ func TestCacheKeyIsWhatIsRead(t *testing.T) {
 		t.Error("a lesson's change did not change the key")
 	}
 }
+
+func TestLabErrorsHaveALine(t *testing.T) {
+	t.Setenv("TUTOR_NO_CACHE", "1")
+	dir := writeFolder(t, map[string]string{
+		"lessons/b.md": "---\nid: b\ntitle: B\nsources: [sqs]\nlabs:\n  - handler: sqs-partial\n    events: [sqs-ok]\n  - handler: no-such-handler\n    events: [sqs-ok]\n---\nHi.\n",
+	})
+	_, err := Load(dir)
+	want := filepath.Join(dir, "lessons/b.md") + `:8: labs[1]: unknown handler "no-such-handler"`
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Fatalf("missing %q in:\n%v", want, err)
+	}
+}
