@@ -1,87 +1,87 @@
 package app
 
 import (
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/tutor-dev/tutor/cmd/internal/common"
+	"github.com/tutor-dev/tutor/cmd/internal/keys"
 	"github.com/tutor-dev/tutor/cmd/internal/screens/experiment"
 	"github.com/tutor-dev/tutor/cmd/internal/screens/filterlab"
 	"github.com/tutor-dev/tutor/cmd/internal/screens/lab"
 	"github.com/tutor-dev/tutor/cmd/internal/screens/lesson"
 	"github.com/tutor-dev/tutor/cmd/internal/screens/quiz"
+	"github.com/tutor-dev/tutor/lessons"
 )
 
-// activities are what a lesson offers besides its text, worked out once
-// when it opens rather than on every frame.
-type activities struct{ quiz, lab, filter, experiment bool }
-
-func (m Model) activitiesOf(id string) activities {
-	_, filter := m.filterLab(id)
-	l, _ := m.opts.Course.Lessons.Get(id)
-	return activities{
-		quiz:       m.opts.Course.HasQuiz(id),
-		lab:        len(m.opts.Course.Labs(id)) > 0,
-		filter:     filter,
-		experiment: len(l.Sources) > 0,
-	}
+// activity is something a lesson can offer besides its text: the key that
+// opens it from the lesson, whether a lesson has it, and the screen it
+// opens on top of the lesson.
+type activity struct {
+	name string // the lesson.ActionMsg name; "This lesson has no <name>."
+	key  func(keys.KeyMap) key.Binding
+	has  func(Model, *lessons.Lesson) bool
+	open func(Model, *lessons.Lesson) common.Screen
 }
 
-// hints are the activities the lesson's footer offers.
-func (a activities) hints() []string {
-	var out []string
-	if a.quiz {
-		out = append(out, "t quiz")
-	}
-	if a.lab {
-		out = append(out, "r lab")
-	}
-	if a.filter {
-		out = append(out, "f filter lab")
-	}
-	if a.experiment {
-		out = append(out, "x experiment")
+// activities are the lesson activities, in the order the lesson's footer
+// and help list them. A new activity screen is one package and one line here.
+var activities = []activity{
+	{"quiz", func(k keys.KeyMap) key.Binding { return k.Quiz }, Model.hasQuiz, Model.openQuiz},
+	{"lab", func(k keys.KeyMap) key.Binding { return k.Lab }, Model.hasLab, Model.openLab},
+	{"filter", func(k keys.KeyMap) key.Binding { return k.Filter }, Model.hasFilter, Model.openFilter},
+	{"experiment", func(k keys.KeyMap) key.Binding { return k.Experiment }, Model.hasExperiment, Model.openExperiment},
+}
+
+// lessonActivities are every activity, marked with whether lesson l offers
+// it, worked out once when it opens rather than on every frame.
+func (m Model) lessonActivities(l *lessons.Lesson) []lesson.Activity {
+	var out []lesson.Activity
+	for _, a := range activities {
+		out = append(out, lesson.Activity{Name: a.name, Key: a.key(m.common.Keys), Offered: a.has(m, l)})
 	}
 	return out
 }
 
-// action opens one of the lesson's activities.
+// action opens one of the lesson's activities on top of it.
 func (m Model) action(msg lesson.ActionMsg) (tea.Model, tea.Cmd) {
-	switch msg.Action {
-	case "lab":
-		runs := m.labRuns(msg.ID)
-		if len(runs) == 0 {
-			m.status = "This lesson has no lab."
-			return m, nil
-		}
-		l, _ := m.opts.Course.Lessons.Get(msg.ID)
-		m.lab = lab.New(m.screenCommon(), l.Title, runs)
-		m.screen = labScreen
-		return m, m.lab.Init()
-	case "quiz":
-		items := m.opts.Course.Quizzes.ForLesson(msg.ID)
-		if len(items) == 0 {
-			break
-		}
-		l, _ := m.opts.Course.Lessons.Get(msg.ID)
-		m.quiz = quiz.New(m.screenCommon(), "Quiz: "+l.Title, msg.ID, items, uint64(m.opts.Now().UnixNano()))
-		m.screen = quizScreen
-		return m, nil
-	case "experiment":
-		l, _ := m.opts.Course.Lessons.Get(msg.ID)
-		if len(l.Sources) == 0 {
-			break
-		}
-		m.exp = experiment.New(m.screenCommon(), l.Sources[0], l.Title)
-		m.screen = experimentScreen
-		return m, m.exp.Init()
-	case "filter":
-		if f, ok := m.filterLab(msg.ID); ok {
-			m.filter = f
-			m.screen = filterScreen
-			return m, m.filter.Init()
+	l, ok := m.opts.Course.Lessons.Get(msg.ID)
+	for _, a := range activities {
+		if ok && a.name == msg.Action && a.has(m, l) {
+			return m, m.push(a.open(m, l))
 		}
 	}
 	m.status = "This lesson has no " + msg.Action + "."
 	return m, nil
+}
+
+func (m Model) hasQuiz(l *lessons.Lesson) bool { return m.opts.Course.HasQuiz(l.ID) }
+
+func (m Model) openQuiz(l *lessons.Lesson) common.Screen {
+	items := m.opts.Course.Quizzes.ForLesson(l.ID)
+	return common.Adapt(quiz.New(m.screenCommon(), "Quiz: "+l.Title, l.ID, items, uint64(m.opts.Now().UnixNano())), "Quiz")
+}
+
+func (m Model) hasLab(l *lessons.Lesson) bool { return len(m.labRuns(l.ID)) > 0 }
+
+func (m Model) openLab(l *lessons.Lesson) common.Screen {
+	return common.Adapt(lab.New(m.screenCommon(), l.Title, m.labRuns(l.ID)), "Lab")
+}
+
+func (m Model) hasFilter(l *lessons.Lesson) bool {
+	_, ok := m.filterLab(l.ID)
+	return ok
+}
+
+func (m Model) openFilter(l *lessons.Lesson) common.Screen {
+	f, _ := m.filterLab(l.ID)
+	return common.Adapt(f, "Filter lab")
+}
+
+func (m Model) hasExperiment(l *lessons.Lesson) bool { return len(l.Sources) > 0 }
+
+func (m Model) openExperiment(l *lessons.Lesson) common.Screen {
+	return common.Adapt(experiment.New(m.screenCommon(), l.Sources[0], l.Title), "Experiment")
 }
 
 // filterLab is the filter lab of the first source of the lesson that has one.
