@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"image/color"
 	"strings"
 	"testing"
@@ -9,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/tutor-dev/tutor/cmd/internal/common"
+	"github.com/tutor-dev/tutor/cmd/internal/screens/quiz"
 )
 
 // probe is a screen that shows its size and the last key it got.
@@ -108,5 +110,34 @@ func TestQuizModeIsAStackWithTheQuizAtTheBottom(t *testing.T) {
 	m, _ = send(t, m, press("q")) // closes the help
 	if _, quit := send(t, m, press("q")); !quit {
 		t.Fatal("q on the quiz should quit tutor quiz")
+	}
+}
+
+func TestQuizModeShowsSaveErrorsOnTheStatusLine(t *testing.T) {
+	m := New(Options{Quiz: &Quiz{Items: testCourse(t).Quizzes.ForLesson("alpha"), Seed: 7}})
+	m, _ = send(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	m, _ = send(t, m, quiz.SavedMsg{Err: errors.New("disk full")})
+	lines := strings.Split(view(m), "\n")
+	if last := lines[len(lines)-1]; last != "could not save the review state: disk full" {
+		t.Fatalf("status line: %q", last)
+	}
+}
+
+// TestREADMEKeys walks the keys the README documents for the course.
+func TestREADMEKeys(t *testing.T) {
+	m := start(t, nil)
+	steps := []struct{ key, want string }{
+		{"j", "Outline"}, {"k", "Outline"}, {"enter", "Lesson"}, {"n", "Lesson"}, {"p", "Lesson"},
+		{"t", "Quiz"}, {"q", "Lesson"}, {"r", "Lab"}, {"q", "Lesson"}, {"x", "Experiment"}, {"q", "Lesson"},
+		{"f", "Filter lab"}, {"q", "Lesson"}, {"?", "Keys"}, {"q", "Lesson"}, {"q", "Outline"},
+	}
+	for i, s := range steps {
+		m, _ = send(t, m, press(s.key))
+		if title(m) != s.want {
+			t.Fatalf("step %d (%s): on %s, want %s", i, s.key, title(m), s.want)
+		}
+	}
+	if _, quit := send(t, m, press("q")); !quit {
+		t.Fatal("q on the outline should quit")
 	}
 }
