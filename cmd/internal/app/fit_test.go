@@ -135,4 +135,3 @@ func TestHelpBindingsAreRealKeys(t *testing.T) {
 		}
 	}
 }
-
