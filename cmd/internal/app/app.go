@@ -90,6 +90,7 @@ func New(opts Options) Model {
 	switch {
 	case opts.Quiz != nil:
 		m.rec = quiz.NewRecorder(opts.Review, opts.Store)
+		m.rec.Now = opts.Now
 		m.push(common.Adapt(quiz.New(m.screenCommon(), "Practice", "", opts.Quiz.Items, opts.Quiz.Seed), "Quiz"))
 	case opts.Course != nil:
 		m.start(Loaded{Course: opts.Course, State: opts.State, Review: opts.Review, Warning: opts.Warning})
