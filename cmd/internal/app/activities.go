@@ -1,10 +1,13 @@
 package app
 
 import (
+	"time"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/tutor-dev/tutor/cmd/internal/common"
+	"github.com/tutor-dev/tutor/cmd/internal/course"
 	"github.com/tutor-dev/tutor/cmd/internal/keys"
 	"github.com/tutor-dev/tutor/cmd/internal/screens/experiment"
 	"github.com/tutor-dev/tutor/cmd/internal/screens/filterlab"
@@ -14,23 +17,38 @@ import (
 	"github.com/tutor-dev/tutor/lessons"
 )
 
+// Opener opens an activity screen of lesson l, sized by c, or says the
+// lesson has none. A screen package can export one, needing nothing of
+// the app: that package plus one line in activities adds an activity.
+type Opener func(c common.Common, crs *course.Course, l *lessons.Lesson, now time.Time) (common.Screen, bool)
+
 // activity is something a lesson can offer besides its text: the key that
-// opens it from the lesson, whether a lesson has it, and the screen it
-// opens on top of the lesson.
+// opens it from the lesson, and the screen it opens on top of the lesson.
 type activity struct {
 	name string // the lesson.ActionMsg name; "This lesson has no <name>."
 	key  func(keys.KeyMap) key.Binding
-	has  func(Model, *lessons.Lesson) bool
-	open func(Model, *lessons.Lesson) common.Screen
+	open Opener
+	// has, when set, says whether a lesson offers the activity without
+	// opening it (open says so otherwise).
+	has func(*course.Course, *lessons.Lesson) bool
 }
 
 // activities are the lesson activities, in the order the lesson's footer
-// and help list them. A new activity screen is one package and one line here.
+// and help list them.
 var activities = []activity{
-	{"quiz", func(k keys.KeyMap) key.Binding { return k.Quiz }, Model.hasQuiz, Model.openQuiz},
-	{"lab", func(k keys.KeyMap) key.Binding { return k.Lab }, Model.hasLab, Model.openLab},
-	{"filter", func(k keys.KeyMap) key.Binding { return k.Filter }, Model.hasFilter, Model.openFilter},
-	{"experiment", func(k keys.KeyMap) key.Binding { return k.Experiment }, Model.hasExperiment, Model.openExperiment},
+	{"quiz", func(k keys.KeyMap) key.Binding { return k.Quiz }, openQuiz, hasQuiz},
+	{"lab", func(k keys.KeyMap) key.Binding { return k.Lab }, openLab, hasLab},
+	{"filter", func(k keys.KeyMap) key.Binding { return k.Filter }, openFilter, nil},
+	{"experiment", func(k keys.KeyMap) key.Binding { return k.Experiment }, openExperiment, hasExperiment},
+}
+
+// offers says whether lesson l has activity a.
+func (m Model) offers(a activity, l *lessons.Lesson) bool {
+	if a.has != nil {
+		return a.has(m.opts.Course, l)
+	}
+	_, ok := a.open(m.screenCommon(), m.opts.Course, l, m.opts.Now())
+	return ok
 }
 
 // lessonActivities are every activity, marked with whether lesson l offers
@@ -38,66 +56,69 @@ var activities = []activity{
 func (m Model) lessonActivities(l *lessons.Lesson) []lesson.Activity {
 	var out []lesson.Activity
 	for _, a := range activities {
-		out = append(out, lesson.Activity{Name: a.name, Key: a.key(m.common.Keys), Offered: a.has(m, l)})
+		out = append(out, lesson.Activity{Name: a.name, Key: a.key(m.common.Keys), Offered: m.offers(a, l)})
 	}
 	return out
 }
 
 // action opens one of the lesson's activities on top of it.
 func (m Model) action(msg lesson.ActionMsg) (tea.Model, tea.Cmd) {
-	l, ok := m.opts.Course.Lessons.Get(msg.ID)
-	for _, a := range activities {
-		if ok && a.name == msg.Action && a.has(m, l) {
-			return m, m.push(a.open(m, l))
+	if l, ok := m.opts.Course.Lessons.Get(msg.ID); ok {
+		for _, a := range activities {
+			if a.name != msg.Action {
+				continue
+			}
+			if s, ok := a.open(m.screenCommon(), m.opts.Course, l, m.opts.Now()); ok {
+				return m, m.push(s)
+			}
 		}
 	}
 	m.status = "This lesson has no " + msg.Action + "."
 	return m, nil
 }
 
-func (m Model) hasQuiz(l *lessons.Lesson) bool { return m.opts.Course.HasQuiz(l.ID) }
+func hasQuiz(crs *course.Course, l *lessons.Lesson) bool { return crs.HasQuiz(l.ID) }
 
-func (m Model) openQuiz(l *lessons.Lesson) common.Screen {
-	items := m.opts.Course.Quizzes.ForLesson(l.ID)
-	return common.Adapt(quiz.New(m.screenCommon(), "Quiz: "+l.Title, l.ID, items, uint64(m.opts.Now().UnixNano())), "Quiz")
+func openQuiz(c common.Common, crs *course.Course, l *lessons.Lesson, now time.Time) (common.Screen, bool) {
+	items := crs.Quizzes.ForLesson(l.ID)
+	if len(items) == 0 {
+		return nil, false
+	}
+	return common.Adapt(quiz.New(c, "Quiz: "+l.Title, l.ID, items, uint64(now.UnixNano())), "Quiz"), true
 }
 
-func (m Model) hasLab(l *lessons.Lesson) bool { return len(m.labRuns(l.ID)) > 0 }
+func hasLab(crs *course.Course, l *lessons.Lesson) bool { return len(crs.Labs(l.ID)) > 0 }
 
-func (m Model) openLab(l *lessons.Lesson) common.Screen {
-	return common.Adapt(lab.New(m.screenCommon(), l.Title, m.labRuns(l.ID)), "Lab")
+func openLab(c common.Common, crs *course.Course, l *lessons.Lesson, _ time.Time) (common.Screen, bool) {
+	runs := labRuns(crs, l.ID)
+	if len(runs) == 0 {
+		return nil, false
+	}
+	return common.Adapt(lab.New(c, l.Title, runs), "Lab"), true
 }
 
-func (m Model) hasFilter(l *lessons.Lesson) bool {
-	_, ok := m.filterLab(l.ID)
-	return ok
+func hasExperiment(_ *course.Course, l *lessons.Lesson) bool { return len(l.Sources) > 0 }
+
+func openExperiment(c common.Common, _ *course.Course, l *lessons.Lesson, _ time.Time) (common.Screen, bool) {
+	if len(l.Sources) == 0 {
+		return nil, false
+	}
+	return common.Adapt(experiment.New(c, l.Sources[0], l.Title), "Experiment"), true
 }
 
-func (m Model) openFilter(l *lessons.Lesson) common.Screen {
-	f, _ := m.filterLab(l.ID)
-	return common.Adapt(f, "Filter lab")
-}
-
-func (m Model) hasExperiment(l *lessons.Lesson) bool { return len(l.Sources) > 0 }
-
-func (m Model) openExperiment(l *lessons.Lesson) common.Screen {
-	return common.Adapt(experiment.New(m.screenCommon(), l.Sources[0], l.Title), "Experiment")
-}
-
-// filterLab is the filter lab of the first source of the lesson that has one.
-func (m Model) filterLab(id string) (filterlab.Model, bool) {
-	l, _ := m.opts.Course.Lessons.Get(id)
+// openFilter opens the filter lab of the first source of the lesson that has one.
+func openFilter(c common.Common, _ *course.Course, l *lessons.Lesson, _ time.Time) (common.Screen, bool) {
 	for _, src := range l.Sources {
-		if f, ok := filterlab.New(m.screenCommon(), src, l.Title); ok {
-			return f, true
+		if f, ok := filterlab.New(c, src, l.Title); ok {
+			return common.Adapt(f, "Filter lab"), true
 		}
 	}
-	return filterlab.Model{}, false
+	return nil, false
 }
 
-func (m Model) labRuns(id string) []lab.Run {
+func labRuns(crs *course.Course, id string) []lab.Run {
 	var runs []lab.Run
-	for _, l := range m.opts.Course.Labs(id) {
+	for _, l := range crs.Labs(id) {
 		runs = append(runs, lab.Run{Handler: l.Handler, Event: l.Event, Payload: l.Payload})
 	}
 	return runs

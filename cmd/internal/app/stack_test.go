@@ -3,14 +3,19 @@ package app
 import (
 	"errors"
 	"image/color"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/tutor-dev/tutor/cmd/internal/common"
+	"github.com/tutor-dev/tutor/cmd/internal/course"
+	"github.com/tutor-dev/tutor/cmd/internal/keys"
 	"github.com/tutor-dev/tutor/cmd/internal/screens/quiz"
+	"github.com/tutor-dev/tutor/lessons"
 )
 
 // probe is a screen that shows its size and the last key it got.
@@ -139,5 +144,31 @@ func TestREADMEKeys(t *testing.T) {
 	}
 	if _, quit := send(t, m, press("q")); !quit {
 		t.Fatal("q on the outline should quit")
+	}
+}
+
+// TestAnActivityIsOneTableEntry adds a screen the way a new package would:
+// one entry in activities, nothing else in the app.
+func TestAnActivityIsOneTableEntry(t *testing.T) {
+	saved := activities
+	t.Cleanup(func() { activities = saved })
+	activities = append(slices.Clone(activities), activity{"probe",
+		func(keys.KeyMap) key.Binding { return key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "probe")) },
+		func(common.Common, *course.Course, *lessons.Lesson, time.Time) (common.Screen, bool) {
+			return probe{name: "Probe"}, true
+		}, nil})
+	m := start(t, nil)
+	m, _ = send(t, m, tea.WindowSizeMsg{Width: 150, Height: 24}) // room for the whole help line
+	m, _ = send(t, m, press("enter"))
+	if !strings.Contains(view(m), "y probe") {
+		t.Fatalf("the lesson's help line should offer the new activity:\n%s", view(m))
+	}
+	m, _ = send(t, m, press("y"))
+	if title(m) != "Probe" {
+		t.Fatalf("y should open the probe, got %s", title(m))
+	}
+	m, _ = send(t, m, press("z"))
+	if title(m) != "Lesson" {
+		t.Fatalf("closing the probe should return to the lesson, got %s", title(m))
 	}
 }
