@@ -226,9 +226,9 @@ func (m *Model) refresh() {
 	m.wrapW = m.common.Width
 	switch {
 	case presets[m.source].scenario == nil:
-		m.vp.SetContentLines(wrapAll([]string{"There is no experiment for " + m.source + "."}, m.common.Width))
+		m.vp.SetContent(note("There is no experiment for "+m.source+".", m.common.Width))
 	case m.result == nil:
-		m.vp.SetContentLines(wrapAll([]string{"Not run yet. Predict what happens, then press enter to run the experiment; change a setting with ←/→ and run it again."}, m.common.Width))
+		m.vp.SetContent(note("Not run yet. Predict what happens, then press enter to run the experiment; change a setting with ←/→ and run it again.", m.common.Width))
 	default:
 		m.vp.SetContentLines(wrapAll(m.lines, m.common.Width))
 	}

@@ -20,7 +20,7 @@ func keyMap(c common.Common) KeyMap {
 	return KeyMap{
 		Up:       common.Renamed(k.Up, "previous run"),
 		Down:     common.Renamed(k.Down, "next run"),
-		Run:      b(append(k.Open.Keys(), "r"), "enter", "run the handler on the event"),
+		Run:      b(append(k.Open.Keys(), "r"), "enter/r", "run the handler on the event"),
 		Edit:     b([]string{"e"}, "e", "edit the event in $EDITOR, run it"),
 		Pane:     b([]string{"tab"}, "tab", "code, event or result"),
 		PanePrev: b([]string{"shift+tab"}, "shift+tab", "the pane before"),
@@ -33,7 +33,7 @@ func keyMap(c common.Common) KeyMap {
 func (m Model) ShortHelp() []key.Binding {
 	k, ck := keyMap(m.common), m.common.Keys
 	return []key.Binding{
-		common.Joined("↑/↓", "choose", k.Up, k.Down), common.Renamed(k.Run, "run"), common.Renamed(k.Edit, "edit event"),
+		common.Joined("↑/↓", "choose", k.Up, k.Down), common.Joined("enter", "run", k.Run), common.Renamed(k.Edit, "edit event"),
 		common.Renamed(k.Pane, "code/event/result"), common.Joined("J/K", "scroll", ck.LineDown, ck.LineUp), k.Back,
 	}
 }
