@@ -41,12 +41,16 @@ type cached struct {
 	FilterLabs  []*FilterLab
 }
 
+// userCacheDir is os.UserCacheDir; tests point it at a temporary folder
+// (setting XDG_CACHE_HOME in a test process would also move Go's caches).
+var userCacheDir = os.UserCacheDir
+
 // cacheDir is where cached courses live; "" turns the cache off.
 func cacheDir() string {
 	if os.Getenv("TUTOR_NO_CACHE") != "" {
 		return ""
 	}
-	d, err := os.UserCacheDir()
+	d, err := userCacheDir()
 	if err != nil {
 		return ""
 	}

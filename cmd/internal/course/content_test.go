@@ -159,8 +159,8 @@ func TestAliasesAreRefusedInExperimentsAndLabs(t *testing.T) {
 // would block for ever), and files outside the layout are never opened.
 func TestOnlyTheCoursesRegularFilesAreRead(t *testing.T) {
 	for _, noCache := range []string{"1", ""} {
+		useCache(t, t.TempDir())
 		t.Setenv("TUTOR_NO_CACHE", noCache)
-		t.Setenv("XDG_CACHE_HOME", t.TempDir())
 		dir := writeFolder(t, map[string]string{"lessons/a.md": lessonA})
 		if err := syscall.Mkfifo(filepath.Join(dir, "pipe"), 0o644); err != nil {
 			t.Skip("no named pipes here:", err)

@@ -23,11 +23,19 @@ func writeFolder(t *testing.T, files map[string]string) string {
 	return dir
 }
 
+// useCache turns the course cache on, in dir instead of the user's.
+func useCache(t *testing.T, dir string) {
+	t.Helper()
+	old := userCacheDir
+	userCacheDir = func() (string, error) { return dir, nil }
+	t.Cleanup(func() { userCacheDir = old })
+	t.Setenv("TUTOR_NO_CACHE", "")
+}
+
 const lessonA = "---\nid: a\ntitle: A\norder: 1\nsources: [sqs]\n---\nHello.\n"
 
 func TestCachedCourseEqualsParsedCourse(t *testing.T) {
-	t.Setenv("XDG_CACHE_HOME", t.TempDir())
-	t.Setenv("TUTOR_NO_CACHE", "")
+	useCache(t, t.TempDir())
 	fresh, err := LoadFS(Builtin(), "")
 	if err != nil {
 		t.Fatal(err)
@@ -68,8 +76,7 @@ func TestCachedCourseEqualsParsedCourse(t *testing.T) {
 }
 
 func TestFolderEditInvalidatesCache(t *testing.T) {
-	t.Setenv("XDG_CACHE_HOME", t.TempDir())
-	t.Setenv("TUTOR_NO_CACHE", "")
+	useCache(t, t.TempDir())
 	dir := writeFolder(t, map[string]string{"lessons/a.md": lessonA})
 	if _, err := Load(dir); err != nil {
 		t.Fatal(err)
@@ -82,8 +89,7 @@ func TestFolderEditInvalidatesCache(t *testing.T) {
 }
 
 func TestDamagedCacheIsIgnored(t *testing.T) {
-	t.Setenv("XDG_CACHE_HOME", t.TempDir())
-	t.Setenv("TUTOR_NO_CACHE", "")
+	useCache(t, t.TempDir())
 	dir := writeFolder(t, map[string]string{"lessons/a.md": lessonA})
 	files, _ := readCourse(os.DirFS(dir), dir)
 	key, err := cacheKey(dir, files)
@@ -123,8 +129,7 @@ func TestFolderProblemsAreAllReported(t *testing.T) {
 
 func TestCacheKeepsOnlyRecentCourses(t *testing.T) {
 	cache := t.TempDir()
-	t.Setenv("XDG_CACHE_HOME", cache)
-	t.Setenv("TUTOR_NO_CACHE", "")
+	useCache(t, cache)
 	dir := filepath.Join(cache, "tutor")
 	os.MkdirAll(dir, 0o755)
 	for i := 0; i < 10; i++ {
