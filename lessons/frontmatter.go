@@ -88,6 +88,9 @@ func nesting(line string) int {
 		case c == '>':
 			depth++
 			i++
+			if i < len(line) && line[i] == ' ' {
+				i++ // the space after '>' belongs to the marker
+			}
 		case (c == '-' || c == '*' || c == '+') && i+1 < len(line) && (line[i+1] == ' ' || line[i+1] == '\t'):
 			depth++
 			i += 2

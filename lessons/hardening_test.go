@@ -74,9 +74,12 @@ func TestDeepNestingIsRefused(t *testing.T) {
 		}(),
 	} {
 		_, err := loadOne(t, head+body)
-		if !strings.Contains(err, "lessons/a.md:") || !strings.Contains(err, "nest") {
+		if !strings.Contains(err, "lessons/a.md:") || !strings.Contains(err, "levels deep here; at most 12") {
 			t.Errorf("%s: 400 levels are refused with file and line:\n%s", name, err)
 		}
+	}
+	if _, err := loadOne(t, head+strings.Repeat("> ", 400)+"x\n"); !strings.Contains(err, "a.md:6: blockquotes and lists nest 400 levels") {
+		t.Errorf("the depth and line are named: %s", err)
 	}
 	ok := head + "> quote\n> > nested\n\n- a\n  - b\n    - c\n\n```\n" + strings.Repeat("- ", 40) + "in code\n```\n"
 	if _, err := loadOne(t, ok); err != "" {
