@@ -222,3 +222,15 @@ func TestLabErrorsHaveALine(t *testing.T) {
 		t.Fatalf("missing %q in:\n%v", want, err)
 	}
 }
+
+func TestExperimentAndLabWithBOM(t *testing.T) {
+	t.Setenv("TUTOR_NO_CACHE", "1")
+	dir := writeFolder(t, map[string]string{
+		"lessons/a.md":         lessonA,
+		"experiments/sqs.yaml": "\ufeffquestion: Q?\nknobs: [batch_size]\nscenario:\n  source: sqs\n  records: [{id: m1, body: x}]\n",
+		"filterlabs/sqs.yaml":  "\ufeffsource: sqs\npolicy: {body: [x]}\nsamples: [{name: s, record: {body: x}}]\n",
+	})
+	if _, err := Load(dir); err != nil {
+		t.Fatal(err)
+	}
+}

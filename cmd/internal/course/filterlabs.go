@@ -1,6 +1,7 @@
 package course
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -208,7 +209,7 @@ func compilePolicy(source string, policy []byte) error {
 // topMapping parses a content file refusing YAML aliases and returns its
 // top-level mapping.
 func topMapping(file string, data []byte) (*ast.MappingNode, []error) {
-	f, err := yamlsafe.Parse(data)
+	f, err := yamlsafe.Parse(bytes.TrimPrefix(data, []byte("\ufeff")))
 	if err != nil {
 		return nil, []error{facts.PosError(file, 0, err)}
 	}
