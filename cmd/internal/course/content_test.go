@@ -234,3 +234,21 @@ func TestExperimentAndLabWithBOM(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestExperimentLessonMustExistAndScenarioNeedsASource(t *testing.T) {
+	t.Setenv("TUTOR_NO_CACHE", "1")
+	dir := writeFolder(t, map[string]string{
+		"lessons/a.md":       lessonA,
+		"experiments/x.yaml": "lesson: nope\nquestion: Q?\nscenario:\n  source: sqs\n  records: [{id: m1, body: x}]\n",
+		"experiments/y.yaml": "question: Q?\nscenario:\n  records: [{id: m1, body: x}]\n",
+	})
+	_, err := Load(dir)
+	for _, want := range []string{
+		filepath.Join(dir, "experiments/x.yaml") + `:1: lesson "nope" does not exist`,
+		filepath.Join(dir, "experiments/y.yaml") + ":2: scenario: missing source",
+	} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("missing %q in:\n%v", want, err)
+		}
+	}
+}

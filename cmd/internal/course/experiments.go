@@ -18,11 +18,13 @@ import (
 // first run, the knobs it offers, by name, and the preset scenario, written
 // in the format of `tutor sandbox simulate`.
 type Experiment struct {
-	File     string
-	Lesson   string // only for this lesson; "" for every lesson whose first source is Source
-	Source   string // the scenario's source
-	Question string
-	Knobs    []string
+	File   string
+	Lesson string // only for this lesson; "" for every lesson whose first source is Source
+	// LessonLine is the line of Lesson in File, for errors.
+	LessonLine int
+	Source     string // the scenario's source
+	Question   string
+	Knobs      []string
 	// KnobLines are the lines of Knobs in File, for errors.
 	KnobLines []int
 	// Scenario is the preset as sim.Load reads it: File's text with every
@@ -64,6 +66,22 @@ func (c *Course) ExperimentFor(source string) *Experiment {
 		}
 	}
 	return nil
+}
+
+func init() { checks = append(checks, checkExperimentLessons) }
+
+// checkExperimentLessons reports experiments for a lesson that does not exist.
+func checkExperimentLessons(c *Course) error {
+	if c.Lessons == nil {
+		return nil
+	}
+	var errs []error
+	for _, e := range c.Experiments {
+		if _, ok := c.Lessons.Get(e.Lesson); e.Lesson != "" && !ok {
+			errs = append(errs, fmt.Errorf("%s:%d: lesson %q does not exist (lessons: %s)", e.File, e.LessonLine, e.Lesson, strings.Join(c.Lessons.IDs(), ", ")))
+		}
+	}
+	return errors.Join(errs...)
 }
 
 // loadExperiments reads experiments/*.yaml from fsys.
@@ -111,6 +129,7 @@ func parseExperiment(file string, data []byte) (*Experiment, []error) {
 		switch key := mv.Key.GetToken().Value; key {
 		case "lesson":
 			e.Lesson = scalar(mv.Value)
+			e.LessonLine = mv.Key.GetToken().Position.Line
 		case "question":
 			e.Question = strings.TrimSpace(scalar(mv.Value))
 		case "knobs":
@@ -150,6 +169,10 @@ func parseExperiment(file string, data []byte) (*Experiment, []error) {
 	e.Scenario = onlyLines(data, pos.Line, pos.Column, endLine(top, scenario))
 	sc, err := sim.Load(file, e.Scenario)
 	if err != nil {
+		if msg, whole := strings.CutPrefix(err.Error(), file+": "); whole {
+			// A problem with the scenario as a whole: name where it starts.
+			err = fmt.Errorf("%s:%d: scenario: %s", file, scenario.Key.GetToken().Position.Line, msg)
+		}
 		errs = append(errs, err)
 		return nil, errs
 	}
