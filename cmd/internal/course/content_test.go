@@ -252,3 +252,14 @@ func TestExperimentLessonMustExistAndScenarioNeedsASource(t *testing.T) {
 		}
 	}
 }
+
+func TestScenarioInFlowStyle(t *testing.T) {
+	e, errs := parseExperiment("x.yaml", []byte("question: Q?\nscenario: {source: sqs, records: [{id: m1, body: x}]}\nknobs: [batch_size]\n"))
+	if len(errs) > 0 || e.Preset().Records[0].ID != "m1" || len(e.Knobs) != 1 {
+		t.Fatalf("%v", errs)
+	}
+	_, errs = parseExperiment("x.yaml", []byte("question: Q?\nscenario: {source: sqs, mapping: {batch_size: x}}\n"))
+	if len(errs) != 1 || !strings.HasPrefix(errs[0].Error(), "x.yaml:2:") {
+		t.Fatalf("%v", errs)
+	}
+}

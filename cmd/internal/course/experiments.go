@@ -165,7 +165,10 @@ func parseExperiment(file string, data []byte) (*Experiment, []error) {
 		bad(scenario.Value, "scenario: want the scenario's fields (source: ..., records: ...) indented under it")
 		return nil, errs
 	}
-	pos := m.Values[0].Key.GetToken().Position
+	pos := m.Values[0].Key.GetToken().Position // a block mapping starts at its first key
+	if m.IsFlowStyle {
+		pos = m.Start.Position // a flow mapping at its '{'
+	}
 	e.Scenario = onlyLines(data, pos.Line, pos.Column, endLine(top, scenario))
 	sc, err := sim.Load(file, e.Scenario)
 	if err != nil {
