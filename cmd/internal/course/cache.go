@@ -19,6 +19,7 @@ import (
 	"github.com/tutor-dev/tutor/assets/facts"
 	"github.com/tutor-dev/tutor/lessons"
 	"github.com/tutor-dev/tutor/quizzes"
+	"github.com/tutor-dev/tutor/sandbox"
 )
 
 // Parsing the YAML of a whole course takes tens of milliseconds, longer than
@@ -107,11 +108,13 @@ func readCache(key, dir string, files fstest.MapFS) (*Course, bool) {
 		return nil, false
 	}
 	if dir != "" {
-		base, err := builtinExtras()
+		// The built-in facts, experiments and filter labs are in the copy
+		// already; only the sample events are read from their files.
+		base, err := sandbox.BuiltinEvents()
 		if err != nil {
 			return nil, false
 		}
-		c.Events = append(c.Events, base.Events...)
+		c.Events = append(c.Events, base)
 	}
 	now := time.Now()
 	os.Chtimes(cachePath(key), now, now) // most recently used: kept by pruneCache

@@ -53,23 +53,23 @@ func Check(e *course.Experiment) error {
 				e.File, line, name, sc.Source, strings.Join(KnobNames(sc.Source), ", ")))
 			continue
 		}
-		if err := tryKnob(e, ks[0]); err != nil {
+		if err := tryKnob(&sc, ks[0]); err != nil {
 			errs = append(errs, fmt.Errorf("%s:%d: knob %q: %v", e.File, line, name, err))
 		}
 	}
 	return errors.Join(errs...)
 }
 
-// tryKnob applies every value of k to a fresh preset.
-func tryKnob(e *course.Experiment, k knob) (err error) {
+// tryKnob applies every value of k to sc (a copy of the preset: what the
+// values set does not matter here, only that they can be set).
+func tryKnob(sc *sim.Scenario, k knob) (err error) {
 	defer func() {
 		if recover() != nil {
 			err = errors.New("it changes the scenario's first behaviour rule, and the scenario has none: add behaviour.rules")
 		}
 	}()
 	for _, o := range k.opts {
-		sc := e.Preset()
-		o.apply(&sc)
+		o.apply(sc)
 	}
 	return nil
 }
