@@ -58,8 +58,9 @@ func cacheDir() string {
 	return filepath.Join(d, "tutor")
 }
 
-// cacheKey identifies a course: the running binary, where the course comes
-// from, and the names and contents of the files read from it.
+// cacheKey identifies a course: the running binary (which embeds the
+// built-in course), where the course comes from, and the names and contents
+// of the files read from a folder.
 func cacheKey(dir string, files fstest.MapFS) (string, error) {
 	h := sha256.New()
 	io.WriteString(h, cacheFormat+"\x00")
@@ -83,7 +84,7 @@ func cacheKey(dir string, files fstest.MapFS) (string, error) {
 func cachePath(key string) string { return filepath.Join(cacheDir(), "course-"+key+".gob") }
 
 // readCache returns the cached course for key, if there is a sound one.
-// files are the course's files, to load the sample events from.
+// files are a course folder's files, to load its sample events from.
 func readCache(key, dir string, files fstest.MapFS) (*Course, bool) {
 	if cacheDir() == "" {
 		return nil, false
@@ -104,18 +105,16 @@ func readCache(key, dir string, files fstest.MapFS) (*Course, bool) {
 		FilterLabs:  v.FilterLabs,
 		Dir:         dir,
 	}
-	if c.loadEvents(files) != nil {
+	if dir != "" && c.loadEvents(files) != nil {
 		return nil, false
 	}
-	if dir != "" {
-		// The built-in facts, experiments and filter labs are in the copy
-		// already; only the sample events are read from their files.
-		base, err := sandbox.BuiltinEvents()
-		if err != nil {
-			return nil, false
-		}
-		c.Events = append(c.Events, base)
+	// The built-in facts, experiments and filter labs are in the copy; the
+	// built-in sample events are read from the binary, once per process.
+	base, err := sandbox.BuiltinEvents()
+	if err != nil {
+		return nil, false
 	}
+	c.Events = append(c.Events, base)
 	now := time.Now()
 	os.Chtimes(cachePath(key), now, now) // most recently used: kept by pruneCache
 	return c, true

@@ -60,12 +60,21 @@ func Load(dir string) (*Course, error) {
 		}
 		fsys = os.DirFS(dir)
 	}
-	files, rerr := readCourse(fsys, dir)
+	// A folder is keyed by the files read from it; the built-in course by
+	// the binary that embeds it, so its files are read only to parse them.
+	var files fstest.MapFS
+	var rerr error
+	if dir != "" {
+		files, rerr = readCourse(fsys, dir)
+	}
 	key, keyErr := cacheKey(dir, files)
 	if rerr == nil && keyErr == nil {
 		if c, ok := readCache(key, dir, files); ok {
 			return c, nil
 		}
+	}
+	if dir == "" {
+		files, rerr = readCourse(fsys, dir)
 	}
 	c, err := parse(files, dir)
 	if err == nil && rerr == nil && keyErr == nil {
