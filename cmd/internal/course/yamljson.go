@@ -4,10 +4,15 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"regexp"
 	"strconv"
 
 	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/token"
 )
+
+// jsonNumber is the grammar of a JSON number.
+var jsonNumber = regexp.MustCompile(`^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$`)
 
 // nodeJSON writes a YAML value as JSON, keeping the order of keys (a filter
 // policy's keys are checked in the order written) and numbers as written
@@ -73,6 +78,12 @@ func writeJSON(b *bytes.Buffer, n ast.Node) error {
 		}
 		b.WriteString(text)
 	case *ast.StringNode:
+		if tk := v.GetToken(); tk != nil && tk.Type == token.StringType && jsonNumber.MatchString(v.Value) {
+			// A plain scalar with a number too large for the YAML parser
+			// (1e400): still a number, as written.
+			b.WriteString(v.Value)
+			break
+		}
 		writeString(b, v.Value)
 	case *ast.LiteralNode:
 		writeString(b, v.Value.Value)
