@@ -47,7 +47,13 @@ func (u unionFS) Open(name string) (fs.File, error) {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
 	}
 	if name == "." {
-		return &rootDir{u: u}, nil
+		return &dirFile{name: ".", list: func() ([]fs.DirEntry, error) {
+			var out []fs.DirEntry
+			for _, name := range u.names() {
+				out = append(out, dirInfo(name))
+			}
+			return out, nil
+		}}, nil
 	}
 	top, rest, _ := strings.Cut(name, "/")
 	sub, ok := u[top]
@@ -55,7 +61,7 @@ func (u unionFS) Open(name string) (fs.File, error) {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
 	}
 	if rest == "" {
-		return &namedDir{fs: sub, name: top}, nil
+		return &dirFile{name: top, list: func() ([]fs.DirEntry, error) { return fs.ReadDir(sub, ".") }}, nil
 	}
 	return sub.Open(rest)
 }
@@ -83,64 +89,41 @@ func (d dirInfo) Type() fs.FileMode          { return fs.ModeDir }
 func (d dirInfo) Info() (fs.FileInfo, error) { return d, nil }
 func (d dirInfo) String() string             { return fs.FormatDirEntry(d) }
 
-// rootDir lists the top-level folders.
-type rootDir struct {
-	u    unionFS
+// dirFile is an open synthetic folder: the root, or a top-level folder
+// under its own name (the tree it comes from calls it ".").
+type dirFile struct {
+	name string
+	list func() ([]fs.DirEntry, error)
+	left []fs.DirEntry
 	read bool
 }
 
-func (r *rootDir) Stat() (fs.FileInfo, error) { return dirInfo("."), nil }
-func (r *rootDir) Read([]byte) (int, error) {
-	return 0, &fs.PathError{Op: "read", Path: ".", Err: fs.ErrInvalid}
-}
-func (r *rootDir) Close() error { return nil }
-func (r *rootDir) ReadDir(n int) ([]fs.DirEntry, error) {
-	if r.read {
-		if n > 0 {
-			return nil, io.EOF
-		}
-		return nil, nil
-	}
-	r.read = true
-	var out []fs.DirEntry
-	for _, name := range r.u.names() {
-		out = append(out, dirInfo(name))
-	}
-	return out, nil
-}
-
-// namedDir is a top-level folder under its own name (the tree it comes from
-// calls it ".").
-type namedDir struct {
-	fs   fs.FS
-	name string
-	list []fs.DirEntry
-	done bool
-}
-
-func (d *namedDir) Stat() (fs.FileInfo, error) { return dirInfo(d.name), nil }
-func (d *namedDir) Read([]byte) (int, error) {
+func (d *dirFile) Stat() (fs.FileInfo, error) { return dirInfo(d.name), nil }
+func (d *dirFile) Read([]byte) (int, error) {
 	return 0, &fs.PathError{Op: "read", Path: d.name, Err: fs.ErrInvalid}
 }
-func (d *namedDir) Close() error { return nil }
-func (d *namedDir) ReadDir(n int) ([]fs.DirEntry, error) {
-	if !d.done {
-		list, err := fs.ReadDir(d.fs, ".")
+func (d *dirFile) Close() error { return nil }
+
+// ReadDir follows fs.ReadDirFile: n > 0 returns at most n entries and
+// io.EOF at the end; n <= 0 returns all that are left.
+func (d *dirFile) ReadDir(n int) ([]fs.DirEntry, error) {
+	if !d.read {
+		list, err := d.list()
 		if err != nil {
 			return nil, err
 		}
-		d.list, d.done = list, true
+		d.left, d.read = list, true
 	}
 	if n <= 0 {
-		out := d.list
-		d.list = nil
+		out := d.left
+		d.left = nil
 		return out, nil
 	}
-	if len(d.list) == 0 {
+	if len(d.left) == 0 {
 		return nil, io.EOF
 	}
-	k := min(n, len(d.list))
-	out := slices.Clone(d.list[:k])
-	d.list = d.list[k:]
+	k := min(n, len(d.left))
+	out := slices.Clone(d.left[:k])
+	d.left = d.left[k:]
 	return out, nil
 }
