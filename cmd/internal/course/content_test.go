@@ -263,3 +263,18 @@ func TestScenarioInFlowStyle(t *testing.T) {
 		t.Fatalf("%v", errs)
 	}
 }
+
+func TestBrokenEventNamesItsLine(t *testing.T) {
+	t.Setenv("TUTOR_NO_CACHE", "1")
+	dir := writeFolder(t, map[string]string{
+		"lessons/a.md":          lessonA,
+		"events/sqs/sqs-x.json": "{\n  \"Records\": [\n    {\"body\": 5}\n  ]\n}\n",
+		"events/sqs/sqs-y.json": "{\n  \"Records\": [\n  \n",
+	})
+	_, err := Load(dir)
+	for _, want := range []string{filepath.Join(dir, "events/sqs/sqs-x.json") + ":3: not a valid", filepath.Join(dir, "events/sqs/sqs-y.json") + ":4: not a valid"} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("missing %q in:\n%v", want, err)
+		}
+	}
+}
