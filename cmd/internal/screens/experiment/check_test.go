@@ -33,7 +33,7 @@ func TestCheckNamesUnknownAndUnusableKnobs(t *testing.T) {
 	c := folderCourse(t, map[string]string{"experiments/sqs.yaml": "question: Q?\nknobs:\n  - batch_size\n  - batch size\n  - handler on poison\n" +
 		"scenario:\n  source: sqs\n  handler: sqs-partial\n  records: [{id: m1, body: x}]\n"})
 	err := Check(c.ExperimentFor("sqs"))
-	for _, want := range []string{`dir/experiments/sqs.yaml:4: knob "batch size": the sqs panel has no such setting`, `dir/experiments/sqs.yaml:5: knob "handler on poison": it changes the scenario's first behaviour rule`} {
+	for _, want := range []string{`dir/experiments/sqs.yaml:4: knob "batch size": the sqs panel has no such setting`, `dir/experiments/sqs.yaml:5: knob "handler on poison" changes the scenario's first behaviour rule, and the scenario has none`} {
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("missing %q in:\n%v", want, err)
 		}
@@ -51,5 +51,25 @@ func TestPanelShowsTheCoursesExperiment(t *testing.T) {
 	m = do(m, enter)
 	if v := view(m); !strings.Contains(v, "How many batches for seven messages?") || !strings.Contains(v, "invocations 2") {
 		t.Fatalf("the folder's preset runs:\n%s", v)
+	}
+}
+
+// An experiment without a scripted handler still opens; the knobs that
+// change the handler are not offered (they used to panic on a nil rule).
+func TestPresetWithoutBehaviourOpens(t *testing.T) {
+	for _, src := range sources {
+		names := KnobNames(src)
+		c := folderCourse(t, map[string]string{"experiments/x.yaml": "question: Q?\nknobs: [" + strings.Join(names, ", ") + "]\n" +
+			"scenario:\n  source: " + src + "\n"})
+		e := c.ExperimentFor(src)
+		m := New(sized(100, 29), e, src, "A")
+		for _, k := range m.knobs {
+			if ruleKnobs[k.name] {
+				t.Errorf("%s: %q offered without a behaviour rule", src, k.name)
+			}
+		}
+		if err := Check(e); err == nil && len(m.knobs) < len(names) {
+			t.Errorf("%s: Check does not report the knobs left out", src)
+		}
 	}
 }
