@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -84,7 +85,7 @@ func runSandboxSimulate(opts simulateOptions, stdin io.Reader, stdout io.Writer)
 	if err != nil {
 		return err
 	}
-	res, err := sim.Run(sc, sim.Options{Full: opts.full})
+	res, err := sim.Run(context.Background(), sc, sim.Options{Full: opts.full})
 	if err != nil {
 		return fmt.Errorf("%s: %w", opts.scenario, err)
 	}

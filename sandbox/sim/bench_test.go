@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"context"
 	"testing"
 )
 
@@ -15,7 +16,7 @@ func BenchmarkSQSMillion(b *testing.B) {
 	sc.Queue.DeadLetterQueue = true
 	sc.Generate = &Generate{Count: 1_000_000, Body: `{"orderId": {{.N}}}`}
 	for b.Loop() {
-		res, err := Run(&sc, Options{})
+		res, err := Run(context.Background(), &sc, Options{})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -34,7 +35,7 @@ func BenchmarkSQSRealHandler(b *testing.B) {
 	sc.Mapping.ReportBatchItemFailures = true
 	sc.Generate = &Generate{Count: 100_000, Body: `{"orderId": "ord-{{.N}}", "quantity": 1}`}
 	for b.Loop() {
-		res, err := Run(&sc, Options{})
+		res, err := Run(context.Background(), &sc, Options{})
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -2,9 +2,11 @@ package sim
 
 import (
 	"container/heap"
-	"encoding/json"
+	"context"
 	"strconv"
 	"strings"
+
+	"github.com/tutor-dev/tutor/assets/source"
 )
 
 // event is something that happens at a virtual time; seq keeps events at
@@ -68,6 +70,7 @@ type rec struct {
 
 // sim is one run.
 type sim struct {
+	ctx       context.Context
 	sc        *Scenario
 	handler   handler
 	now       int64
@@ -100,21 +103,33 @@ func (s *sim) at(t int64, fn func()) {
 
 func (s *sim) after(d int64, fn func()) { s.at(s.now+d, fn) }
 
-// loop runs events until none are left or a safety stop is reached.
-func (s *sim) loop() {
+// loop runs events until none are left or a safety stop is reached. It
+// returns ctx.Err() soon after the context is cancelled.
+func (s *sim) loop() error {
 	for len(s.q) > 0 {
+		if s.steps&(ctxCheckEvery-1) == 0 {
+			if err := s.ctx.Err(); err != nil {
+				return err
+			}
+		}
 		e := heap.Pop(&s.q).(event)
 		if e.t > maxSimulated.Milliseconds() || s.steps >= maxEventSteps {
 			s.stopped = true
 			s.note("The run stopped at its safety limit (%s of virtual time or %d events); records not finished by then are pending.",
 				fmtDur(maxSimulated.Milliseconds()), maxEventSteps)
-			return
+			return nil
 		}
 		s.steps++
 		s.now = e.t
 		e.fn()
 	}
+	return nil
 }
+
+// ctxCheckEvery is how many events run between two looks at the context
+// (a power of two): often enough to stop within milliseconds, rarely
+// enough to cost nothing.
+const ctxCheckEvery = 1024
 
 // log adds a timeline entry unless the timeline is full.
 func (s *sim) log(kind string, idx []int32, detail string) {
@@ -226,24 +241,9 @@ func (s *sim) textOf(r *rec) string {
 }
 
 // mainText is where match.contains looks.
-func mainText(source string, r *Record) string {
-	switch source {
-	case "sqs":
-		return r.Body
-	case "apigateway":
-		return r.Path + " " + r.Body
-	case "kinesis":
-		return r.Data
-	case "dynamodb":
-		if len(r.NewImage) == 0 {
-			return ""
-		}
-		b, _ := json.Marshal(normalize(map[string]any(r.NewImage)))
-		return string(b)
-	case "s3":
-		return r.Key
-	case "sns":
-		return r.Message
+func mainText(src source.Source, r *Record) string {
+	if m, ok := models[src]; ok {
+		return m.text(r)
 	}
 	return ""
 }

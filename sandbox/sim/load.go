@@ -13,6 +13,7 @@ import (
 	"github.com/goccy/go-yaml/token"
 
 	"github.com/tutor-dev/tutor/assets/facts"
+	"github.com/tutor-dev/tutor/assets/source"
 )
 
 // LoadFile reads and checks a scenario file.
@@ -35,13 +36,13 @@ func Load(file string, data []byte) (*Scenario, error) {
 		return nil, facts.PosError(file, 0, err)
 	}
 	var head struct {
-		Source string `yaml:"source"`
+		Source source.Source `yaml:"source"`
 	}
 	if err := yaml.Unmarshal(data, &head); err != nil {
 		return nil, facts.PosError(file, 0, err)
 	}
 	if head.Source == "" {
-		return nil, fmt.Errorf("%s: missing source (one of %s)", file, strings.Join(Sources, ", "))
+		return nil, fmt.Errorf("%s: missing source (one of %s)", file, modelledList())
 	}
 	if err := checkDurations(file, f); err != nil {
 		return nil, err

@@ -1,9 +1,12 @@
 package sim
 
 import (
+	"context"
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/tutor-dev/tutor/assets/source"
 )
 
 func TestLoadErrors(t *testing.T) {
@@ -54,7 +57,7 @@ func TestLoadErrors(t *testing.T) {
 }
 
 func TestLoadDefaults(t *testing.T) {
-	for _, src := range Sources {
+	for _, src := range source.All() {
 		sc, err := Load("s.yaml", []byte("source: "+src+"\n"))
 		if err != nil {
 			t.Fatalf("%s: %v", src, err)
@@ -124,8 +127,8 @@ func TestYAMLRoundTrip(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%v\n%s", err, b)
 		}
-		r1, err1 := Run(sc, Options{})
-		r2, err2 := Run(back, Options{})
+		r1, err1 := Run(context.Background(), sc, Options{})
+		r2, err2 := Run(context.Background(), back, Options{})
 		if err1 != nil || err2 != nil {
 			t.Fatalf("%s: %v %v", c.file, err1, err2)
 		}

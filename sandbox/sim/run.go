@@ -1,8 +1,11 @@
 package sim
 
 import (
+	"context"
 	"fmt"
 	"strings"
+
+	"github.com/tutor-dev/tutor/assets/source"
 )
 
 // DefaultLimit is how many records and timeline entries a Result keeps
@@ -16,8 +19,13 @@ type Options struct {
 }
 
 // Run simulates the scenario and returns what happened. It checks the
-// scenario first; it never sleeps and never reads the wall clock.
-func Run(sc *Scenario, opt Options) (*Result, error) {
+// scenario first; it never sleeps and never reads the wall clock. When ctx
+// is cancelled the run stops within a few milliseconds and returns
+// ctx.Err().
+func Run(ctx context.Context, sc *Scenario, opt Options) (*Result, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	if err := sc.Validate(); err != nil {
 		return nil, err
 	}
@@ -29,7 +37,7 @@ func Run(sc *Scenario, opt Options) (*Result, error) {
 	if limit <= 0 {
 		limit = DefaultLimit
 	}
-	s := &sim{sc: sc, handler: h, recs: buildRecords(sc), limit: accountConcurrency}
+	s := &sim{ctx: ctx, sc: sc, handler: h, recs: buildRecords(sc), limit: accountConcurrency}
 	if sc.Generate != nil {
 		s.genParts = strings.Split(sc.Generate.Body, "{{.N}}")
 	}
@@ -39,22 +47,26 @@ func Run(sc *Scenario, opt Options) (*Result, error) {
 	if sc.Function.ReservedConcurrency >= 0 {
 		s.limit = sc.Function.ReservedConcurrency
 	}
-	switch sc.Source {
-	case "apigateway":
+	switch sc.Source.Invocation() {
+	case source.Sync:
 		err = s.runSync()
-	case "s3", "sns":
+	case source.Async:
 		err = s.runAsync()
-	case "sqs":
-		err = s.runSQS()
-	case "kinesis", "dynamodb":
-		err = s.runStreams()
+	case source.Poll:
+		if sc.Source.Stream() {
+			err = s.runStreams()
+		} else {
+			err = s.runSQS()
+		}
 	default:
 		err = fmt.Errorf("source %q is not modelled", sc.Source)
 	}
 	if err != nil {
 		return nil, err
 	}
-	s.loop()
+	if err := s.loop(); err != nil {
+		return nil, err
+	}
 	return s.result(opt.Full, limit), nil
 }
 
@@ -106,20 +118,7 @@ func baseNotes(sc *Scenario) []string {
 	if sc.Handler != "" {
 		n = append(n, "The handler "+sc.Handler+" ran in-process on the events the simulator built; each invocation takes behaviour.duration of virtual time (default "+fmtDur(defInvocationTime.Milliseconds())+"), not the wall time it took.")
 	}
-	switch sc.Source {
-	case "apigateway":
-		n = append(n, syncNotes...)
-	case "s3", "sns":
-		n = append(n, asyncNotes...)
-		if sc.Source == "sns" {
-			n = append(n, snsNotes...)
-		}
-	case "sqs":
-		n = append(n, sqsNotes...)
-	case "kinesis", "dynamodb":
-		n = append(n, streamNotes...)
-	}
-	return n
+	return append(n, models[sc.Source].notes...)
 }
 
 // backoff is the simulator's retry curve where AWS gives only its ends:

@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"context"
 	"testing"
 )
 
@@ -265,7 +266,7 @@ func TestScenarios(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			res, err := Run(sc, Options{})
+			res, err := Run(context.Background(), sc, Options{})
 			if err != nil {
 				t.Fatal(err)
 			}

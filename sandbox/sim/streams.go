@@ -86,7 +86,7 @@ func (s *sim) partitionKey(r *rec) string {
 			return r.src.PartitionKey
 		}
 		if len(r.src.Keys) > 0 {
-			return mainText("dynamodb", &Record{NewImage: r.src.Keys})
+			return typedJSON(r.src.Keys)
 		}
 	}
 	return s.idOf(r)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/tutor-dev/tutor/assets/source"
 	"github.com/tutor-dev/tutor/sandbox/filter"
 )
 
@@ -30,8 +31,8 @@ func (sc *Scenario) validate() []fieldError {
 	bad := func(path, format string, a ...any) {
 		errs = append(errs, fieldError{path, fmt.Sprintf(format, a...)})
 	}
-	if !isSource(sc.Source) {
-		bad("$.source", "must be one of apigateway, s3, sns, sqs, kinesis, dynamodb (got %q)", sc.Source)
+	if _, ok := models[sc.Source]; !ok {
+		bad("$.source", "must be one of %s (got %q)", modelledList(), sc.Source)
 		return errs
 	}
 	if sc.Handler != "" && sc.Behaviour != nil && len(sc.Behaviour.Rules) > 0 {
@@ -82,7 +83,7 @@ func (sc *Scenario) validate() []fieldError {
 	seen := map[string]bool{}
 	for i, s := range sc.Subscriptions {
 		p := fmt.Sprintf("$.subscriptions[%d]", i)
-		if sc.Source != "sns" {
+		if sc.Source != source.SNS {
 			bad(p, "subscriptions are for source sns")
 			break
 		}
@@ -111,15 +112,15 @@ func (sc *Scenario) validateMapping() []fieldError {
 		errs = append(errs, fieldError{path, fmt.Sprintf(format, a...)})
 	}
 	m := sc.Mapping
-	max := sqsBatchMax
-	if isStream(sc.Source) {
-		max = streamBatchMax
+	max := models[sc.Source].batchMax
+	if max == 0 {
+		max = sqsBatchMax // not used: the source has no mapping
 	}
 	if m.BatchSize < 1 || m.BatchSize > max {
 		bad("$.mapping.batch_size", "must be 1-%d for %s", max, sc.Source)
 	}
 	rangeDur(bad, "$.mapping.maximum_batching_window", m.MaximumBatchingWindow, 0, windowMax)
-	if sc.Source == "sqs" && m.BatchSize > sqsBatchDefault && m.MaximumBatchingWindow.D() < largeBatchMinWindow {
+	if sc.Source == source.SQS && m.BatchSize > sqsBatchDefault && m.MaximumBatchingWindow.D() < largeBatchMinWindow {
 		bad("$.mapping.maximum_batching_window", "must be at least %s when batch_size is above %d", fmtDur(largeBatchMinWindow.Milliseconds()), sqsBatchDefault)
 	}
 	if m.MaximumRetryAttempts < -1 || m.MaximumRetryAttempts > streamRetriesMax {
@@ -131,8 +132,8 @@ func (sc *Scenario) validateMapping() []fieldError {
 	if m.ParallelizationFactor < 1 || m.ParallelizationFactor > parallelizationMax {
 		bad("$.mapping.parallelization_factor", "must be 1-%d", parallelizationMax)
 	}
-	if len(m.Filters) > 0 && !isStream(sc.Source) && sc.Source != "sqs" {
-		bad("$.mapping.filters", "filter criteria are for sqs, kinesis and dynamodb; SNS uses subscriptions' filter_policy")
+	if len(m.Filters) > 0 && models[sc.Source].filterInput == nil {
+		bad("$.mapping.filters", "filter criteria are for %s; SNS uses subscriptions' filter_policy", filterable())
 	}
 	for i, f := range m.Filters {
 		b, err := filterJSON(f)
@@ -152,20 +153,25 @@ func rangeDur(bad func(string, string, ...any), path string, d Duration, lo, hi 
 	}
 }
 
-// fieldsBySource lists the record fields each source accepts.
-var fieldsBySource = map[string][]string{
-	"sqs":        {"body", "attributes"},
-	"sns":        {"message", "attributes"},
-	"s3":         {"key", "event_name"},
-	"kinesis":    {"data", "partition_key"},
-	"dynamodb":   {"event_name", "keys", "new_image"},
-	"apigateway": {"path", "method", "body"},
+// filterable lists the sources with event source mapping filters.
+func filterable() string {
+	out := ""
+	for _, src := range modelled() {
+		if models[src].filterInput != nil {
+			if out != "" {
+				out += ", "
+			}
+			out += string(src)
+		}
+	}
+	return out
 }
 
 func (sc *Scenario) validateRecords() []fieldError {
 	var errs []fieldError
 	ok := map[string]bool{}
-	for _, f := range fieldsBySource[sc.Source] {
+	fields := models[sc.Source].fields
+	for _, f := range fields {
 		ok[f] = true
 	}
 	ids := map[string]bool{}
@@ -173,7 +179,7 @@ func (sc *Scenario) validateRecords() []fieldError {
 		p := fmt.Sprintf("$.records[%d]", i)
 		for _, f := range r.setFields() {
 			if !ok[f] {
-				errs = append(errs, fieldError{p + "." + f, fmt.Sprintf("not a field of %s records (use %v)", sc.Source, fieldsBySource[sc.Source])})
+				errs = append(errs, fieldError{p + "." + f, fmt.Sprintf("not a field of %s records (use %v)", sc.Source, fields)})
 			}
 		}
 		id := r.ID
@@ -190,7 +196,7 @@ func (sc *Scenario) validateRecords() []fieldError {
 		if r.At < 0 {
 			errs = append(errs, fieldError{p + ".at", "must not be negative"})
 		}
-		if sc.Source == "dynamodb" && r.EventName != "" && r.EventName != "INSERT" && r.EventName != "MODIFY" && r.EventName != "REMOVE" {
+		if sc.Source == source.DynamoDB && r.EventName != "" && r.EventName != "INSERT" && r.EventName != "MODIFY" && r.EventName != "REMOVE" {
 			errs = append(errs, fieldError{p + ".event_name", "must be INSERT, MODIFY or REMOVE"})
 		}
 	}
@@ -201,7 +207,7 @@ func (sc *Scenario) validateRecords() []fieldError {
 		if g.Every < 0 {
 			errs = append(errs, fieldError{"$.generate.every", "must not be negative"})
 		}
-		if sc.Source == "dynamodb" && g.Body != "" && !json.Valid([]byte(fillN(g.Body, 1))) {
+		if sc.Source == source.DynamoDB && g.Body != "" && !json.Valid([]byte(fillN(g.Body, 1))) {
 			errs = append(errs, fieldError{"$.generate.body", "for dynamodb must be a JSON object (the typed new_image)"})
 		}
 	}

@@ -70,7 +70,7 @@ func (m Model) action(msg lesson.ActionMsg) (tea.Model, tea.Cmd) {
 		if len(l.Sources) == 0 {
 			break
 		}
-		m.exp = experiment.New(m.screenCommon(), l.Sources[0], l.Title)
+		m.exp = experiment.New(m.screenCommon(), string(l.Sources[0]), l.Title)
 		m.screen = experimentScreen
 		return m, m.exp.Init()
 	case "filter":
@@ -88,7 +88,7 @@ func (m Model) action(msg lesson.ActionMsg) (tea.Model, tea.Cmd) {
 func (m Model) filterLab(id string) (filterlab.Model, bool) {
 	l, _ := m.opts.Course.Lessons.Get(id)
 	for _, src := range l.Sources {
-		if f, ok := filterlab.New(m.screenCommon(), src, l.Title); ok {
+		if f, ok := filterlab.New(m.screenCommon(), string(src), l.Title); ok {
 			return f, true
 		}
 	}
