@@ -27,7 +27,7 @@ type Scenario struct {
 // Behaviour is a scripted handler, evaluated per record.
 type Behaviour struct {
 	Rules    []Rule   `yaml:"rules,omitempty"`
-	Duration Duration `yaml:"duration"`
+	Duration Duration `yaml:"duration,omitempty"` // 0 = the default, defInvocationTime
 }
 
 // Rule decides what the handler does with a matching record.
