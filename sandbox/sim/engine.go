@@ -3,6 +3,7 @@ package sim
 import (
 	"container/heap"
 	"context"
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -77,8 +78,8 @@ type sim struct {
 	last      int64 // time of the last thing that happened (simulated_ms)
 	seq       uint64
 	q         eventQueue
-	steps     int
-	stopped   bool
+	steps     int // events run, real invocations weighing realInvokeWeight
+	budget    int // steps allowed
 	recs      []rec
 	inFlight  int
 	limit     int // reserved concurrency, or the account's
@@ -113,17 +114,31 @@ func (s *sim) loop() error {
 			}
 		}
 		e := heap.Pop(&s.q).(event)
-		if e.t > maxSimulated.Milliseconds() || s.steps >= maxEventSteps {
-			s.stopped = true
-			s.note("The run stopped at its safety limit (%s of virtual time or %d events); records not finished by then are pending.",
-				fmtDur(maxSimulated.Milliseconds()), maxEventSteps)
+		if e.t > maxSimulated.Milliseconds() {
+			s.note("The run stopped at its safety limit of %s of virtual time; records not finished by then are pending.",
+				fmtDur(maxSimulated.Milliseconds()))
 			return nil
+		}
+		if s.steps >= s.budget {
+			return s.budgetError()
 		}
 		s.steps++
 		s.now = e.t
 		e.fn()
 	}
 	return nil
+}
+
+// budgetError says that the run needed more events than its budget.
+func (s *sim) budgetError() error {
+	left := 0
+	for i := range s.recs {
+		if s.recs[i].out == pending || (s.asyncLeft != nil && s.asyncLeft[i] > 0) {
+			left++
+		}
+	}
+	return fmt.Errorf("the run stopped after %d simulated events at +%s of virtual time with %s unfinished: records keep being retried; give them a way out (a dead-letter queue and max_receive_count, maximum_retry_attempts, maximum_record_age, a shorter retention) or simulate fewer records",
+		s.steps, fmtDur(s.now), plural(left, "record"))
 }
 
 // ctxCheckEvery is how many events run between two looks at the context

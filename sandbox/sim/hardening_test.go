@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -88,5 +89,31 @@ func TestRejectedExample(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "sqs-visibility-too-short.yaml:16:") ||
 		!strings.Contains(err.Error(), "queue.visibility_timeout: 30s is shorter than function.timeout 1m") {
 		t.Fatalf("err %v", err)
+	}
+}
+
+// A run that keeps retrying is stopped by its event budget with one line,
+// long before minutes of CPU (the issue's scenario, visibility_timeout 0s,
+// ran 182 s to a 200M-event stop; 0s is now refused, 1s is the shortest).
+func TestEventBudget(t *testing.T) {
+	sc, err := Load("s.yaml", []byte(`source: sqs
+behaviour:
+  rules: [{result: error}]
+function: {timeout: 1s}
+queue: {visibility_timeout: 1s, retention: 14d}
+records: [{id: m1}, {id: m2}]
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = Run(context.Background(), sc, Options{})
+	if err == nil {
+		t.Fatal("a run of 14 days of retries every second finished")
+	}
+	msg := err.Error()
+	for _, w := range []string{"the run stopped after 2000040 simulated events at +", "with 2 records unfinished", "dead-letter queue"} {
+		if !strings.Contains(msg, w) || strings.Contains(msg, "\n") {
+			t.Errorf("error %q does not contain %q on one line", msg, w)
+		}
 	}
 }

@@ -47,6 +47,7 @@ func (h *real) invoke(s *sim, idx []int32) invocation {
 	if err != nil {
 		return invocation{verdict: vError, durMs: h.durMs, detail: "cannot build the event: " + err.Error()}
 	}
+	s.steps += realInvokeWeight - 1 // the invocation's event counts one
 	res := sandbox.Invoke(s.ctx, h.h, payload, sandbox.Options{Timeout: h.timeout})
 	out := invocation{durMs: h.durMs, status: 200}
 	if res.Error != nil {

@@ -38,6 +38,7 @@ func Run(ctx context.Context, sc *Scenario, opt Options) (*Result, error) {
 		limit = DefaultLimit
 	}
 	s := &sim{ctx: ctx, sc: sc, handler: h, recs: buildRecords(sc), limit: accountConcurrency}
+	s.budget = eventBudgetBase + eventsPerRecord*len(s.recs)
 	if sc.Generate != nil {
 		s.genParts = strings.Split(sc.Generate.Body, "{{.N}}")
 	}
