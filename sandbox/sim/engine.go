@@ -86,7 +86,9 @@ type sim struct {
 	m         Metrics
 	tl        []Entry
 	tlCap     int // 0 = unlimited
+	tlN       int // entries logged
 	tlCut     bool
+	spool     *spool // streaming: entries are encoded here instead of kept in tl
 	notes     []string
 	subs      []SubscriptionResult
 	asyncLeft []int16            // async: deliveries of each record still under way
@@ -149,8 +151,13 @@ const ctxCheckEvery = 1024
 // log adds a timeline entry unless the timeline is full.
 func (s *sim) log(kind string, idx []int32, detail string) {
 	s.last = s.now
-	if s.tlCap > 0 && len(s.tl) >= s.tlCap {
+	if s.tlCap > 0 && s.tlN >= s.tlCap {
 		s.tlCut = true
+		return
+	}
+	s.tlN++
+	if s.spool != nil {
+		s.spool.entry(s, kind, idx, detail)
 		return
 	}
 	var ids []string
@@ -167,7 +174,7 @@ func (s *sim) log(kind string, idx []int32, detail string) {
 // building details nobody will see.
 func (s *sim) logging() bool {
 	s.last = s.now
-	if s.tlCap > 0 && len(s.tl) >= s.tlCap {
+	if s.tlCap > 0 && s.tlN >= s.tlCap {
 		s.tlCut = true
 		return false
 	}

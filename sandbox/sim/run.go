@@ -23,21 +23,31 @@ type Options struct {
 // is cancelled the run stops within a few milliseconds and returns
 // ctx.Err().
 func Run(ctx context.Context, sc *Scenario, opt Options) (*Result, error) {
-	if err := ctx.Err(); err != nil {
+	s, limit, err := simulate(ctx, sc, opt, nil)
+	if err != nil {
 		return nil, err
 	}
+	return s.result(opt.Full, limit), nil
+}
+
+// simulate runs the scenario to its end; with sp set, timeline entries go
+// to sp instead of the sim's memory.
+func simulate(ctx context.Context, sc *Scenario, opt Options, sp *spool) (*sim, int, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, 0, err
+	}
 	if err := sc.Validate(); err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	h, err := newHandler(sc)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	limit := opt.Limit
 	if limit <= 0 {
 		limit = DefaultLimit
 	}
-	s := &sim{ctx: ctx, sc: sc, handler: h, recs: buildRecords(sc), limit: accountConcurrency}
+	s := &sim{ctx: ctx, sc: sc, handler: h, recs: buildRecords(sc), limit: accountConcurrency, spool: sp}
 	s.budget = eventBudgetBase + eventsPerRecord*len(s.recs)
 	if sc.Generate != nil {
 		s.genParts = strings.Split(sc.Generate.Body, "{{.N}}")
@@ -63,12 +73,12 @@ func Run(ctx context.Context, sc *Scenario, opt Options) (*Result, error) {
 		err = fmt.Errorf("source %q is not modelled", sc.Source)
 	}
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	if err := s.loop(); err != nil {
-		return nil, err
+		return nil, 0, err
 	}
-	return s.result(opt.Full, limit), nil
+	return s, limit, nil
 }
 
 func newHandler(sc *Scenario) (handler, error) {
@@ -88,28 +98,35 @@ func newHandler(sc *Scenario) (handler, error) {
 func (s *sim) result(full bool, limit int) *Result {
 	s.m.SimulatedMs = s.last
 	res := &Result{Source: s.sc.Source, Metrics: s.m, Timeline: s.tl, Subscriptions: s.subs}
-	n := len(s.recs)
-	if !full && n > limit {
-		n = limit
-		res.Truncated = true
-	}
+	n, cut := s.recordsShown(full, limit)
 	res.Records = make(RecordList, n)
 	for i := 0; i < n; i++ {
-		r := &s.recs[i]
-		o := r.out
-		if s.asyncLeft != nil && s.asyncLeft[i] > 0 {
-			o = pending
-		}
-		res.Records[i] = RecordResult{ID: s.idOf(r), Deliveries: int(r.deliveries), Outcome: o.String(), Status: int(r.status)}
+		res.Records[i] = s.recordResult(i)
 	}
-	if s.tlCut {
-		res.Truncated = true
-	}
+	res.Truncated = cut || s.tlCut
 	if res.Timeline == nil {
 		res.Timeline = []Entry{}
 	}
 	res.Notes = append(baseNotes(s.sc), s.notes...)
 	return res
+}
+
+// recordsShown is how many records a result lists and whether that cuts them.
+func (s *sim) recordsShown(full bool, limit int) (int, bool) {
+	if n := len(s.recs); full || n <= limit {
+		return n, false
+	}
+	return limit, true
+}
+
+// recordResult is what happened to record i.
+func (s *sim) recordResult(i int) RecordResult {
+	r := &s.recs[i]
+	o := r.out
+	if s.asyncLeft != nil && s.asyncLeft[i] > 0 {
+		o = pending
+	}
+	return RecordResult{ID: s.idOf(r), Deliveries: int(r.deliveries), Outcome: o.String(), Status: int(r.status)}
 }
 
 func baseNotes(sc *Scenario) []string {
