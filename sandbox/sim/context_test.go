@@ -24,7 +24,8 @@ func TestRunStopsWhenCancelled(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := &sim{ctx: ctx, sc: &sc, handler: cancelAfter{h, &calls, 100, cancel}, recs: buildRecords(&sc), limit: accountConcurrency, budget: eventBudgetBase}
+	s := &sim{ctx: ctx, sc: &sc, handler: cancelAfter{h, &calls, 100, cancel}, limit: accountConcurrency, budget: eventBudgetBase}
+	s.recs, s.listed = buildRecords(&sc)
 	s.genParts = []string{"x"}
 	if err := s.runSQS(); err != nil {
 		t.Fatal(err)

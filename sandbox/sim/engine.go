@@ -53,15 +53,13 @@ var outcomeNames = [...]string{"pending", "succeeded", "dlq", "on_failure", "dro
 
 func (o outcome) String() string { return outcomeNames[o] }
 
-// rec is a record and its state in the run. Source fields live in src (nil
-// for generated records, whose main field is text).
+// rec is a record and its state in the run, 32 bytes: ten million of them
+// are a third of a gigabyte. A listed record's id, text and source fields
+// live in sim.listed (see idOf, textOf, srcOf); a generated one has none.
 type rec struct {
-	id         string // listed records; generated ones have n instead (see sim.idOf)
-	text       string // the field match.contains looks in (sim.textOf)
-	n          int32  // generated record number (id rN), 0 for a listed record
-	at         int64
-	src        *Record
+	n          int32 // > 0: generated record number (id rN); < 0: -(index in sim.listed + 1)
 	deliveries int32
+	at         int64
 	receives   int32 // sqs: ApproximateReceiveCount
 	receipt    int32 // sqs: which receive is current
 	status     int16 // apigateway
@@ -81,6 +79,7 @@ type sim struct {
 	steps     int // events run, real invocations weighing realInvokeWeight
 	budget    int // steps allowed
 	recs      []rec
+	listed    []listed // the scenario's own records (rec.n < 0)
 	inFlight  int
 	limit     int // reserved concurrency, or the account's
 	m         Metrics
@@ -210,21 +209,30 @@ func (s *sim) settle(i int32, o outcome) {
 	}
 }
 
+// listed is a record the scenario lists.
+type listed struct {
+	id   string
+	text string // the field match.contains looks in (mainText)
+	src  *Record
+}
+
 // buildRecords turns the scenario's records and generate into run records
-// in arrival order (stable by at).
-func buildRecords(sc *Scenario) []rec {
+// in arrival order (stable by at), and the listed records' fields.
+func buildRecords(sc *Scenario) ([]rec, []listed) {
 	n := len(sc.Records)
 	if sc.Generate != nil {
 		n += sc.Generate.Count
 	}
 	out := make([]rec, 0, n)
+	ls := make([]listed, len(sc.Records))
 	for i := range sc.Records {
 		r := &sc.Records[i]
 		id := r.ID
 		if id == "" {
 			id = "m" + strconv.Itoa(i+1)
 		}
-		out = append(out, rec{id: id, text: mainText(sc.Source, r), at: r.At.ms(), src: r})
+		ls[i] = listed{id: id, text: mainText(sc.Source, r), src: r}
+		out = append(out, rec{n: -int32(i + 1), at: r.At.ms()})
 	}
 	if g := sc.Generate; g != nil && g.Count > 0 {
 		every := g.Every.ms()
@@ -233,7 +241,7 @@ func buildRecords(sc *Scenario) []rec {
 		}
 	}
 	sortByArrival(out)
-	return out
+	return out, ls
 }
 
 func fillN(tmpl string, n int) string { return strings.ReplaceAll(tmpl, "{{.N}}", strconv.Itoa(n)) }
@@ -241,16 +249,24 @@ func fillN(tmpl string, n int) string { return strings.ReplaceAll(tmpl, "{{.N}}"
 // idOf is a record's id; generated records get theirs (r1..rN) on demand,
 // so a million of them cost no strings until they are shown.
 func (s *sim) idOf(r *rec) string {
-	if r.n == 0 {
-		return r.id
+	if r.n < 0 {
+		return s.listed[-r.n-1].id
 	}
 	return "r" + strconv.Itoa(int(r.n))
 }
 
+// srcOf is a listed record's fields, nil for a generated record.
+func (s *sim) srcOf(r *rec) *Record {
+	if r.n < 0 {
+		return s.listed[-r.n-1].src
+	}
+	return nil
+}
+
 // textOf is the record's main field; generated ones are filled on demand.
 func (s *sim) textOf(r *rec) string {
-	if r.n == 0 {
-		return r.text
+	if r.n < 0 {
+		return s.listed[-r.n-1].text
 	}
 	var b strings.Builder
 	for j, p := range s.genParts {

@@ -21,6 +21,7 @@ func (s *sim) sqsEvent(idx []int32) ([]byte, error) {
 	ev := events.SQSEvent{Records: make([]events.SQSMessage, len(idx))}
 	for k, i := range idx {
 		r := &s.recs[i]
+		rs := s.srcOf(r)
 		id := s.idOf(r)
 		m := events.SQSMessage{
 			MessageId: id, ReceiptHandle: id + "#" + strconv.Itoa(int(r.receipt)), Body: s.textOf(r),
@@ -30,9 +31,9 @@ func (s *sim) sqsEvent(idx []int32) ([]byte, error) {
 			},
 			EventSource: source.SQS.Info().EventSource, EventSourceARN: simARN + "sqs:" + simRegion + ":" + sandbox.AccountID + ":queue", AWSRegion: simRegion,
 		}
-		if r.src != nil && len(r.src.Attributes) > 0 {
+		if rs != nil && len(rs.Attributes) > 0 {
 			m.MessageAttributes = map[string]events.SQSMessageAttribute{}
-			for name, a := range r.src.Attributes {
+			for name, a := range rs.Attributes {
 				v := a.Value
 				m.MessageAttributes[name] = events.SQSMessageAttribute{DataType: a.Type, StringValue: &v}
 			}
@@ -64,6 +65,7 @@ func (s *sim) dynamodbEvent(idx []int32) ([]byte, error) {
 	ev := events.DynamoDBEvent{Records: make([]events.DynamoDBEventRecord, len(idx))}
 	for k, i := range idx {
 		r := &s.recs[i]
+		rs := s.srcOf(r)
 		rec := events.DynamoDBEventRecord{
 			AWSRegion: simRegion, EventID: s.itemID(i), EventName: "INSERT", EventSource: source.DynamoDB.Info().EventSource, EventVersion: "1.1",
 			EventSourceArn: simARN + "dynamodb:" + simRegion + ":" + sandbox.AccountID + ":table/sim/stream/sim",
@@ -72,11 +74,11 @@ func (s *sim) dynamodbEvent(idx []int32) ([]byte, error) {
 				ApproximateCreationDateTime: events.SecondsEpochTime{Time: s.ts(i)},
 			},
 		}
-		if r.src != nil {
-			if r.src.EventName != "" {
-				rec.EventName = r.src.EventName
+		if rs != nil {
+			if rs.EventName != "" {
+				rec.EventName = rs.EventName
 			}
-			if err := typed(r.src.Keys, &rec.Change.Keys); err != nil {
+			if err := typed(rs.Keys, &rec.Change.Keys); err != nil {
 				return nil, fmt.Errorf("record %s keys: %w", s.idOf(r), err)
 			}
 		}
@@ -93,9 +95,10 @@ func (s *sim) dynamodbEvent(idx []int32) ([]byte, error) {
 func (s *sim) s3Event(idx []int32) ([]byte, error) {
 	i := idx[0]
 	r := &s.recs[i]
+	rs := s.srcOf(r)
 	name := "ObjectCreated:Put"
-	if r.src != nil && r.src.EventName != "" {
-		name = r.src.EventName
+	if rs != nil && rs.EventName != "" {
+		name = rs.EventName
 	}
 	ev := events.S3Event{Records: []events.S3EventRecord{{
 		EventVersion: "2.1", EventSource: source.S3.Info().EventSource, AWSRegion: simRegion, EventTime: s.ts(i), EventName: name,
@@ -111,13 +114,14 @@ func (s *sim) s3Event(idx []int32) ([]byte, error) {
 func (s *sim) snsEvent(idx []int32) ([]byte, error) {
 	i := idx[0]
 	r := &s.recs[i]
+	rs := s.srcOf(r)
 	e := events.SNSEntity{
 		MessageID: s.idOf(r), Type: "Notification", TopicArn: simARN + "sns:" + simRegion + ":" + sandbox.AccountID + ":sim",
 		Message: s.textOf(r), Timestamp: s.ts(i), SignatureVersion: "1",
 	}
-	if r.src != nil && len(r.src.Attributes) > 0 {
+	if rs != nil && len(rs.Attributes) > 0 {
 		e.MessageAttributes = map[string]any{}
-		for name, a := range r.src.Attributes {
+		for name, a := range rs.Attributes {
 			e.MessageAttributes[name] = map[string]any{"Type": a.Type, "Value": a.Value}
 		}
 	}
@@ -130,15 +134,16 @@ func (s *sim) snsEvent(idx []int32) ([]byte, error) {
 func (s *sim) apigatewayEvent(idx []int32) ([]byte, error) {
 	i := idx[0]
 	r := &s.recs[i]
+	rs := s.srcOf(r)
 	req := events.APIGatewayProxyRequest{HTTPMethod: "GET", Path: "/", Resource: "/"}
-	if r.src != nil {
-		if r.src.Method != "" {
-			req.HTTPMethod = strings.ToUpper(r.src.Method)
+	if rs != nil {
+		if rs.Method != "" {
+			req.HTTPMethod = strings.ToUpper(rs.Method)
 		}
-		if r.src.Path != "" {
-			req.Path = r.src.Path
+		if rs.Path != "" {
+			req.Path = rs.Path
 		}
-		req.Body = r.src.Body
+		req.Body = rs.Body
 	}
 	req.Resource = req.Path
 	if parts := strings.Split(strings.Trim(req.Path, "/"), "/"); len(parts) == 2 {

@@ -34,13 +34,14 @@ func (s *sim) snsMatcher(sub Subscription) (func(int32) (bool, string), error) {
 	}
 	return func(i int32) (bool, string) {
 		r := &s.recs[i]
+		rs := s.srcOf(r)
 		var res filter.Result
 		if p.Scope() == filter.ScopeBody {
 			res = p.MatchValue(jsonOrString(s.textOf(r)))
 		} else {
 			attrs := map[string]filter.Attribute{}
-			if r.src != nil {
-				for k, a := range r.src.Attributes {
+			if rs != nil {
+				for k, a := range rs.Attributes {
 					attrs[k] = filter.Attribute{Type: a.Type, Value: a.Value}
 				}
 			}
@@ -92,10 +93,11 @@ func (s *sim) filterInput(i int32) map[string]any {
 
 func (s *sim) sqsFilterInput(i int32) map[string]any {
 	r := &s.recs[i]
+	rs := s.srcOf(r)
 	in := map[string]any{"messageId": s.idOf(r), "body": jsonOrString(s.textOf(r)), "eventSource": source.SQS.Info().EventSource}
-	if r.src != nil && len(r.src.Attributes) > 0 {
+	if rs != nil && len(rs.Attributes) > 0 {
 		ma := map[string]any{}
-		for k, a := range r.src.Attributes {
+		for k, a := range rs.Attributes {
 			ma[k] = map[string]any{"stringValue": a.Value, "dataType": a.Type}
 		}
 		in["messageAttributes"] = ma
@@ -105,9 +107,10 @@ func (s *sim) sqsFilterInput(i int32) map[string]any {
 
 func (s *sim) kinesisFilterInput(i int32) map[string]any {
 	r := &s.recs[i]
+	rs := s.srcOf(r)
 	pk := s.idOf(r)
-	if r.src != nil && r.src.PartitionKey != "" {
-		pk = r.src.PartitionKey
+	if rs != nil && rs.PartitionKey != "" {
+		pk = rs.PartitionKey
 	}
 	// Kinesis filters see the record's kinesis fields at the top level.
 	return map[string]any{"kinesisSchemaVersion": "1.0", "partitionKey": pk, "data": jsonOrString(s.textOf(r))}
@@ -115,15 +118,16 @@ func (s *sim) kinesisFilterInput(i int32) map[string]any {
 
 func (s *sim) dynamodbFilterInput(i int32) map[string]any {
 	r := &s.recs[i]
+	rs := s.srcOf(r)
 	text := s.textOf(r)
 	ddb := map[string]any{}
 	name := "INSERT"
-	if r.src != nil {
-		if r.src.EventName != "" {
-			name = r.src.EventName
+	if rs != nil {
+		if rs.EventName != "" {
+			name = rs.EventName
 		}
-		if len(r.src.Keys) > 0 {
-			ddb["Keys"] = normalize(map[string]any(r.src.Keys))
+		if len(rs.Keys) > 0 {
+			ddb["Keys"] = normalize(map[string]any(rs.Keys))
 		}
 	}
 	if text != "" {

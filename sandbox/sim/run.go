@@ -47,7 +47,8 @@ func simulate(ctx context.Context, sc *Scenario, opt Options, sp *spool) (*sim, 
 	if limit <= 0 {
 		limit = DefaultLimit
 	}
-	s := &sim{ctx: ctx, sc: sc, handler: h, recs: buildRecords(sc), limit: accountConcurrency, spool: sp}
+	s := &sim{ctx: ctx, sc: sc, handler: h, limit: accountConcurrency, spool: sp}
+	s.recs, s.listed = buildRecords(sc)
 	s.budget = eventBudgetBase + eventsPerRecord*len(s.recs)
 	if sc.Generate != nil {
 		s.genParts = strings.Split(sc.Generate.Body, "{{.N}}")

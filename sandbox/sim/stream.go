@@ -123,12 +123,12 @@ func (sp *spool) entry(s *sim, kind string, idx []int32, detail string) {
 			b = append(b, ',')
 		}
 		r := &s.recs[i]
-		if r.n != 0 {
+		if r.n > 0 {
 			b = append(b, `"r`...)
 			b = strconv.AppendInt(b, int64(r.n), 10)
 			b = append(b, '"')
 		} else {
-			b = appendString(b, r.id)
+			b = appendString(b, s.idOf(r))
 		}
 	}
 	b = append(b, `],"detail":`...)

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"testing"
+	"unsafe"
 )
 
 // WriteJSON writes exactly what encoding the whole Result wrote (the
@@ -48,4 +49,11 @@ func TestWriteJSONEqualsResult(t *testing.T) {
 	spoolMemory = 4096 // spill to a file after a few entries
 	check("generated", &sc, Options{Full: true})
 	check("generated, cut", &sc, Options{Limit: 100})
+}
+
+// A record's run state stays small: ten million of them are held at once.
+func TestRecSize(t *testing.T) {
+	if n := unsafe.Sizeof(rec{}); n > 32 {
+		t.Errorf("rec is %d bytes, want at most 32", n)
+	}
 }
