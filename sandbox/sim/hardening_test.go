@@ -117,3 +117,10 @@ records: [{id: m1}, {id: m2}]
 		}
 	}
 }
+
+func TestNegativeDurationMessage(t *testing.T) {
+	_, err := Load("s.yaml", []byte("source: s3\nfunction: {timeout: -1}\n"))
+	if err == nil || !strings.Contains(err.Error(), "function.timeout: must be between 1s and 15m (got -1)") {
+		t.Errorf("err %v", err)
+	}
+}

@@ -167,7 +167,7 @@ func rangeDur(bad func(string, string, ...any), path string, d Duration, lo, hi,
 		unitName, why = "whole number of milliseconds", "the simulator's clock counts milliseconds"
 	}
 	switch {
-	case d.D()%unit != 0:
+	case d.D()%unit != 0 && d >= 0:
 		bad(path, "must be a %s between %s and %s: %s (got %s)", unitName, fmtDur(lo.Milliseconds()), fmtDur(hi.Milliseconds()), why, d)
 	case d.D() < lo || d.D() > hi:
 		bad(path, "must be between %s and %s (got %s)", fmtDur(lo.Milliseconds()), fmtDur(hi.Milliseconds()), d)
