@@ -86,15 +86,19 @@ func runSandboxSimulate(ctx context.Context, opts simulateOptions, stdin io.Read
 	if err != nil {
 		return err
 	}
+	name := opts.scenario
+	if name == "-" {
+		name = "stdin"
+	}
 	if opts.asJSON {
 		if err := sim.WriteJSON(ctx, stdout, sc, sim.Options{Full: opts.full}); err != nil {
-			return fmt.Errorf("%s: %w", opts.scenario, err)
+			return fmt.Errorf("%s: %w", name, err)
 		}
 		return nil
 	}
 	res, err := sim.Run(ctx, sc, sim.Options{Full: opts.full})
 	if err != nil {
-		return fmt.Errorf("%s: %w", opts.scenario, err)
+		return fmt.Errorf("%s: %w", name, err)
 	}
 	_, err = io.WriteString(stdout, strings.Join(sim.Lines(res), "\n")+"\n")
 	return err
