@@ -2,6 +2,7 @@ package sim
 
 import (
 	"context"
+	"io"
 	"testing"
 )
 
@@ -44,4 +45,16 @@ func BenchmarkSQSRealHandler(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/1e4, "ns/invocation")
+}
+
+// BenchmarkWriteJSONMillion streams the --full JSON of 1,000,000 SQS
+// messages (about 120 MB) to io.Discard.
+func BenchmarkWriteJSONMillion(b *testing.B) {
+	sc := Default("sqs")
+	sc.Generate = &Generate{Count: 1_000_000, Body: `n{{.N}}`}
+	for b.Loop() {
+		if err := WriteJSON(context.Background(), io.Discard, &sc, Options{Full: true}); err != nil {
+			b.Fatal(err)
+		}
+	}
 }
