@@ -124,3 +124,19 @@ func TestNegativeDurationMessage(t *testing.T) {
 		t.Errorf("err %v", err)
 	}
 }
+
+// Past 30 days of virtual time a run stops with a note, not an error.
+func TestVirtualTimeLimit(t *testing.T) {
+	sc, err := Load("s.yaml", []byte("source: s3\nrecords: [{id: e1, key: a}, {id: e2, key: b, at: 31d}]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Run(context.Background(), sc, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e2, _ := res.Records.Get("e2")
+	if e2.Outcome != "pending" || !strings.Contains(strings.Join(res.Notes, " "), "safety limit of 30d") {
+		t.Errorf("e2 %+v, notes %v", e2, res.Notes)
+	}
+}
