@@ -78,6 +78,7 @@ type sim struct {
 	q         eventQueue
 	steps     int // events run, real invocations weighing realInvokeWeight
 	budget    int // steps allowed
+	nextCtx   int // steps at which the loop next looks at the context
 	recs      []rec
 	listed    []listed // the scenario's own records (rec.n < 0)
 	inFlight  int
@@ -109,10 +110,11 @@ func (s *sim) after(d int64, fn func()) { s.at(s.now+d, fn) }
 // returns ctx.Err() soon after the context is cancelled.
 func (s *sim) loop() error {
 	for len(s.q) > 0 {
-		if s.steps&(ctxCheckEvery-1) == 0 {
+		if s.steps >= s.nextCtx {
 			if err := s.ctx.Err(); err != nil {
 				return err
 			}
+			s.nextCtx = s.steps + ctxCheckEvery
 		}
 		e := heap.Pop(&s.q).(event)
 		if e.t > maxSimulated.Milliseconds() {
@@ -142,9 +144,9 @@ func (s *sim) budgetError() error {
 		s.steps, fmtDur(s.now), plural(left, "record"))
 }
 
-// ctxCheckEvery is how many events run between two looks at the context
-// (a power of two): often enough to stop within milliseconds, rarely
-// enough to cost nothing.
+// ctxCheckEvery is how many steps run between two looks at the context:
+// often enough to stop within milliseconds (a real handler's invocation
+// counts realInvokeWeight), rarely enough to cost nothing.
 const ctxCheckEvery = 1024
 
 // log adds a timeline entry unless the timeline is full.
