@@ -65,6 +65,9 @@ func WriteJSON(ctx context.Context, w io.Writer, sc *Scenario, opt Options) erro
 		}
 		b = append(b, '}')
 		if len(b) > 1<<15 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
 			if _, err := bw.Write(b); err != nil {
 				return err
 			}
