@@ -140,3 +140,27 @@ func TestVirtualTimeLimit(t *testing.T) {
 		t.Errorf("e2 %+v, notes %v", e2, res.Notes)
 	}
 }
+
+// A real handler whose virtual duration reaches the function timeout times
+// out there, as a scripted one does (it used to succeed after 10 s of a 5 s
+// timeout).
+func TestRealHandlerTimesOutAtTheTimeout(t *testing.T) {
+	sc, err := Load("s.yaml", []byte(`source: sqs
+handler: sqs-batch
+behaviour: {duration: 10s}
+function: {timeout: 5s}
+queue: {max_receive_count: 1, dead_letter_queue: true}
+records: [{id: o1, body: '{"orderId": "ord-1", "quantity": 2}'}]
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Run(context.Background(), sc, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	o1, _ := res.Records.Get("o1")
+	if o1.Outcome != "dlq" || res.Metrics.FunctionErrors != 1 || !strings.Contains(res.Timeline[2].Detail, "Task timed out after 5s") {
+		t.Errorf("o1 %+v, metrics %+v, timeline %+v", o1, res.Metrics, res.Timeline)
+	}
+}

@@ -47,6 +47,11 @@ func (h *real) invoke(s *sim, idx []int32) invocation {
 	if err != nil {
 		return invocation{verdict: vError, durMs: h.durMs, detail: "cannot build the event: " + err.Error()}
 	}
+	if tm := h.timeout.Milliseconds(); h.durMs >= tm {
+		// Its virtual duration reaches the function timeout: Lambda stops
+		// it there, as a scripted handler's (scripted.invoke).
+		return invocation{verdict: vTimeout, durMs: tm, detail: "Task timed out after " + fmtDur(tm)}
+	}
 	s.steps += realInvokeWeight - 1 // the invocation's event counts one
 	res := sandbox.Invoke(s.ctx, h.h, payload, sandbox.Options{Timeout: h.timeout})
 	out := invocation{durMs: h.durMs, status: 200}
