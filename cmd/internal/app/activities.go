@@ -104,7 +104,7 @@ func openExperiment(c common.Common, crs *course.Course, l *lessons.Lesson, _ ti
 	if e == nil {
 		return nil, false
 	}
-	return common.Adapt(experiment.New(c, e, e.Source, l.Title), "Experiment"), true
+	return common.Adapt(experiment.New(c, e, string(e.Source), l.Title), "Experiment"), true
 }
 
 // openFilter opens the filter lab of the first source of the lesson that has one.

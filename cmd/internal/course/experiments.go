@@ -10,6 +10,7 @@ import (
 
 	"github.com/goccy/go-yaml/ast"
 
+	"github.com/tutor-dev/tutor/assets/source"
 	"github.com/tutor-dev/tutor/sandbox/sim"
 )
 
@@ -22,7 +23,7 @@ type Experiment struct {
 	Lesson string // only for this lesson; "" for every lesson whose first source is Source
 	// LessonLine is the line of Lesson in File, for errors.
 	LessonLine int
-	Source     string // the scenario's source
+	Source     source.Source // the scenario's source
 	Question   string
 	Knobs      []string
 	// KnobLines are the lines of Knobs in File, for errors.
@@ -59,9 +60,9 @@ func (c *Course) Experiment(lessonID string) *Experiment {
 }
 
 // ExperimentFor returns the experiment of a source, or nil.
-func (c *Course) ExperimentFor(source string) *Experiment {
+func (c *Course) ExperimentFor(src source.Source) *Experiment {
 	for _, e := range c.Experiments {
-		if e.Lesson == "" && e.Source == source {
+		if e.Lesson == "" && e.Source == src {
 			return e
 		}
 	}
@@ -102,7 +103,7 @@ func loadExperiments(fsys fs.FS, dir string) ([]*Experiment, error) {
 		if e == nil {
 			continue
 		}
-		k := e.Source + "\x00" + e.Lesson
+		k := string(e.Source) + "\x00" + e.Lesson
 		if prev, dup := seen[k]; dup {
 			errs = append(errs, fmt.Errorf("%s:1: an experiment for %s is also in %s: one per source (or per lesson)", file, e.Source, prev))
 			continue

@@ -13,19 +13,20 @@ import (
 	"github.com/goccy/go-yaml/ast"
 
 	"github.com/tutor-dev/tutor/assets/facts"
+	"github.com/tutor-dev/tutor/assets/source"
 	"github.com/tutor-dev/tutor/assets/yamlsafe"
 	"github.com/tutor-dev/tutor/sandbox/filter"
 )
 
 // FilterLabSources are the sources a filter lab can be about: SNS
 // subscription filter policies and the event source mappings' filters.
-var FilterLabSources = []string{"sns", "sqs", "kinesis", "dynamodb"}
+var FilterLabSources = []source.Source{source.SNS, source.SQS, source.Kinesis, source.DynamoDB}
 
 // FilterLab is filterlabs/<name>.yaml: the filter lab of the lessons on one
 // source, a starting policy and the samples it is tried on.
 type FilterLab struct {
 	File    string
-	Source  string
+	Source  source.Source
 	Hint    string
 	Policy  []byte // JSON, keys in the order written
 	Samples []FilterSample
@@ -43,9 +44,9 @@ type FilterSample struct {
 }
 
 // FilterLab returns the filter lab for source, or nil.
-func (c *Course) FilterLab(source string) *FilterLab {
+func (c *Course) FilterLab(src source.Source) *FilterLab {
 	for _, l := range c.FilterLabs {
-		if l.Source == source {
+		if l.Source == src {
 			return l
 		}
 	}
@@ -58,7 +59,7 @@ func loadFilterLabs(fsys fs.FS, dir string) ([]*FilterLab, error) {
 	names, _ := fs.Glob(fsys, "filterlabs/*.yaml")
 	var out []*FilterLab
 	var errs []error
-	seen := map[string]string{}
+	seen := map[source.Source]string{}
 	for _, name := range names {
 		file := path.Join(dir, name)
 		data, err := fs.ReadFile(fsys, name)
@@ -95,9 +96,9 @@ func parseFilterLab(file string, data []byte) (*FilterLab, []error) {
 	for _, mv := range top.Values {
 		switch key := mv.Key.GetToken().Value; key {
 		case "source":
-			lab.Source = scalar(mv.Value)
+			lab.Source = source.Source(scalar(mv.Value))
 			if !slices.Contains(FilterLabSources, lab.Source) {
-				bad(mv.Value, "source: %q has no filter lab (want one of %s)", lab.Source, strings.Join(FilterLabSources, ", "))
+				bad(mv.Value, "source: %q has no filter lab (want one of %s)", lab.Source, strings.Join(source.Strings(FilterLabSources), ", "))
 			}
 		case "hint":
 			lab.Hint = strings.TrimSpace(scalar(mv.Value))
@@ -110,7 +111,7 @@ func parseFilterLab(file string, data []byte) (*FilterLab, []error) {
 		}
 	}
 	if lab.Source == "" {
-		bad(top, "missing source: the event source the lab is about (%s)", strings.Join(FilterLabSources, ", "))
+		bad(top, "missing source: the event source the lab is about (%s)", strings.Join(source.Strings(FilterLabSources), ", "))
 	}
 	if policy == nil {
 		bad(top, "missing policy: the filter policy or pattern the lab starts with")
@@ -142,7 +143,7 @@ func parseFilterLab(file string, data []byte) (*FilterLab, []error) {
 	return lab, nil
 }
 
-func parseSample(file, source string, n ast.Node) (FilterSample, []error) {
+func parseSample(file string, src source.Source, n ast.Node) (FilterSample, []error) {
 	s := FilterSample{Line: n.GetToken().Position.Line}
 	var errs []error
 	bad := func(n ast.Node, format string, a ...any) {
@@ -186,19 +187,19 @@ func parseSample(file, source string, n ast.Node) (FilterSample, []error) {
 	if s.Name == "" {
 		bad(n, "sample without a name")
 	}
-	if source == "sns" && s.Record != nil {
+	if src == source.SNS && s.Record != nil {
 		bad(n, "sample %q: an SNS sample has attributes and a message, not a record", s.Name)
 	}
-	if source != "sns" && source != "" && s.Record == nil {
-		bad(n, "sample %q: missing record: the %s record as Lambda receives it", s.Name, source)
+	if src != source.SNS && src != "" && s.Record == nil {
+		bad(n, "sample %q: missing record: the %s record as Lambda receives it", s.Name, src)
 	}
 	return s, errs
 }
 
 // compilePolicy checks a lab's starting policy as the lab compiles it.
-func compilePolicy(source string, policy []byte) error {
+func compilePolicy(src source.Source, policy []byte) error {
 	var err error
-	if source == "sns" {
+	if src == source.SNS {
 		_, err = filter.CompileSNS(policy, filter.ScopeAttributes)
 	} else {
 		_, err = filter.CompilePattern(policy)

@@ -42,7 +42,7 @@ func (c *Course) eventSource(name string) (string, bool) {
 	for _, set := range c.Events {
 		for _, e := range set.List() {
 			if e.Name == name {
-				return e.Source, true
+				return string(e.Source), true
 			}
 		}
 	}
@@ -71,7 +71,7 @@ func checkLabs(c *Course) error {
 				switch {
 				case !ok:
 					errs = append(errs, fmt.Errorf("%s:%d: labs[%d]: unknown event %q (see 'tutor sandbox list')", l.File, lab.Line, i, name))
-				case src != h.Source:
+				case src != string(h.Source):
 					errs = append(errs, fmt.Errorf("%s:%d: labs[%d]: event %q is a %s event, but %s handles %s events", l.File, lab.Line, i, name, src, h.Name, h.Source))
 				}
 			}

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/tutor-dev/tutor/assets/source"
 	"github.com/tutor-dev/tutor/cmd/internal/course"
 	"github.com/tutor-dev/tutor/sandbox/sim"
 )
@@ -26,11 +27,11 @@ func pick(all []knob, names []string) []knob {
 }
 
 // KnobNames are the settings the panel can offer for a source.
-func KnobNames(source string) []string {
-	sc := sim.Default(source)
+func KnobNames(src string) []string {
+	sc := sim.Default(source.Source(src))
 	sc.Behaviour = &sim.Behaviour{Rules: []sim.Rule{{}}}
 	var out []string
-	for _, k := range knobsFor(source, &sc) {
+	for _, k := range knobsFor(src, &sc) {
 		out = append(out, k.name)
 	}
 	return out
@@ -41,8 +42,8 @@ func KnobNames(source string) []string {
 // change the first behaviour rule, which needs a scripted handler).
 func Check(e *course.Experiment) error {
 	sc := e.Preset()
-	have := pick(knobsFor(sc.Source, &sc), e.Knobs)
-	known := KnobNames(sc.Source)
+	have := pick(knobsFor(string(sc.Source), &sc), e.Knobs)
+	known := KnobNames(string(sc.Source))
 	var errs []error
 	for i, name := range e.Knobs {
 		line := 1

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/tutor-dev/tutor/assets/source"
 	"github.com/tutor-dev/tutor/cmd/internal/course"
 )
 
@@ -61,7 +62,7 @@ func TestPresetWithoutBehaviourOpens(t *testing.T) {
 		names := KnobNames(src)
 		c := folderCourse(t, map[string]string{"experiments/x.yaml": "question: Q?\nknobs: [" + strings.Join(names, ", ") + "]\n" +
 			"scenario:\n  source: " + src + "\n"})
-		e := c.ExperimentFor(src)
+		e := c.ExperimentFor(source.Source(src))
 		m := New(sized(100, 29), e, src, "A")
 		for _, k := range m.knobs {
 			if ruleKnobs[k.name] {

@@ -8,12 +8,14 @@
 package experiment
 
 import (
+	"context"
 	"fmt"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/tutor-dev/tutor/assets/source"
 	"github.com/tutor-dev/tutor/cmd/internal/common"
 	"github.com/tutor-dev/tutor/cmd/internal/course"
 	"github.com/tutor-dev/tutor/sandbox/sim"
@@ -65,9 +67,9 @@ func New(c common.Common, e *course.Experiment, source string, title string) Mod
 	m := Model{common: c, exp: e, source: source, title: title}
 	if e != nil {
 		sc := e.Preset()
-		m.source = sc.Source
+		m.source = string(sc.Source)
 		m.question = e.Question
-		m.knobs = pick(knobsFor(sc.Source, &sc), e.Knobs)
+		m.knobs = pick(knobsFor(m.source, &sc), e.Knobs)
 	}
 	m.vp = viewport.New()
 	// refresh wraps the timeline itself, with a hanging indent; the
@@ -91,7 +93,7 @@ func (m Model) Init() tea.Cmd { return nil }
 // Scenario is the experiment as the knobs now set it.
 func (m Model) Scenario() sim.Scenario {
 	if m.exp == nil {
-		return sim.Default(m.source)
+		return sim.Default(source.Source(m.source))
 	}
 	sc := m.exp.Preset()
 	for _, k := range m.knobs {
@@ -109,7 +111,7 @@ func (m *Model) runCmd() tea.Cmd {
 	m.running = true
 	seq, sc, w := m.seq, m.Scenario(), m.common.Width
 	return func() tea.Msg {
-		r, err := sim.Run(&sc, sim.Options{Limit: panelLimit})
+		r, err := sim.Run(context.Background(), &sc, sim.Options{Limit: panelLimit})
 		if err != nil {
 			return resultMsg{seq: seq, err: err}
 		}

@@ -1,6 +1,7 @@
 package experiment
 
 import (
+	"context"
 	"strings"
 	"sync"
 	"testing"
@@ -8,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/tutor-dev/tutor/assets/source"
 	"github.com/tutor-dev/tutor/cmd/internal/common"
 	"github.com/tutor-dev/tutor/cmd/internal/course"
 	"github.com/tutor-dev/tutor/sandbox/sim"
@@ -20,13 +22,13 @@ var sources = []string{"apigateway", "s3", "sns", "sqs", "kinesis", "dynamodb"}
 var builtin = sync.OnceValues(func() (*course.Course, error) { return course.LoadFS(course.Builtin(), "") })
 
 // experimentOf is the built-in course's experiment of source, or nil.
-func experimentOf(t testing.TB, source string) *course.Experiment {
+func experimentOf(t testing.TB, src string) *course.Experiment {
 	t.Helper()
 	c, err := builtin()
 	if err != nil {
 		t.Fatal(err)
 	}
-	return c.ExperimentFor(source)
+	return c.ExperimentFor(source.Source(src))
 }
 
 func newExp(t testing.TB, source string, w, h int) Model {
@@ -281,7 +283,7 @@ func TestEveryKnobValueRuns(t *testing.T) {
 			for range m.knobs[i].opts {
 				m.knobs[i].step(1)
 				sc := m.Scenario()
-				if _, err := sim.Run(&sc, sim.Options{}); err != nil && !(source == "sqs" && m.knobs[i].name == "batch_size") {
+				if _, err := sim.Run(context.Background(), &sc, sim.Options{}); err != nil && !(source == "sqs" && m.knobs[i].name == "batch_size") {
 					t.Errorf("%s: %s = %s: %v", source, m.knobs[i].name, m.knobs[i].value(), err)
 				}
 			}

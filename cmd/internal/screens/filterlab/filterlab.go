@@ -61,7 +61,7 @@ func New(c common.Common, lf *course.FilterLab, reg *facts.Registry, title strin
 	if lf == nil || len(lf.Samples) == 0 {
 		return Model{}, false
 	}
-	source := lf.Source
+	source := string(lf.Source)
 	m := Model{common: c, title: title, facts: reg, source: source, hint: lf.Hint, samples: lf.Samples}
 	for _, s := range lf.Samples {
 		in, err := prepare(source, s)

@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/tutor-dev/tutor/assets/source"
 	"github.com/tutor-dev/tutor/cmd/internal/common"
 	"github.com/tutor-dev/tutor/cmd/internal/course"
 	"github.com/tutor-dev/tutor/sandbox/filter"
@@ -27,9 +28,9 @@ func builtinCourse(t *testing.T) *course.Course {
 }
 
 // open opens the built-in course's filter lab of source.
-func open(t *testing.T, c common.Common, source string) (Model, bool) {
+func open(t *testing.T, c common.Common, src string) (Model, bool) {
 	crs := builtinCourse(t)
-	return New(c, crs.FilterLab(source), crs.Facts, "lesson")
+	return New(c, crs.FilterLab(source.Source(src)), crs.Facts, "lesson")
 }
 
 func newLab(t *testing.T, source string, w, h int) Model {
@@ -85,7 +86,7 @@ func checkRows(t *testing.T, v string, wants want) {
 
 func TestSamplesLoadForEverySource(t *testing.T) {
 	for _, src := range []string{"sns", "sqs", "kinesis", "dynamodb"} {
-		lf := builtinCourse(t).FilterLab(src)
+		lf := builtinCourse(t).FilterLab(source.Source(src))
 		if lf == nil {
 			t.Fatalf("%s: no filter lab", src)
 		}

@@ -38,7 +38,7 @@ func factValue(reg *facts.Registry, id string) (string, bool) {
 func Check(lab *course.FilterLab) error {
 	var errs []error
 	for _, s := range lab.Samples {
-		if _, err := prepare(lab.Source, s); err != nil {
+		if _, err := prepare(string(lab.Source), s); err != nil {
 			errs = append(errs, fmt.Errorf("%s:%d: %v", lab.File, s.Line, err))
 		}
 	}
