@@ -103,6 +103,13 @@ func NewSession(items []*Item, seed uint64) *Session {
 	return s
 }
 
+// Clone is an independent copy (for front ends whose state is a value).
+func (s *Session) Clone() *Session {
+	c := *s
+	c.results = append([]ItemResult(nil), s.results...)
+	return &c
+}
+
 func (s *Session) load() {
 	s.answered = false
 	s.order = nil
