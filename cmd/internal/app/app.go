@@ -20,7 +20,6 @@ import (
 	"github.com/tutor-dev/tutor/cmd/internal/screens/lesson"
 	"github.com/tutor-dev/tutor/cmd/internal/screens/outline"
 	"github.com/tutor-dev/tutor/cmd/internal/screens/quiz"
-	"github.com/tutor-dev/tutor/quizzes"
 )
 
 // Smallest terminal the layout fits in; below it the app asks for more room.
@@ -46,11 +45,12 @@ func (s screen) String() string {
 
 // Options are what the app starts from.
 type Options struct {
-	Course  *course.Course
-	Store   *progress.Store // nil: progress is not saved (tests)
+	Course *course.Course
+	// Writer records each change (a lesson opened, read, passed, a quiz
+	// answer) as it happens, in order; nil: nothing is saved (tests).
+	Writer  *progress.Writer
 	State   *progress.State
-	Review  *quizzes.Review // quiz review state (nil: none yet)
-	Warning string          // shown once at the bottom, e.g. a damaged progress file
+	Warning string // shown once at the bottom, e.g. a damaged progress file
 	Now     func() time.Time
 
 	// Load, when Course is nil, loads the course and progress in the
@@ -63,7 +63,6 @@ type Options struct {
 type Loaded struct {
 	Course  *course.Course
 	State   *progress.State
-	Review  *quizzes.Review
 	Warning string
 }
 
@@ -84,7 +83,7 @@ type Model struct {
 	filter  filterlab.Model
 	quiz    quiz.Model
 	exp     experiment.Model
-	rec     quiz.Recorder // quiz review state, saved after every first answer
+	rec     quiz.Recorder // records every first answer of a quiz
 	help    help.Model
 	acts    activities // what the open lesson offers
 	full    bool       // full help shown
@@ -100,7 +99,7 @@ func New(opts Options) Model {
 	}
 	m := Model{opts: opts, common: common.New(), cache: render.Cache{}, help: help.New()}
 	if opts.Course != nil {
-		m.start(Loaded{Course: opts.Course, State: opts.State, Review: opts.Review, Warning: opts.Warning})
+		m.start(Loaded{Course: opts.Course, State: opts.State, Warning: opts.Warning})
 	}
 	return m
 }
@@ -111,7 +110,7 @@ func (m *Model) start(l Loaded) {
 		l.State = progress.New()
 	}
 	m.opts.Course, m.opts.State, m.status = l.Course, l.State, l.Warning
-	m.rec = quiz.NewRecorder(l.Review, m.opts.Store)
+	m.rec = quiz.NewRecorder(m.opts.Writer)
 	m.rec.Now = m.opts.Now
 	m.outline = outline.New(m.screenCommon(), m.rows(), l.State.Last)
 	if _, ok := l.Course.Lessons.Get(l.State.Last); ok {
@@ -119,18 +118,13 @@ func (m *Model) start(l Loaded) {
 	}
 }
 
-// SaveReview writes the quiz review state now; the caller does it on exit,
-// in case a background save was still in flight.
-func (m Model) SaveReview() error { return m.rec.Save() }
-
 // Err is the error that stopped the app from loading, if any.
 func (m Model) Err() error { return m.err }
 
 // Ready says whether the course is loaded.
 func (m Model) Ready() bool { return m.opts.Course != nil }
 
-// State is the learner's progress as it stands (nil before loading); the
-// caller saves it on exit.
+// State is the learner's progress as it stands (nil before loading).
 func (m Model) State() *progress.State {
 	if m.opts.State == nil {
 		return nil
@@ -190,9 +184,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case render.RenderedMsg:
 		return m, m.rendered(msg)
 	case savedMsg:
-		if msg.err != nil {
-			m.status = "could not save progress: " + msg.err.Error()
-		}
+		m.saved(msg.err)
 		return m, nil
 	case tea.KeyPressMsg:
 		if key.Matches(msg, m.common.Keys.Quit) {
@@ -219,24 +211,28 @@ func (m Model) routeScreen(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case outline.OpenMsg:
 		m.openLesson(msg.ID)
-		return m, tea.Batch(m.renderCmd(), m.saveCmd())
+		return m, tea.Batch(m.renderCmd(), m.save(m.opened(msg.ID)))
 	case lesson.NavigateMsg:
 		i := m.opts.Course.Lessons.Index(m.lesson.ID()) + msg.Delta
 		if i < 0 || i >= len(m.opts.Course.Lessons.Lessons) {
 			return m, nil
 		}
+		left := m.lesson.ID()
 		m.leaveLesson()
-		m.openLesson(m.opts.Course.Lessons.Lessons[i].ID)
-		return m, tea.Batch(m.renderCmd(), m.saveCmd())
+		next := m.opts.Course.Lessons.Lessons[i].ID
+		m.openLesson(next)
+		return m, tea.Batch(m.renderCmd(), m.save(m.offset(left), m.opened(next)))
 	case lesson.BackMsg:
+		left := m.lesson.ID()
 		m.leaveLesson()
 		m.screen = outlineScreen
 		m.outline.SetRows(m.rows())
-		return m, m.saveCmd()
+		return m, m.save(m.offset(left))
 	case lesson.ReadMsg:
-		m.opts.State.Lesson(msg.ID).Read = true
+		c := progress.Read{Lesson: msg.ID, At: m.opts.Now()}
+		progress.ApplyTo(m.opts.State, c)
 		m.outline.SetRows(m.rows())
-		return m, m.saveCmd()
+		return m, m.save(c)
 	case lesson.ActionMsg:
 		return m.action(msg)
 	case common.CloseMsg, quiz.ExitMsg:
@@ -246,17 +242,16 @@ func (m Model) routeScreen(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case quiz.AnsweredMsg:
 		return m, m.rec.Record(msg)
 	case quiz.SavedMsg:
-		if msg.Err != nil {
-			m.status = "could not save quiz review state: " + msg.Err.Error()
-		}
+		m.saved(msg.Err)
 		return m, nil
 	case quiz.FinishedMsg:
 		if !msg.Passed || msg.LessonID == "" {
 			return m, nil
 		}
-		m.opts.State.Lesson(msg.LessonID).QuizPassed = true
+		c := progress.QuizPassed{Lesson: msg.LessonID, At: m.opts.Now()}
+		progress.ApplyTo(m.opts.State, c)
 		m.outline.SetRows(m.rows())
-		return m, m.saveCmd()
+		return m, m.save(c)
 	}
 	var cmd tea.Cmd
 	switch m.screen {
