@@ -13,7 +13,6 @@ import (
 
 	"github.com/tutor-dev/tutor/cmd/internal/common"
 	"github.com/tutor-dev/tutor/cmd/internal/course"
-	"github.com/tutor-dev/tutor/cmd/internal/practice"
 	"github.com/tutor-dev/tutor/cmd/internal/progress"
 	"github.com/tutor-dev/tutor/cmd/internal/screens/quiz"
 	"github.com/tutor-dev/tutor/cmd/internal/theme"
@@ -30,11 +29,11 @@ type quizApp struct {
 	status string
 }
 
-func newQuizApp(items []*quizzes.Item, seed uint64, rv *quizzes.Review, store *progress.Store) quizApp {
+func newQuizApp(items []*quizzes.Item, seed uint64, w *progress.Writer) quizApp {
 	c := common.New()
 	return quizApp{
 		common: c, screen: quiz.New(c, "Practice", "", items, seed), help: help.New(),
-		rec: quiz.NewRecorder(rv, store),
+		rec: quiz.NewRecorder(w),
 	}
 }
 
@@ -60,7 +59,7 @@ func (a quizApp) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.rec.Record(msg)
 	case quiz.SavedMsg:
 		if msg.Err != nil {
-			a.status = "could not save the review state: " + msg.Err.Error()
+			a.status = "could not save: " + msg.Err.Error()
 		}
 		return a, nil
 	case quiz.ExitMsg:
@@ -94,28 +93,23 @@ func (a quizApp) View() tea.View {
 }
 
 // runQuizTUI runs the quiz screen in the terminal, then prints the score.
-func runQuizTUI(g *globals, _ *course.Course, items []*quizzes.Item, seed uint64, rv *quizzes.Review, store *progress.Store) error {
+func runQuizTUI(g *globals, _ *course.Course, items []*quizzes.Item, seed uint64, store progress.Store) error {
 	in, out := g.stdin.(*os.File), g.stdout.(*os.File)
 	opts := []tea.ProgramOption{tea.WithInput(in), tea.WithOutput(out)}
 	if os.Getenv("NO_COLOR") != "" {
 		opts = append(opts, tea.WithColorProfile(colorprofile.Ascii))
 	}
-	final, err := tea.NewProgram(newQuizApp(items, seed, rv, store), opts...).Run()
+	w := progress.NewWriter(store, progress.LocalLearner)
+	final, err := tea.NewProgram(newQuizApp(items, seed, w), opts...).Run()
+	// Answers still being written when the program quit are finished here;
+	// a failure was shown on the status line as it happened.
+	if werr := w.Close(); werr != nil && err == nil {
+		err = werr
+	}
 	if err != nil {
 		return err
 	}
 	a := final.(quizApp)
-	// A save still in flight when the program quit is repeated here.
-	if err := a.rec.Save(); err != nil {
-		return err
-	}
-	res := practice.Result{}
-	for _, r := range a.screen.Results() {
-		res.Answered++
-		if r.CorrectFirstTry {
-			res.CorrectFirstTry++
-		}
-	}
-	_, err = fmt.Fprintln(g.stdout, res.ScoreLine())
+	_, err = fmt.Fprintln(g.stdout, a.screen.Result().ScoreLine())
 	return err
 }
