@@ -26,6 +26,14 @@ const ImportedSuffix = ".imported"
 func (s *SQLite) importJSON(ctx context.Context, dir string, now time.Time) ([]string, error) {
 	files := NewFiles(dir)
 	files.now = func() time.Time { return now }
+	// Earlier versions wrote these files through temp files that a crash
+	// could leave behind (NAME.tmp-*); nothing reads them.
+	for _, name := range []string{File, quizzes.ReviewFile} {
+		leftovers, _ := filepath.Glob(filepath.Join(dir, name+".tmp-*"))
+		for _, p := range leftovers {
+			os.Remove(p)
+		}
+	}
 	var warnings []string
 	exists := func(name string) bool {
 		_, err := os.Stat(filepath.Join(dir, name))

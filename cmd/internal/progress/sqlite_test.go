@@ -169,6 +169,7 @@ func TestNotADatabaseIsMovedAside(t *testing.T) {
 
 func TestImportJSONOnceKeepsBackup(t *testing.T) {
 	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "review.json.tmp-123"), []byte("{"), 0o644) // left by a crash of an earlier version
 	os.WriteFile(filepath.Join(dir, File), []byte(`{"version":1,"last":"sqs","lessons":{"sqs":{"opened":true,"read":true,"offset":12}}}`), 0o644)
 	os.WriteFile(filepath.Join(dir, quizzes.ReviewFile), []byte(`{"version":1,"items":{
 		"good":{"card":{"state":2,"step":0,"stability":3,"difficulty":5,"due":"2026-11-30T00:00:00Z","last_review":"2026-11-26T00:00:00Z"},"answers":2,"first_try_right":1},
@@ -195,6 +196,9 @@ func TestImportJSONOnceKeepsBackup(t *testing.T) {
 		if _, err := os.Stat(filepath.Join(dir, name+ImportedSuffix)); err != nil {
 			t.Errorf("%s not kept as a backup: %v", name, err)
 		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "review.json.tmp-123")); err == nil {
+		t.Error("a temp file of an earlier version was left behind")
 	}
 	// The impossible items start fresh and can be answered.
 	apply(t, s, Answer{"neg", true, time.Now()}, Answer{"step", false, time.Now()})
