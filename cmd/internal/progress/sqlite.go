@@ -55,10 +55,10 @@ func OpenSQLite(ctx context.Context, dir string) (*SQLite, []string, error) {
 		warnings = append(warnings, w)
 	}
 	s, err := openDB(ctx, path)
-	if isDamaged(err) {
+	if se, ok := damaged(err); ok {
 		// The header looked right but the file is not usable: set it aside
 		// too, once, and start afresh.
-		w, aerr := moveAside(path, fmt.Sprintf("it is damaged (%v)", err), now)
+		w, aerr := moveAside(path, "it is damaged: "+se.Error(), now)
 		if aerr != nil {
 			return nil, nil, aerr
 		}
@@ -337,12 +337,12 @@ func boolInt(b bool) int {
 	return 0
 }
 
-// isDamaged says whether err means the file is not a usable database.
-func isDamaged(err error) bool {
+// damaged says whether err means the file is not a usable database.
+func damaged(err error) (*sqlite.Error, bool) {
 	var se *sqlite.Error
 	if errors.As(err, &se) {
 		code := se.Code() & 0xff
-		return code == sqlite3.SQLITE_NOTADB || code == sqlite3.SQLITE_CORRUPT
+		return se, code == sqlite3.SQLITE_NOTADB || code == sqlite3.SQLITE_CORRUPT
 	}
-	return false
+	return nil, false
 }
