@@ -102,8 +102,8 @@ func checkRun(t *testing.T, r *Result, want sampleRun) {
 	}
 }
 
-// conformanceDir finds ../shared/conformance, or skips the test saying why.
-func conformanceDir(t *testing.T) string { return conformance.DirOrSkip(t) }
+// conformanceDir is the conformance corpus shipped in the repository.
+func conformanceDir(t *testing.T) string { return conformance.MustDir(t) }
 
 // TestSAMEventsRunInTheirHandlers feeds the payloads `sam local
 // generate-event` prints to the matching handlers: each must decode (no

@@ -2,7 +2,6 @@ package main
 
 import (
 	"io"
-	"os"
 	"os/exec"
 	"strconv"
 	"strings"
@@ -18,7 +17,7 @@ func TestBinaryQuizTUI(t *testing.T) {
 	n, _ := strconv.Atoi(right)
 	state := stateDir(t)
 	cmd := exec.Command(tutorBin, "quiz", "--item", "sync-trigger", "--seed", "7")
-	cmd.Env = append(os.Environ(), "TUTOR_STATE_DIR="+state, "TERM=xterm-256color")
+	cmd.Env = tutorEnv("TUTOR_STATE_DIR="+state, "TERM=xterm-256color")
 	f, err := pty.StartWithSize(cmd, &pty.Winsize{Cols: 90, Rows: 24})
 	if err != nil {
 		t.Fatal(err)

@@ -19,7 +19,7 @@ import (
 // items it answered (it is safe to call from several goroutines).
 func quizJSON(dir, input string, args ...string) (int, string, error) {
 	cmd := exec.Command(tutorBin, append([]string{"quiz", "--json"}, args...)...)
-	cmd.Env = append(os.Environ(), "TUTOR_STATE_DIR="+dir, "NO_COLOR=")
+	cmd.Env = tutorEnv("TUTOR_STATE_DIR="+dir, "NO_COLOR=")
 	cmd.Stdin = strings.NewReader(input)
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb

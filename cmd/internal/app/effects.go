@@ -6,6 +6,7 @@ import (
 	"github.com/tutor-dev/tutor/cmd/internal/common"
 	"github.com/tutor-dev/tutor/cmd/internal/progress"
 	"github.com/tutor-dev/tutor/cmd/internal/render"
+	"github.com/tutor-dev/tutor/cmd/internal/screens/lesson"
 	"github.com/tutor-dev/tutor/cmd/internal/theme"
 )
 
@@ -16,23 +17,25 @@ func withTheme(c common.Common, dark bool) common.Common {
 
 // renderKey is the cache key of the open lesson at the current size and theme.
 func (m Model) renderKey() render.Key {
-	return render.Key{Lesson: m.lesson.ID(), Width: m.lesson.ContentWidth(), Dark: m.common.Styles.Dark}
+	l, _ := m.lesson()
+	return render.Key{Lesson: l.ID(), Width: l.ContentWidth(), Dark: m.common.Styles.Dark}
 }
 
 // renderCmd renders the open lesson unless the cache has it already.
 func (m *Model) renderCmd() tea.Cmd {
-	if m.screen == outlineScreen || !m.sized || !m.Ready() {
+	l, open := m.lesson()
+	if !open || !m.sized {
 		return nil
 	}
 	k := m.renderKey()
 	if out, ok := m.cache[k]; ok {
-		if !m.lesson.Loaded() {
-			return m.lesson.SetContent(out)
+		if !l.Loaded() {
+			return m.setLessonContent(out)
 		}
 		return nil
 	}
-	l, _ := m.opts.Course.Lessons.Get(k.Lesson)
-	return render.Cmd(k, l.Body)
+	src, _ := m.opts.Course.Lessons.Get(k.Lesson)
+	return render.Cmd(k, src.Body)
 }
 
 // rendered files a finished rendering and shows it if it is still wanted;
@@ -43,13 +46,18 @@ func (m *Model) rendered(msg render.RenderedMsg) tea.Cmd {
 		return nil
 	}
 	m.cache[msg.Key] = msg.Out
-	if m.screen == labScreen {
-		m.lab, _ = m.lab.Update(msg)
+	cmd := m.broadcast(msg) // a lab waiting for its code takes it
+	if _, open := m.lesson(); open && msg.Key == m.renderKey() {
+		return tea.Batch(cmd, m.setLessonContent(msg.Out))
 	}
-	if m.screen != outlineScreen && msg.Key == m.renderKey() {
-		return m.lesson.SetContent(msg.Out)
-	}
-	return nil
+	return cmd
+}
+
+// setLessonContent shows the open lesson's rendered text.
+func (m *Model) setLessonContent(out string) tea.Cmd {
+	var cmd tea.Cmd
+	m.withLesson(func(l *lesson.Model) { cmd = l.SetContent(out) })
+	return cmd
 }
 
 type savedMsg struct{ err error }
@@ -91,8 +99,9 @@ func (m Model) offset(id string) progress.Change {
 // scroll position of the lesson on screen. The caller submits them to the
 // writer, then closes it.
 func (m Model) FinalChanges() []progress.Change {
-	if m.opts.State == nil || m.screen != lessonScreen {
+	l, open := m.lesson()
+	if m.opts.State == nil || !open {
 		return nil
 	}
-	return []progress.Change{progress.Offset{Lesson: m.lesson.ID(), Offset: m.lesson.Offset(), At: m.opts.Now()}}
+	return []progress.Change{progress.Offset{Lesson: l.ID(), Offset: l.Offset(), At: m.opts.Now()}}
 }
