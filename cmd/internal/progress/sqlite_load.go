@@ -71,4 +71,3 @@ type rowWithItem struct {
 }
 
 func (r rowWithItem) Scan(dest ...any) error { return r.rows.Scan(append([]any{r.item}, dest...)...) }
-
