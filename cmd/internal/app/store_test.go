@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -134,4 +135,122 @@ func TestFailingSaveShowsAtOnce(t *testing.T) {
 	if err := win.w.Close(); err == nil {
 		t.Fatal("the writer does not report the failure on close")
 	}
+}
+
+// gatedStore holds every change until the gate opens, as a store far
+// slower than the learner would.
+type gatedStore struct {
+	progress.Store
+	gate chan struct{}
+}
+
+func (s gatedStore) Apply(ctx context.Context, learner string, c progress.Change) error {
+	<-s.gate
+	return s.Store.Apply(ctx, learner, c)
+}
+
+// sendConcurrently feeds keys to m as Bubble Tea does: each command runs in
+// its own goroutine and its message comes back whenever it is done. Before
+// the next key it handles every message that can come (synctest.Wait: every
+// other goroutine is blocked); saves held by a gatedStore stay in flight
+// until open is called at the end.
+func sendConcurrently(m Model, open func(), msgs ...tea.Msg) Model {
+	type result struct {
+		msg   tea.Msg
+		batch []tea.Cmd
+	}
+	results := make(chan result)
+	inFlight := 0
+	launch := func(cmd tea.Cmd) {
+		if cmd == nil {
+			return
+		}
+		inFlight++
+		go func() {
+			msg := cmd()
+			if batch, ok := msg.(tea.BatchMsg); ok {
+				results <- result{batch: batch}
+				return
+			}
+			results <- result{msg: msg}
+		}()
+	}
+	handle := func(r result) {
+		inFlight--
+		for _, c := range r.batch {
+			launch(c)
+		}
+		switch r.msg.(type) {
+		case nil, tea.QuitMsg:
+			return
+		}
+		tm, cmd := m.Update(r.msg)
+		m = tm.(Model)
+		launch(cmd)
+	}
+	drain := func() {
+		for {
+			synctest.Wait()
+			select {
+			case r := <-results:
+				handle(r)
+			default:
+				return
+			}
+		}
+	}
+	for _, msg := range msgs {
+		tm, cmd := m.Update(msg)
+		m = tm.(Model)
+		launch(cmd)
+		drain()
+	}
+	open()
+	for inFlight > 0 {
+		handle(<-results)
+	}
+	return m
+}
+
+// The TUI's saves are commands that Bubble Tea runs concurrently; the
+// position of a lesson stored must be the last one, never an earlier one
+// that finished later, even when every save lags behind the learner.
+func TestTUISavesLandInOrder(t *testing.T) {
+	course := testCourse(t)
+	synctest.Test(t, func(t *testing.T) {
+		s, _, err := progress.OpenSQLite(context.Background(), t.TempDir())
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		gate := make(chan struct{})
+		w := progress.NewWriter(gatedStore{s, gate}, progress.LocalLearner)
+		m := New(Options{Course: course, State: progress.New(), Writer: w})
+		msgs := []tea.Msg{tea.WindowSizeMsg{Width: 80, Height: 24}}
+		for range 5 {
+			for _, k := range []string{"enter", "G", "q", "enter", "g", "j", "j", "j", "q"} {
+				msgs = append(msgs, press(k))
+			}
+		}
+		m = sendConcurrently(m, func() {
+			if n := w.Pending(); n < 20 {
+				t.Errorf("only %d saves were held back: the test does not make them lag", n)
+			}
+			close(gate)
+		}, msgs...)
+		want := m.State().Lesson("alpha").Offset
+		if err := w.Close(); err != nil {
+			t.Fatal(err)
+		}
+		if want != 3 {
+			t.Fatalf("the screen says offset %d, want 3 (three lines down from the top)", want)
+		}
+		snap, err := s.Load(context.Background(), progress.LocalLearner)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := snap.Progress.Lesson("alpha").Offset; got != want {
+			t.Fatalf("stored offset %d, the last one was %d", got, want)
+		}
+	})
 }

@@ -18,6 +18,7 @@ type Writer struct {
 	mu       sync.Mutex
 	cond     *sync.Cond
 	queue    []job
+	busy     bool // a change is being applied
 	closed   bool
 	firstErr error
 	done     chan struct{}
@@ -70,18 +71,29 @@ func (w *Writer) run() {
 		}
 		j := w.queue[0]
 		w.queue = w.queue[1:]
+		w.busy = true
 		w.mu.Unlock()
 
 		err := w.store.Apply(context.Background(), w.learner, j.c)
-		if err != nil {
-			w.mu.Lock()
-			if w.firstErr == nil {
-				w.firstErr = err
-			}
-			w.mu.Unlock()
+		w.mu.Lock()
+		if err != nil && w.firstErr == nil {
+			w.firstErr = err
 		}
+		w.busy = false
+		w.mu.Unlock()
 		j.res <- err
 	}
+}
+
+// Pending is the number of changes submitted and not yet applied.
+func (w *Writer) Pending() int {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	n := len(w.queue)
+	if w.busy {
+		n++
+	}
+	return n
 }
 
 // Close applies what is queued, stops the writer and returns the first
