@@ -142,9 +142,8 @@ func TestSAMEventsRunInTheirHandlers(t *testing.T) {
 			if !ok {
 				t.Fatalf("no handler %s", tt.handler)
 			}
-			src, _ := LookupSource(h.Source)
-			if err := src.DecodeStrict(payload); err != nil {
-				t.Errorf("%s does not decode strictly into %s: %v", tt.file, src.EventType, err)
+			if err := DecodeStrict(h.Source, payload); err != nil {
+				t.Errorf("%s does not decode strictly into %s: %v", tt.file, h.Source.EventType(), err)
 			}
 			checkRun(t, Invoke(context.Background(), h, payload, Options{}), tt.want)
 		})

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/tutor-dev/tutor/assets/source"
 )
 
 // tutorBin is the tutor binary built once for the tests of the built binary.
@@ -82,7 +84,7 @@ func TestBinaryLessonsCoverEverySource(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &rows); err != nil {
 		t.Fatalf("not JSON: %v\n%s", err, out)
 	}
-	seen := map[string]bool{}
+	seen := map[source.Source]bool{}
 	for _, r := range rows {
 		if r.Status != "not-started" {
 			t.Errorf("%s: status %q on a fresh state dir", r.ID, r.Status)
@@ -105,7 +107,7 @@ func TestBinaryLessonsCoverEverySource(t *testing.T) {
 	if len(rows) < 10 {
 		t.Errorf("%d lessons, want at least 10", len(rows))
 	}
-	for _, s := range []string{"apigateway", "s3", "dynamodb", "kinesis", "sns", "sqs"} {
+	for _, s := range source.All() {
 		if !seen[s] {
 			t.Errorf("no lesson covers %s", s)
 		}

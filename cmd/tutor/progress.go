@@ -11,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/tutor-dev/tutor/assets/source"
 	"github.com/tutor-dev/tutor/cmd/internal/course"
 	"github.com/tutor-dev/tutor/cmd/internal/practice"
 	"github.com/tutor-dev/tutor/cmd/internal/progress"
@@ -84,7 +85,7 @@ func runProgress(c *course.Course, st *progress.State, quiz practice.Stats, asJS
 		}
 		src := l.Sources
 		if src == nil {
-			src = []string{}
+			src = []source.Source{}
 		}
 		out.Lessons = append(out.Lessons, lessonJSON{l.ID, l.Title, l.Order, src, s.String()})
 	}

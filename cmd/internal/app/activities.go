@@ -103,13 +103,13 @@ func openExperiment(c common.Common, _ *course.Course, l *lessons.Lesson, _ time
 	if len(l.Sources) == 0 {
 		return nil, false
 	}
-	return common.Adapt(experiment.New(c, l.Sources[0], l.Title), "Experiment"), true
+	return common.Adapt(experiment.New(c, string(l.Sources[0]), l.Title), "Experiment"), true
 }
 
 // openFilter opens the filter lab of the first source of the lesson that has one.
 func openFilter(c common.Common, _ *course.Course, l *lessons.Lesson, _ time.Time) (common.Screen, bool) {
 	for _, src := range l.Sources {
-		if f, ok := filterlab.New(c, src, l.Title); ok {
+		if f, ok := filterlab.New(c, string(src), l.Title); ok {
 			return common.Adapt(f, "Filter lab"), true
 		}
 	}

@@ -11,6 +11,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/tutor-dev/tutor/assets/source"
 	"github.com/tutor-dev/tutor/cmd/internal/common"
 	"github.com/tutor-dev/tutor/cmd/internal/course"
 	"github.com/tutor-dev/tutor/cmd/internal/progress"
@@ -151,7 +152,7 @@ func (m Model) Init() tea.Cmd {
 func (m Model) rows() []outline.Row {
 	var rows []outline.Row
 	for _, l := range m.opts.Course.Lessons.Lessons {
-		rows = append(rows, outline.Row{ID: l.ID, Title: l.Title, Sources: l.Sources, Status: m.statusOf(l.ID)})
+		rows = append(rows, outline.Row{ID: l.ID, Title: l.Title, Sources: source.Strings(l.Sources), Status: m.statusOf(l.ID)})
 	}
 	return rows
 }

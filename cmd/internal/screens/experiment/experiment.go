@@ -6,6 +6,7 @@
 package experiment
 
 import (
+	"context"
 	"fmt"
 
 	"charm.land/bubbles/v2/key"
@@ -101,7 +102,7 @@ func (m *Model) runCmd() tea.Cmd {
 	m.running = true
 	seq, sc, w := m.seq, m.Scenario(), m.common.Width
 	return func() tea.Msg {
-		r, err := sim.Run(&sc, sim.Options{Limit: panelLimit})
+		r, err := sim.Run(context.Background(), &sc, sim.Options{Limit: panelLimit})
 		if err != nil {
 			return resultMsg{seq: seq, err: err}
 		}
