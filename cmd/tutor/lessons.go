@@ -42,14 +42,12 @@ func newLessonsCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			_, st, warning, err := openProgress(g)
+			store, snap, err := openProgress(g)
 			if err != nil {
 				return err
 			}
-			if warning != "" {
-				fmt.Fprintln(g.stderr, "tutor: warning: "+warning)
-			}
-			return runLessons(c, st, asJSON, g.stdout)
+			store.Close()
+			return runLessons(c, snap.Progress, asJSON, g.stdout)
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON array of {id, title, order, sources, status}")

@@ -31,11 +31,12 @@ const (
 
 // Options are what the app starts from.
 type Options struct {
-	Course  *course.Course
-	Store   *progress.Store // nil: progress is not saved (tests)
+	Course *course.Course
+	// Writer records each change (a lesson opened, read, passed, a quiz
+	// answer) as it happens, in order; nil: nothing is saved (tests).
+	Writer  *progress.Writer
 	State   *progress.State
-	Review  *quizzes.Review // quiz review state (nil: none yet)
-	Warning string          // shown once at the bottom, e.g. a damaged progress file
+	Warning string // shown once at the bottom, e.g. a damaged progress file
 	Now     func() time.Time
 
 	// Load, when Course is nil, loads the course and progress in the
@@ -58,7 +59,6 @@ type Quiz struct {
 type Loaded struct {
 	Course  *course.Course
 	State   *progress.State
-	Review  *quizzes.Review
 	Warning string
 }
 
@@ -75,7 +75,7 @@ type Model struct {
 	common common.Common
 	cache  render.Cache
 	stack  []common.Screen // bottom first; input goes to the last
-	rec    quiz.Recorder   // quiz review state, saved after every first answer
+	rec    quiz.Recorder   // records every first answer of a quiz
 	help   help.Model
 	sized  bool
 	status string // one-line message at the bottom
@@ -90,11 +90,11 @@ func New(opts Options) Model {
 	m := Model{opts: opts, common: common.New(), cache: render.Cache{}, help: help.New()}
 	switch {
 	case opts.Quiz != nil:
-		m.rec = quiz.NewRecorder(opts.Review, opts.Store)
+		m.rec = quiz.NewRecorder(opts.Writer)
 		m.rec.Now = opts.Now
 		m.push(common.Adapt(quiz.New(m.screenCommon(), "Practice", "", opts.Quiz.Items, opts.Quiz.Seed), "Quiz"))
 	case opts.Course != nil:
-		m.start(Loaded{Course: opts.Course, State: opts.State, Review: opts.Review, Warning: opts.Warning})
+		m.start(Loaded{Course: opts.Course, State: opts.State, Warning: opts.Warning})
 	}
 	return m
 }
@@ -105,17 +105,13 @@ func (m *Model) start(l Loaded) {
 		l.State = progress.New()
 	}
 	m.opts.Course, m.opts.State, m.status = l.Course, l.State, l.Warning
-	m.rec = quiz.NewRecorder(l.Review, m.opts.Store)
+	m.rec = quiz.NewRecorder(m.opts.Writer)
 	m.rec.Now = m.opts.Now
 	m.stack = []common.Screen{common.Adapt(outline.New(m.screenCommon(), m.rows(), l.State.Last), "Outline")}
 	if _, ok := l.Course.Lessons.Get(l.State.Last); ok {
 		m.openLesson(l.State.Last)
 	}
 }
-
-// SaveReview writes the quiz review state now; the caller does it on exit,
-// in case a background save was still in flight.
-func (m Model) SaveReview() error { return m.rec.Save() }
 
 // Err is the error that stopped the app from loading, if any.
 func (m Model) Err() error { return m.err }
@@ -129,8 +125,7 @@ func (m Model) Quiz() (quiz.Model, bool) {
 	return q.M, ok
 }
 
-// State is the learner's progress as it stands (nil before loading); the
-// caller saves it on exit.
+// State is the learner's progress as it stands (nil before loading).
 func (m Model) State() *progress.State {
 	if m.opts.State == nil {
 		return nil

@@ -62,22 +62,46 @@ func (m *Model) setLessonContent(out string) tea.Cmd {
 
 type savedMsg struct{ err error }
 
-// saveCmd writes a snapshot of the progress in the background.
-func (m Model) saveCmd() tea.Cmd {
-	if m.opts.Store == nil {
+// save submits changes to the learner's ordered writer, in the order given
+// (Update calls it, so the order of events is the order of writes), and
+// returns the commands that wait for their results. Only the change is
+// written, never a copy of the whole state: what another window or a
+// practice session recorded meanwhile stays.
+func (m Model) save(cs ...progress.Change) tea.Cmd {
+	if m.opts.Writer == nil {
 		return nil
 	}
-	snap := snapshot(m.State())
-	store := m.opts.Store
-	return func() tea.Msg { return savedMsg{err: progress.SaveState(store, snap)} }
+	cmds := make([]tea.Cmd, 0, len(cs))
+	for _, c := range cs {
+		res := m.opts.Writer.Submit(c)
+		cmds = append(cmds, func() tea.Msg { return savedMsg{err: <-res} })
+	}
+	return tea.Batch(cmds...)
 }
 
-// snapshot deep-copies progress so a background save never races Update.
-func snapshot(s *progress.State) *progress.State {
-	c := &progress.State{Version: s.Version, Last: s.Last, Lessons: make(map[string]*progress.Lesson, len(s.Lessons))}
-	for id, l := range s.Lessons {
-		cp := *l
-		c.Lessons[id] = &cp
+// saved shows a failed save on the status line at once (the error names
+// the database file).
+func (m *Model) saved(err error) {
+	if err != nil {
+		m.status = "could not save: " + err.Error()
 	}
-	return c
+}
+
+// opened is the change of opening lesson id.
+func (m Model) opened(id string) progress.Change { return progress.Open{Lesson: id, At: m.opts.Now()} }
+
+// offset is the change of lesson id's scroll position as it stands.
+func (m Model) offset(id string) progress.Change {
+	return progress.Offset{Lesson: id, Offset: m.opts.State.Lesson(id).Offset, At: m.opts.Now()}
+}
+
+// FinalChanges are what the app has not yet recorded when it quits: the
+// scroll position of the lesson on screen. The caller submits them to the
+// writer, then closes it.
+func (m Model) FinalChanges() []progress.Change {
+	l, open := m.lesson()
+	if m.opts.State == nil || !open {
+		return nil
+	}
+	return []progress.Change{progress.Offset{Lesson: l.ID(), Offset: l.Offset(), At: m.opts.Now()}}
 }

@@ -123,7 +123,7 @@ func TestQuizModeShowsSaveErrorsOnTheStatusLine(t *testing.T) {
 	m, _ = send(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
 	m, _ = send(t, m, quiz.SavedMsg{Err: errors.New("disk full")})
 	lines := strings.Split(view(m), "\n")
-	if last := lines[len(lines)-1]; last != "could not save the review state: disk full" {
+	if last := lines[len(lines)-1]; last != "could not save: disk full" {
 		t.Fatalf("status line: %q", last)
 	}
 }
