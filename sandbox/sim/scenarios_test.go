@@ -172,12 +172,30 @@ var scenarioCases = []struct {
 		invokes: []int64{0},
 	},
 	{
-		// Throttle n is followed by a wait of min(2^(n-1) s, 5 min): the
-		// 10th throttle is at 511 s, then one every 300 s; the 81st attempt
-		// at 511 + 71*300 = 21,811 s is past 6 h (21,600 s): 80 throttles.
+		// Reserved concurrency 0 on an asynchronously invoked function:
+		// Lambda sends the new event straight to the on-failure destination,
+		// without retries (invocation-async-retain-records.html). One
+		// throttle, no back-off, at t = 0.
 		file:    "async-throttle-reserved-zero.yaml",
-		metrics: Metrics{Throttles: 80, Dropped: 1, SimulatedMs: 21_811_000},
-		records: map[string]recWant{"e1": {"dropped", 0, 0}},
+		metrics: Metrics{Throttles: 1, ToOnFailure: 1, SimulatedMs: 0},
+		records: map[string]recWant{"e1": {"on_failure", 0, 0}},
+	},
+	{
+		// Ordinary throttling keeps the back-off: throttle n is followed by
+		// a wait of min(2^(n-1) s, 5 min), so e2 is throttled at 0, 1, 3, 7,
+		// 15, 31, 63, 127, 255 and 511 s; e1 frees the slot at 600 s and the
+		// attempt at 511 + 300 = 811 s runs (20 ms).
+		file:    "async-throttle-backoff.yaml",
+		metrics: Metrics{Invocations: 2, Throttles: 10, Succeeded: 2, SimulatedMs: 811_020},
+		records: map[string]recWant{"e1": {"succeeded", 1, 0}, "e2": {"succeeded", 1, 0}},
+		invokes: []int64{0, 811_000},
+	},
+	{
+		// The same throttles with maximum_event_age 5 min: the attempt due
+		// at 511 s finds e2 511 s old, past 300 s, after 9 throttles.
+		file:    "async-throttle-event-age.yaml",
+		metrics: Metrics{Invocations: 1, Throttles: 9, Succeeded: 1, Dropped: 1, SimulatedMs: 600_000},
+		records: map[string]recWant{"e1": {"succeeded", 1, 0}, "e2": {"dropped", 0, 0}},
 	},
 	{
 		file:    "apigateway-status.yaml",
