@@ -182,7 +182,7 @@ func runSandboxInvoke(ctx context.Context, o sandboxInvokeOpts, stdin io.Reader,
 		err   error
 	)
 	if o.eventFile != "" {
-		event, err = sandbox.ReadEventFile(o.eventFile, stdin)
+		event, err = sandbox.ReadEvent(o.eventFile, stdin)
 	} else {
 		name := o.event
 		if name == "" {

@@ -61,6 +61,7 @@ Without an event flag the event is {}.`,
 			}
 			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 			defer stop()
+			runtimeapi.AdoptOrphans() // a handler's orphans become ours, to kill and reap
 			return runSandboxRun(ctx, o, g.stdin, g.stdout)
 		},
 	}
@@ -130,7 +131,7 @@ func runSandboxRun(ctx context.Context, o sandboxRunOpts, stdin io.Reader, stdou
 func readEvent(name, file string, stdin io.Reader) ([]byte, error) {
 	switch {
 	case file != "":
-		return sandbox.ReadEventFile(file, stdin)
+		return sandbox.ReadEvent(file, stdin)
 	case name != "":
 		evs, err := sandbox.BuiltinEvents()
 		if err != nil {
@@ -184,6 +185,7 @@ Runs until interrupted (ctrl+c or SIGTERM), then stops every copy.`,
 			}
 			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 			defer stop()
+			runtimeapi.AdoptOrphans()
 			return runSandboxEmulate(ctx, o, g.stdout)
 		},
 	}
@@ -211,7 +213,11 @@ func runSandboxEmulate(ctx context.Context, o sandboxEmulateOpts, stdout io.Writ
 		return err
 	}
 	defer pool.Close()
-	srv := &http.Server{Handler: pool, ReadHeaderTimeout: 10 * time.Second}
+	// Slow or silent clients are dropped: headers within 10 s, an idle
+	// keep-alive connection after 60 s; the pool bounds reading each body
+	// and writing each response itself.
+	srv := &http.Server{Handler: pool, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 60 * time.Second,
+		MaxHeaderBytes: 64 << 10}
 	fmt.Fprintf(out, "tutor: serving %s on http://%s%s (%d copies, timeout %v); ctrl+c stops\n",
 		o.bin, ln.Addr(), runtimeapi.InvokePath, o.concurrency, o.timeout)
 	served := make(chan error, 1)
