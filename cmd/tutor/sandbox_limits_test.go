@@ -64,7 +64,7 @@ func TestSandboxFilterSizeLimits(t *testing.T) {
 		values[i] = fmt.Sprintf(`"%d"`, i)
 	}
 	million := writeFile(t, dir, "million.json", `{"a": [`+strings.Join(values, ",")+`]}`)
-	long := writeFile(t, dir, "long.json", `{"a": [`+strings.Join(values[:800], ",")+`]}`) // about 4,700 characters
+	long := writeFile(t, dir, "long.json", `{"a": [`+strings.Join(values[:800], ",")+`]}`)     // about 4,700 characters
 	medium := writeFile(t, dir, "medium.json", `{"a": [`+strings.Join(values[:400], ",")+`]}`) // about 2,900
 	tests := []struct {
 		name   string

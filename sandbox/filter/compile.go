@@ -10,19 +10,19 @@ import (
 // SNS's documented filter policy limits (assets/facts/filtering.yaml holds
 // them with their AWS page; a test keeps the two in step).
 const (
-	MaxKeys          = 5          // keys in one SNS filter policy (top level)
-	MaxCombinations  = 150        // total combinations of values
-	NumericLimit     = 1e9        // |n| for numbers in an SNS policy
-	NumericDecimals  = 5          // digits after the decimal point
-	MaxPolicyBytes   = 256 * 1024 // size of an SNS filter policy
+	MaxKeys         = 5          // keys in one SNS filter policy (top level)
+	MaxCombinations = 150        // total combinations of values
+	NumericLimit    = 1e9        // |n| for numbers in an SNS policy
+	NumericDecimals = 5          // digits after the decimal point
+	MaxPolicyBytes  = 256 * 1024 // size of an SNS filter policy
 	// MaxPatternChars is the longest event pattern Lambda takes in an event
 	// source mapping's FilterCriteria (fact filter.esm.pattern-max-length);
 	// EventBridge's default quota is shorter, EventBridgePatternChars
 	// (fact filter.eventbridge.pattern-max-length), and adjustable.
 	MaxPatternChars         = 4096
 	EventBridgePatternChars = 2048
-	snsErrPrefix     = "Invalid parameter: FilterPolicy: "
-	patternErrPrefix = "Event pattern is not valid. Reason: "
+	snsErrPrefix            = "Invalid parameter: FilterPolicy: "
+	patternErrPrefix        = "Event pattern is not valid. Reason: "
 )
 
 // Kind says which AWS feature a policy is for.
