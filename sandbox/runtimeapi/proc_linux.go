@@ -224,12 +224,14 @@ func hasToken(pid int, mark []byte) bool {
 	return false
 }
 
-// killGroup kills the copy's whole tree, however far it spread.
-func killGroup(cmd *exec.Cmd, token string) {
+// killGroup kills the copy's whole tree, however far it spread; reaped
+// says the copy itself is gone (its PID may be someone else's by now), so
+// only its group and its token are followed.
+func killGroup(cmd *exec.Cmd, token string, reaped bool) {
 	pid := 0
 	if cmd.Process != nil {
 		_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
-		if cmd.ProcessState == nil { // still ours: walk its descendants too
+		if !reaped { // still ours: walk its descendants too
 			pid = cmd.Process.Pid
 		}
 	}

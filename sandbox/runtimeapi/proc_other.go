@@ -11,7 +11,7 @@ func AdoptOrphans() {}
 
 func startWatchdog() {}
 
-func killGroup(cmd *exec.Cmd, _ string) {
+func killGroup(cmd *exec.Cmd, _ string, _ bool) {
 	if cmd.Process != nil {
 		_ = cmd.Process.Kill()
 	}

@@ -16,7 +16,7 @@ func startWatchdog() {}
 
 // killGroup kills the child's whole process group (a descendant that left
 // the group with setsid is out of reach here; on Linux it is not).
-func killGroup(cmd *exec.Cmd, _ string) {
+func killGroup(cmd *exec.Cmd, _ string, _ bool) {
 	if cmd.Process == nil {
 		return
 	}

@@ -135,7 +135,7 @@ func (w *worker) output(dst io.Writer, parentEnds *[]*os.File) (io.Writer, error
 // how it ended.
 func (w *worker) wait() {
 	err := w.cmd.Wait()
-	killGroup(w.cmd, w.token) // whatever it left behind
+	killGroup(w.cmd, w.token, true) // whatever it left behind
 	state := "exit status 0"
 	if w.cmd.ProcessState != nil {
 		state = w.cmd.ProcessState.String()
@@ -151,7 +151,7 @@ func (w *worker) wait() {
 
 // kill stops the process group; safe to call any number of times.
 func (w *worker) kill() {
-	w.killOnce.Do(func() { killGroup(w.cmd, w.token) })
+	w.killOnce.Do(func() { killGroup(w.cmd, w.token, w.dead()) })
 }
 
 // stop kills the worker and waits until it is reaped and its output copied,
