@@ -48,7 +48,9 @@ const (
 //
 // The body is read as it arrives, never more than Lambda's 6 MB (413
 // RequestTooLargeException past it); a body cut off, malformed or not JSON
-// gets 400 InvalidRequestContentException, one that stalls 408. Once an
+// gets 400 InvalidRequestContentException, one that stalls 408. At most
+// 2N+4 requests are read and answered at once (N copies); the rest wait,
+// unread, so slow clients cannot make it hold unbounded memory. Once an
 // invocation starts it runs to completion even if the client goes away, as
 // in Lambda; the response is then dropped.
 func (p *Pool) ServeHTTP(rw http.ResponseWriter, r *http.Request) {
@@ -59,6 +61,12 @@ func (p *Pool) ServeHTTP(rw http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodPost {
 		rw.Header().Set("Allow", http.MethodPost)
 		http.Error(rw, "use POST", http.StatusMethodNotAllowed)
+		return
+	}
+	select {
+	case p.inflight <- struct{}{}:
+		defer func() { <-p.inflight }()
+	case <-r.Context().Done():
 		return
 	}
 	rc := http.NewResponseController(rw)

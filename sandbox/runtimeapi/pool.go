@@ -18,6 +18,10 @@ type Pool struct {
 	cfg  Config
 	logs io.Writer // the children's output and the START/END/REPORT lines; nil discards
 	idle chan *slot
+	// inflight bounds the HTTP requests read, run and answered at once, so
+	// that request and response bodies (up to 6 MB each) held for slow
+	// clients stay bounded; further requests wait their turn unread.
+	inflight chan struct{}
 
 	mu     sync.Mutex
 	slots  []*slot
@@ -42,7 +46,7 @@ func NewPool(cfg Config, n int, logs io.Writer) (*Pool, error) {
 	if err := CheckBin(cfg.Bin); err != nil {
 		return nil, err
 	}
-	p := &Pool{cfg: cfg, logs: logs, idle: make(chan *slot, n)}
+	p := &Pool{cfg: cfg, logs: logs, idle: make(chan *slot, n), inflight: make(chan struct{}, 2*n+4)}
 	for range n {
 		w, err := p.start()
 		if err != nil {

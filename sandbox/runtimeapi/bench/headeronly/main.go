@@ -29,6 +29,7 @@ func main() {
 	size := flag.Int("size", 6<<20, "the Content-Length each declares")
 	hold := flag.Duration("hold", 5*time.Second, "how long the connections stay open, sending nothing")
 	settle := flag.Duration("settle", 3*time.Second, "how long to wait after closing them")
+	noread := flag.Int("noread", 0, "instead: send whole requests for responses of this many bytes and never read them")
 	flag.Parse()
 	if *tutor == "" || *handler == "" || *n < 1 || *n > 2000 || *hold > time.Minute {
 		fmt.Fprintln(os.Stderr, "usage: headeronly -tutor BIN -handler BIN [-n 1..2000] [-size BYTES] [-hold D<=1m]")
@@ -50,6 +51,12 @@ func main() {
 	pid := cmd.Process.Pid
 	fmt.Printf("tutor pid %d on %s: rss before %d MB\n", pid, addr, rssMB(pid, "VmRSS"))
 	head := fmt.Sprintf("POST /2015-03-31/functions/function/invocations HTTP/1.1\r\nHost: %s\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n", addr, *size)
+	what := fmt.Sprintf("header-only requests declaring %d bytes", *size)
+	if *noread > 0 {
+		body := fmt.Sprintf(`{"mode":"bigresp","bytes":%d}`, *noread)
+		head = fmt.Sprintf("POST /2015-03-31/functions/function/invocations HTTP/1.1\r\nHost: %s\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n%s", addr, len(body), body)
+		what = fmt.Sprintf("clients not reading %d-byte responses", *noread)
+	}
 	conns := make([]net.Conn, 0, *n)
 	for range *n {
 		c, err := net.Dial("tcp", addr)
@@ -62,7 +69,7 @@ func main() {
 	for end := time.Now().Add(*hold); time.Now().Before(end); time.Sleep(100 * time.Millisecond) {
 		peak = max(peak, rssMB(pid, "VmRSS"))
 	}
-	fmt.Printf("%d header-only requests declaring %d bytes: rss peak while open %d MB (VmHWM %d MB)\n", *n, *size, peak, rssMB(pid, "VmHWM"))
+	fmt.Printf("%d %s: rss peak while open %d MB (VmHWM %d MB)\n", *n, what, peak, rssMB(pid, "VmHWM"))
 	for _, c := range conns {
 		c.Close()
 	}

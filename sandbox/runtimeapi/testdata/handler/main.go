@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
+	"strings"
 	"syscall"
 	"time"
 
@@ -41,6 +42,7 @@ type Response struct {
 	Env       map[string]string `json:"env,omitempty"`
 	Custom    map[string]string `json:"custom,omitempty"`   // the client context's custom values
 	ChildPID  int               `json:"childPid,omitempty"` // spawn: the child left running in its own session
+	Pad       string            `json:"pad,omitempty"`      // bigresp: Bytes bytes of padding
 }
 
 // OrderError is a typed error so errorType is predictable.
@@ -85,6 +87,9 @@ func handle(ctx context.Context, ev Event) (*Response, error) {
 		}
 	}
 	r := &Response{Mode: ev.Mode, PID: os.Getpid(), StartNs: start.UnixNano(), EndNs: time.Now().UnixNano()}
+	if ev.Mode == "bigresp" {
+		r.Pad = strings.Repeat("p", ev.Bytes)
+	}
 	if ev.Mode == "spawn" {
 		pid, err := spawnSleeper()
 		if err != nil {
