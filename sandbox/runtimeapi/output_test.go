@@ -58,3 +58,23 @@ func TestPoolOutputLinesWholeCappedCounted(t *testing.T) {
 		t.Errorf("START/END/REPORT = %d/%d/%d, cut lines %d; want %d each and 1", counts["START"], counts["END"], counts["REPORT"], cut, n)
 	}
 }
+
+// Item 13, for Run: one unbroken line past 256 KB is kept only up to there,
+// with a note saying how much was dropped.
+func TestRunCapsALongLine(t *testing.T) {
+	res, err := Run(context.Background(), Config{Bin: handlerBin}, []byte(`{"mode":"bigline","bytes":1000000}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	note := sandbox.TruncationNote(1000000 - sandbox.MaxLogLine)
+	found := false
+	for _, l := range res.Logs {
+		if len(l) > sandbox.MaxLogLine+len(note) {
+			t.Errorf("a log line of %d bytes", len(l))
+		}
+		found = found || strings.HasSuffix(l, note)
+	}
+	if !found {
+		t.Errorf("no line ends with %q", note)
+	}
+}
