@@ -188,3 +188,27 @@ func TestRunInitTimeout(t *testing.T) {
 		t.Errorf("duration %.2f ms; the Init limit was 500 ms", res.DurationMs)
 	}
 }
+
+// Item 11, for emulate: the same story in the answer and the logs.
+func TestEmulateInitTimeout(t *testing.T) {
+	var logs syncBuffer
+	cfg := Config{Bin: handlerBin, Timeout: 100 * time.Millisecond, Env: []string{"TESTHANDLER_NO_NEXT=1"}, initLimit: 300 * time.Millisecond}
+	p, err := NewPool(cfg, 1, &logs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(p)
+	body, status, _, err := post(srv.URL, `{}`)
+	srv.Close()
+	p.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if status != http.StatusBadGateway || !strings.Contains(string(body), "Init phase timed out after 0.30 seconds") {
+		t.Errorf("got %d %s", status, body)
+	}
+	if l := logs.String(); strings.Contains(l, "Task timed out") || strings.Contains(l, "Duration: 100.00 ms") ||
+		!strings.Contains(l, "INIT_REPORT Init Duration: ") {
+		t.Errorf("logs tell another story:\n%s", l)
+	}
+}
