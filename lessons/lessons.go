@@ -16,23 +16,21 @@ import (
 	"strings"
 
 	"github.com/tutor-dev/tutor/assets/facts"
+	"github.com/tutor-dev/tutor/assets/source"
 )
 
 //go:embed course/*.md
 var builtin embed.FS
 
-// Sources are the event sources a lesson may cover, in course order.
-var Sources = []string{"apigateway", "s3", "dynamodb", "kinesis", "sns", "sqs"}
-
 // Lesson is one lesson, ready to show.
 type Lesson struct {
-	ID         string   `yaml:"id"`
-	Title      string   `yaml:"title"`
-	Order      int      `yaml:"order"`
-	Sources    []string `yaml:"sources"`
-	Objectives []string `yaml:"objectives"`
-	Summary    string   `yaml:"summary"`
-	Labs       []Lab    `yaml:"labs"`
+	ID         string          `yaml:"id"`
+	Title      string          `yaml:"title"`
+	Order      int             `yaml:"order"`
+	Sources    []source.Source `yaml:"sources"`
+	Objectives []string        `yaml:"objectives"`
+	Summary    string          `yaml:"summary"`
+	Labs       []Lab           `yaml:"labs"`
 
 	// Body is the markdown after the front matter, facts filled in and a
 	// closing "Sources" section listing every fact the lesson used.

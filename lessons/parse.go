@@ -10,6 +10,7 @@ import (
 	"github.com/goccy/go-yaml/parser"
 
 	"github.com/tutor-dev/tutor/assets/facts"
+	"github.com/tutor-dev/tutor/assets/source"
 )
 
 // factRef is how a lesson cites the registry: {{fact:sqs.batch-size.default}}.
@@ -69,8 +70,8 @@ func parse(file, text string, reg *facts.Registry) (*Lesson, []error) {
 		bad(2, "missing title")
 	}
 	for i, s := range l.Sources {
-		if !slices.Contains(Sources, s) {
-			bad(at(fmt.Sprintf("$.sources[%d]", i)), "unknown source %q (known: %s)", s, strings.Join(Sources, ", "))
+		if !s.Valid() {
+			bad(at(fmt.Sprintf("$.sources[%d]", i)), "unknown source %q (known: %s)", s, source.List())
 		}
 	}
 	for i, lab := range l.Labs {

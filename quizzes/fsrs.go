@@ -1,6 +1,7 @@
 package quizzes
 
 import (
+	"fmt"
 	"math"
 	"time"
 )
@@ -82,6 +83,8 @@ var DefaultParameters = [21]float64{
 
 const (
 	minStability  = 0.001
+	maxStability  = 1e6 // days: far beyond any interval (MaximumInterval is 36500)
+	maxStep       = 1000
 	minDifficulty = 1.0
 	maxDifficulty = 10.0
 	day           = 24 * time.Hour
@@ -134,8 +137,39 @@ func (s Scheduler) Retrievability(c Card, now time.Time) float64 {
 // wholeDays counts full days, as Python's timedelta.days does.
 func wholeDays(d time.Duration) int { return int(math.Floor(float64(d) / float64(day))) }
 
-// Review returns the card after a review rated r at now.
+// Check says why the scheduler cannot accept a stored card, or nil: a
+// stability or difficulty that is negative, not a number or out of range, a
+// step below zero, an unknown state, or a date outside years 1..9999.
+func (c Card) Check() error {
+	switch {
+	case c.State < 0 || c.State > Relearning:
+		return fmt.Errorf("state %d is not 0..3", int(c.State))
+	case c.Step < 0 || c.Step > maxStep:
+		return fmt.Errorf("step %d is not 0..%d", c.Step, maxStep)
+	case math.IsNaN(c.Stability) || math.IsInf(c.Stability, 0) || c.Stability < 0 || c.Stability > maxStability:
+		return fmt.Errorf("stability %v is not a number of days from 0 to %v", c.Stability, maxStability)
+	case math.IsNaN(c.Difficulty) || c.Difficulty != 0 && (c.Difficulty < minDifficulty || c.Difficulty > maxDifficulty):
+		return fmt.Errorf("difficulty %v is not 0 (new) or 1..10", c.Difficulty)
+	case !sensibleTime(c.Due):
+		return fmt.Errorf("due %s is not a date in years 1..9999", c.Due.Format(time.RFC3339))
+	case !sensibleTime(c.LastReview):
+		return fmt.Errorf("last_review %s is not a date in years 1..9999", c.LastReview.Format(time.RFC3339))
+	}
+	return nil
+}
+
+func sensibleTime(t time.Time) bool { return t.IsZero() || t.Year() >= 1 && t.Year() <= 9999 }
+
+// Review returns the card after a review rated r at now. A card the
+// scheduler cannot accept (see Card.Check) starts afresh, so no stored
+// value can make it panic or compute NaN.
 func (s Scheduler) Review(c Card, r Rating, now time.Time) Card {
+	if r < Again || r > Easy {
+		r = Again
+	}
+	if c.Check() != nil {
+		c = Card{}
+	}
 	if c.State == 0 {
 		c.State = Learning
 	}
@@ -184,6 +218,7 @@ func (s Scheduler) stepInterval(c *Card, r Rating, steps []time.Duration) time.D
 		c.State, c.Step = Reviewing, 0
 		return s.intervalDays(c.Stability)
 	}
+	c.Step = max(c.Step, 0)
 	if len(steps) == 0 || (c.Step >= len(steps) && r != Again) {
 		return graduate()
 	}
@@ -198,7 +233,7 @@ func (s Scheduler) stepInterval(c *Card, r Rating, steps []time.Duration) time.D
 		case c.Step == 0:
 			return (steps[0] + steps[1]) / 2
 		default:
-			return steps[c.Step]
+			return steps[min(c.Step, len(steps)-1)]
 		}
 	case Good:
 		if c.Step+1 == len(steps) {

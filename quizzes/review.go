@@ -1,6 +1,7 @@
 package quizzes
 
 import (
+	"fmt"
 	"time"
 )
 
@@ -61,4 +62,16 @@ func (r *Review) Answer(id string, right bool, now time.Time, s Scheduler) *Reco
 // IsDue reports whether an answered item is due for review at now.
 func (rec *Record) IsDue(now time.Time) bool {
 	return rec != nil && rec.Answers > 0 && !rec.Card.Due.After(now)
+}
+
+// Check says why a stored record cannot be used (its card is impossible
+// for the scheduler, or its counts are), or nil.
+func (rec *Record) Check() error {
+	if rec == nil {
+		return nil
+	}
+	if rec.Answers < 0 || rec.FirstTryRight < 0 || rec.FirstTryRight > rec.Answers {
+		return fmt.Errorf("answers %d and first_try_right %d are not counts (0 <= first_try_right <= answers)", rec.Answers, rec.FirstTryRight)
+	}
+	return rec.Card.Check()
 }

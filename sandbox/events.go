@@ -14,45 +14,20 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/aws/aws-lambda-go/events"
-
 	"github.com/tutor-dev/tutor/assets"
+	"github.com/tutor-dev/tutor/assets/source"
 )
-
-// Source is an event source the course covers and the aws-lambda-go type
-// Lambda's events from it decode into.
-type Source struct {
-	Name      string
-	EventType reflect.Type
-}
-
-var sources = []Source{
-	{"apigateway", reflect.TypeFor[events.APIGatewayProxyRequest]()},
-	{"s3", reflect.TypeFor[events.S3Event]()},
-	{"dynamodb", reflect.TypeFor[events.DynamoDBEvent]()},
-	{"kinesis", reflect.TypeFor[events.KinesisEvent]()},
-	{"sns", reflect.TypeFor[events.SNSEvent]()},
-	{"sqs", reflect.TypeFor[events.SQSEvent]()},
-}
-
-// Sources returns the event sources, in course order.
-func Sources() []Source { return append([]Source(nil), sources...) }
-
-// LookupSource returns the source with this name.
-func LookupSource(name string) (Source, bool) {
-	for _, s := range sources {
-		if s.Name == name {
-			return s, true
-		}
-	}
-	return Source{}, false
-}
 
 // DecodeStrict decodes an event into its source's aws-lambda-go type,
 // rejecting fields the type does not have: a sample event with a field the
 // real type lacks would teach a field Lambda's Go runtime never delivers.
-func (s Source) DecodeStrict(payload []byte) error {
-	v := reflect.New(s.EventType)
+func DecodeStrict(s source.Source, payload []byte) error {
+	t := s.EventType()
+	if t == nil {
+		_, err := source.Parse(string(s))
+		return err
+	}
+	v := reflect.New(t)
 	dec := json.NewDecoder(bytes.NewReader(payload))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v.Interface()); err != nil {
@@ -66,8 +41,8 @@ func (s Source) DecodeStrict(payload []byte) error {
 
 // Event is one sample event: events/<source>/<name>.json.
 type Event struct {
-	Name   string `json:"name"`
-	Source string `json:"source"`
+	Name   string        `json:"name"`
+	Source source.Source `json:"source"`
 }
 
 // Events is a set of sample events read from a folder tree.
@@ -92,10 +67,10 @@ func LoadEvents(fsys fs.FS, prefix string) (*Events, error) {
 		dir, file := path.Split(p)
 		srcName, name := strings.TrimSuffix(dir, "/"), strings.TrimSuffix(file, ".json")
 		shown := path.Join(prefix, p)
-		src, ok := LookupSource(srcName)
+		src := source.Source(srcName)
 		switch {
-		case !ok:
-			errs = append(errs, fmt.Errorf("%s: unknown event source folder %q (want one of %s)", shown, srcName, strings.Join(sourceNames(), ", ")))
+		case !src.Valid():
+			errs = append(errs, fmt.Errorf("%s: unknown event source folder %q (want one of %s)", shown, srcName, source.List()))
 			continue
 		case !strings.HasPrefix(name, srcName+"-"):
 			errs = append(errs, fmt.Errorf("%s: event name %q must start with %q", shown, name, srcName+"-"))
@@ -106,26 +81,22 @@ func LoadEvents(fsys fs.FS, prefix string) (*Events, error) {
 		}
 		data, err := fs.ReadFile(fsys, p)
 		if err == nil {
-			err = src.DecodeStrict(data)
+			err = DecodeStrict(src, data)
 		}
 		if err != nil {
-			errs = append(errs, fmt.Errorf("%s: not a valid %s event: %w", shown, src.EventType, err))
+			errs = append(errs, fmt.Errorf("%s: not a valid %s event: %w", shown, src.EventType(), err))
 			continue
 		}
 		e.paths[name] = p
-		e.list = append(e.list, Event{Name: name, Source: srcName})
+		e.list = append(e.list, Event{Name: name, Source: src})
 	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
-	order := map[string]int{}
-	for i, s := range sources {
-		order[s.Name] = i
-	}
 	sort.Slice(e.list, func(i, j int) bool {
 		a, b := e.list[i], e.list[j]
 		if a.Source != b.Source {
-			return order[a.Source] < order[b.Source]
+			return a.Source.Order() < b.Source.Order()
 		}
 		if ra, rb := eventRank(a), eventRank(b); ra != rb {
 			return ra < rb
@@ -151,10 +122,10 @@ func BuiltinEvents() (*Events, error) { return builtin() }
 func (e *Events) List() []Event { return append([]Event(nil), e.list...) }
 
 // ForSource returns the events of one source.
-func (e *Events) ForSource(source string) []Event {
+func (e *Events) ForSource(src source.Source) []Event {
 	var out []Event
 	for _, ev := range e.list {
-		if ev.Source == source {
+		if ev.Source == src {
 			out = append(out, ev)
 		}
 	}
@@ -224,18 +195,10 @@ func checkJSON(data []byte) error {
 // eventRank puts a source's happy event first and its failing one second.
 func eventRank(e Event) int {
 	switch e.Name {
-	case e.Source + "-ok":
+	case string(e.Source) + "-ok":
 		return 0
-	case e.Source + "-fail":
+	case string(e.Source) + "-fail":
 		return 1
 	}
 	return 2
-}
-
-func sourceNames() []string {
-	names := make([]string, len(sources))
-	for i, s := range sources {
-		names[i] = s.Name
-	}
-	return names
 }

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/tutor-dev/tutor/assets/source"
 )
 
 func TestBuiltinEventsCoverEverySource(t *testing.T) {
@@ -13,22 +15,22 @@ func TestBuiltinEventsCoverEverySource(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, src := range Sources() {
+	for _, src := range source.All() {
 		names := map[string]bool{}
-		for _, e := range evs.ForSource(src.Name) {
+		for _, e := range evs.ForSource(src) {
 			names[e.Name] = true
 			payload, err := evs.Load(e.Name)
 			if err != nil {
 				t.Fatal(err)
 			}
 			// Strict: a field the aws-lambda-go type lacks is an error.
-			if err := src.DecodeStrict(payload); err != nil {
-				t.Errorf("%s does not decode strictly into %s: %v", e.Name, src.EventType, err)
+			if err := DecodeStrict(src, payload); err != nil {
+				t.Errorf("%s does not decode strictly into %s: %v", e.Name, src.EventType(), err)
 			}
 		}
-		for _, want := range []string{src.Name + "-ok", src.Name + "-fail"} {
+		for _, want := range []string{string(src) + "-ok", string(src) + "-fail"} {
 			if !names[want] {
-				t.Errorf("source %s has no event %s", src.Name, want)
+				t.Errorf("source %s has no event %s", src, want)
 			}
 		}
 	}

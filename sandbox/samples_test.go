@@ -102,8 +102,8 @@ func checkRun(t *testing.T, r *Result, want sampleRun) {
 	}
 }
 
-// conformanceDir finds ../shared/conformance, or skips the test saying why.
-func conformanceDir(t *testing.T) string { return conformance.DirOrSkip(t) }
+// conformanceDir is the conformance corpus shipped in the repository.
+func conformanceDir(t *testing.T) string { return conformance.MustDir(t) }
 
 // TestSAMEventsRunInTheirHandlers feeds the payloads `sam local
 // generate-event` prints to the matching handlers: each must decode (no
@@ -142,9 +142,8 @@ func TestSAMEventsRunInTheirHandlers(t *testing.T) {
 			if !ok {
 				t.Fatalf("no handler %s", tt.handler)
 			}
-			src, _ := LookupSource(h.Source)
-			if err := src.DecodeStrict(payload); err != nil {
-				t.Errorf("%s does not decode strictly into %s: %v", tt.file, src.EventType, err)
+			if err := DecodeStrict(h.Source, payload); err != nil {
+				t.Errorf("%s does not decode strictly into %s: %v", tt.file, h.Source.EventType(), err)
 			}
 			checkRun(t, Invoke(context.Background(), h, payload, Options{}), tt.want)
 		})

@@ -1,28 +1,52 @@
 package main
 
 import (
+	"context"
 	"errors"
+	"fmt"
 	"os"
+	"strings"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 	"golang.org/x/term"
 
 	"github.com/tutor-dev/tutor/cmd/internal/app"
-	"github.com/tutor-dev/tutor/cmd/internal/practice"
 	"github.com/tutor-dev/tutor/cmd/internal/progress"
 )
 
-// openProgress resolves the state directory and loads progress, printing a
-// one-line warning if a damaged file had to be moved aside.
-func openProgress(g *globals) (*progress.Store, *progress.State, string, error) {
+// openStore resolves the state directory and opens the learner's store,
+// printing each warning (a damaged file moved aside, an impossible review
+// record set aside) as one line on stderr.
+func openStore(g *globals) (*progress.SQLite, error) {
 	dir, err := progress.Dir(g.stateDir)
 	if err != nil {
-		return nil, nil, "", err
+		return nil, err
 	}
-	store := progress.NewStore(dir)
-	st, warning, err := progress.LoadState(store)
-	return store, st, warning, err
+	store, warnings, err := progress.OpenSQLite(context.Background(), dir)
+	warn(g, warnings)
+	return store, err
+}
+
+// openProgress opens the store and reads the learner's state.
+func openProgress(g *globals) (*progress.SQLite, progress.Snapshot, error) {
+	store, err := openStore(g)
+	if err != nil {
+		return nil, progress.Snapshot{}, err
+	}
+	snap, err := store.Load(context.Background(), progress.LocalLearner)
+	if err != nil {
+		store.Close()
+		return nil, progress.Snapshot{}, err
+	}
+	warn(g, snap.Warnings)
+	return store, snap, nil
+}
+
+func warn(g *globals, warnings []string) {
+	for _, w := range warnings {
+		fmt.Fprintln(g.stderr, "tutor: warning: "+w)
+	}
 }
 
 // runCourse opens the TUI where the learner left off.
@@ -36,43 +60,45 @@ func runCourse(g *globals) error {
 	if err != nil {
 		return err
 	}
-	store := progress.NewStore(dir)
+	// Opening the database takes milliseconds; its warnings go to the
+	// status line with those of loading.
+	store, warnings, err := progress.OpenSQLite(context.Background(), dir)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
 	load := func() (app.Loaded, error) {
 		c, err := loadCourse(g)
 		if err != nil {
 			return app.Loaded{}, err
 		}
-		st, warning, err := progress.LoadState(store)
+		snap, err := store.Load(context.Background(), progress.LocalLearner)
 		if err != nil {
 			return app.Loaded{}, err
 		}
-		rv, rwarning, err := practice.LoadReview(store)
-		if warning == "" {
-			warning = rwarning
-		}
-		return app.Loaded{Course: c, State: st, Review: rv, Warning: warning}, err
+		return app.Loaded{Course: c, State: snap.Progress, Warning: strings.Join(append(warnings, snap.Warnings...), " · ")}, nil
 	}
+	w := progress.NewWriter(store, progress.LocalLearner)
 	opts := []tea.ProgramOption{tea.WithInput(in), tea.WithOutput(out)}
 	if os.Getenv("NO_COLOR") != "" {
 		// no-color.org: any non-empty value; colorprofile alone only honours "true"-ish values.
 		opts = append(opts, tea.WithColorProfile(colorprofile.Ascii))
 	}
 	// The course loads while the terminal is set up: see app.Options.Load.
-	final, err := tea.NewProgram(app.New(app.Options{Load: load, Store: store}), opts...).Run()
+	final, err := tea.NewProgram(app.New(app.Options{Load: load, Writer: w}), opts...).Run()
 	m, ok := final.(app.Model)
-	if !ok {
-		return err
+	if ok {
+		for _, c := range m.FinalChanges() {
+			w.Submit(c)
+		}
 	}
-	if m.Err() != nil {
+	// Every change was shown on the status line as it failed; the first
+	// failure is repeated here for the exit status.
+	if werr := w.Close(); werr != nil && err == nil {
+		err = werr
+	}
+	if ok && m.Err() != nil {
 		return m.Err()
-	}
-	if st := m.State(); st != nil {
-		if rerr := m.SaveReview(); rerr != nil && err == nil {
-			err = rerr
-		}
-		if serr := progress.SaveState(store, st); serr != nil && err == nil {
-			err = serr
-		}
 	}
 	return err
 }

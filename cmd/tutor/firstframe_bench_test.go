@@ -12,7 +12,8 @@ import (
 )
 
 // bare is the smallest Bubble Tea v2 program: the reference for the
-// first-frame budget (DESIGN.md: tutor's first frame within 1.3x of it).
+// first-frame budget, which is tutor's first frame within 1.3x of this
+// program's, both under a pty that answers no terminal queries.
 type bare struct{}
 
 func (bare) Init() tea.Cmd { return nil }

@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
+	"github.com/tutor-dev/tutor/assets/source"
 	"github.com/tutor-dev/tutor/cmd/internal/course"
 	"github.com/tutor-dev/tutor/cmd/internal/progress"
 	"github.com/tutor-dev/tutor/cmd/internal/render"
@@ -21,11 +22,11 @@ func init() { topCommands = append(topCommands, newLessonsCmd, newReadCmd) }
 
 // lessonJSON is one element of `tutor lessons --json`.
 type lessonJSON struct {
-	ID      string   `json:"id"`
-	Title   string   `json:"title"`
-	Order   int      `json:"order"`
-	Sources []string `json:"sources"`
-	Status  string   `json:"status"`
+	ID      string          `json:"id"`
+	Title   string          `json:"title"`
+	Order   int             `json:"order"`
+	Sources []source.Source `json:"sources"`
+	Status  string          `json:"status"`
 }
 
 func newLessonsCmd(g *globals) *cobra.Command {
@@ -41,14 +42,12 @@ func newLessonsCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			_, st, warning, err := openProgress(g)
+			store, snap, err := openProgress(g)
 			if err != nil {
 				return err
 			}
-			if warning != "" {
-				fmt.Fprintln(g.stderr, "tutor: warning: "+warning)
-			}
-			return runLessons(c, st, asJSON, g.stdout)
+			store.Close()
+			return runLessons(c, snap.Progress, asJSON, g.stdout)
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON array of {id, title, order, sources, status}")
@@ -60,7 +59,7 @@ func runLessons(c *course.Course, st *progress.State, asJSON bool, w io.Writer) 
 	for _, l := range c.Lessons.Lessons {
 		src := l.Sources
 		if src == nil {
-			src = []string{}
+			src = []source.Source{}
 		}
 		rows = append(rows, lessonJSON{l.ID, l.Title, l.Order, src, st.StatusOf(l.ID, c.HasQuiz(l.ID)).String()})
 	}
@@ -72,7 +71,7 @@ func runLessons(c *course.Course, st *progress.State, asJSON bool, w io.Writer) 
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "#\tID\tTITLE\tSOURCES\tSTATUS")
 	for i, r := range rows {
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", i+1, r.ID, r.Title, strings.Join(r.Sources, ","), r.Status)
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", i+1, r.ID, r.Title, strings.Join(source.Strings(r.Sources), ","), r.Status)
 	}
 	return tw.Flush()
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/tutor-dev/tutor/assets/source"
 	"github.com/tutor-dev/tutor/cmd/internal/course"
 	"github.com/tutor-dev/tutor/cmd/internal/practice"
 	"github.com/tutor-dev/tutor/cmd/internal/progress"
@@ -40,7 +42,8 @@ func newProgressCmd(g *globals) *cobra.Command {
 		Short: "Show what you have done, or reset it",
 		Long: `progress shows each lesson's status (not-started, in-progress, done) and
 where you will resume. --reset forgets your progress in every lesson, or in one
-LESSON; it asks first unless --yes is given.`,
+LESSON, and the quiz review state with it (of every item, or of that lesson's
+items); it asks first unless --yes is given. The log of past answers is kept.`,
 		Example: `  tutor progress
   tutor progress --json
   tutor progress --reset sqs --yes`,
@@ -56,28 +59,19 @@ LESSON; it asks first unless --yes is given.`,
 			if err != nil {
 				return err
 			}
-			store, st, warning, err := openProgress(g)
+			store, snap, err := openProgress(g)
 			if err != nil {
 				return err
 			}
-			if warning != "" {
-				fmt.Fprintln(g.stderr, "tutor: warning: "+warning)
-			}
+			defer store.Close()
 			if o.reset {
-				return runReset(c, store, st, o, g)
+				return runReset(c, store, o, g)
 			}
-			rv, rwarning, err := practice.LoadReview(store)
-			if err != nil {
-				return err
-			}
-			if rwarning != "" {
-				fmt.Fprintln(g.stderr, "tutor: warning: "+rwarning)
-			}
-			return runProgress(c, st, practice.Summary(c.Quizzes, rv, time.Now()), o.asJSON, g.stdout)
+			return runProgress(c, snap.Progress, practice.Summary(c.Quizzes, snap.Review, time.Now()), o.asJSON, g.stdout)
 		},
 	}
 	cmd.Flags().BoolVar(&o.asJSON, "json", false, "print JSON: {done, total, last, lessons: [{id, title, order, sources, status}], quiz: {items, seen, first_try_accuracy, answers, first_try_right, due}}")
-	cmd.Flags().BoolVar(&o.reset, "reset", false, "forget progress (all lessons, or the LESSON given)")
+	cmd.Flags().BoolVar(&o.reset, "reset", false, "forget progress and quiz review state (all lessons, or the LESSON given)")
 	cmd.Flags().BoolVar(&o.yes, "yes", false, "do not ask before resetting")
 	return cmd
 }
@@ -91,7 +85,7 @@ func runProgress(c *course.Course, st *progress.State, quiz practice.Stats, asJS
 		}
 		src := l.Sources
 		if src == nil {
-			src = []string{}
+			src = []source.Source{}
 		}
 		out.Lessons = append(out.Lessons, lessonJSON{l.ID, l.Title, l.Order, src, s.String()})
 	}
@@ -117,7 +111,7 @@ func runProgress(c *course.Course, st *progress.State, quiz practice.Stats, asJS
 	return nil
 }
 
-func runReset(c *course.Course, store *progress.Store, st *progress.State, o progressOpts, g *globals) error {
+func runReset(c *course.Course, store progress.Store, o progressOpts, g *globals) error {
 	what := "all your progress"
 	if o.id != "" {
 		if _, ok := c.Lessons.Get(o.id); !ok {
@@ -136,8 +130,15 @@ func runReset(c *course.Course, store *progress.Store, st *progress.State, o pro
 			return nil
 		}
 	}
-	st.Reset(o.id)
-	if err := progress.SaveState(store, st); err != nil {
+	var change progress.Change = progress.ResetAll{}
+	if o.id != "" {
+		var items []string
+		for _, it := range c.Quizzes.ForLesson(o.id) {
+			items = append(items, it.ID)
+		}
+		change = progress.Reset{Lesson: o.id, Items: items}
+	}
+	if err := store.Apply(context.Background(), progress.LocalLearner, change); err != nil {
 		return err
 	}
 	_, err := fmt.Fprintf(g.stdout, "Reset %s.\n", what)

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
-	"os"
 	"os/exec"
 	"strings"
 	"sync"
@@ -63,7 +62,7 @@ func (s *screen) reset() {
 func TestBinaryTUIInSilentPty(t *testing.T) {
 	state := stateDir(t)
 	cmd := exec.Command(tutorBin)
-	cmd.Env = append(os.Environ(), "TUTOR_STATE_DIR="+state, "TERM=xterm-256color")
+	cmd.Env = tutorEnv("TUTOR_STATE_DIR="+state, "TERM=xterm-256color")
 	start := time.Now()
 	f, err := pty.StartWithSize(cmd, &pty.Winsize{Cols: 100, Rows: 30})
 	if err != nil {
@@ -109,7 +108,7 @@ func TestBinaryTUIInSilentPty(t *testing.T) {
 func TestBinaryNoColor(t *testing.T) {
 	for _, value := range []string{"", "yes"} {
 		cmd := exec.Command(tutorBin)
-		cmd.Env = append(os.Environ(), "TUTOR_STATE_DIR="+t.TempDir(), "TERM=xterm-256color", "COLORTERM=truecolor", "NO_COLOR="+value)
+		cmd.Env = tutorEnv("TUTOR_STATE_DIR="+t.TempDir(), "TERM=xterm-256color", "COLORTERM=truecolor", "NO_COLOR="+value)
 		f, err := pty.StartWithSize(cmd, &pty.Winsize{Cols: 100, Rows: 30})
 		if err != nil {
 			t.Fatal(err)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -115,18 +116,12 @@ func runQuiz(g *globals, c *course.Course, o quizOpts) error {
 		return listTable(items, g.stdout)
 	}
 
-	dir, err := progress.Dir(g.stateDir)
+	store, snap, err := openProgress(g)
 	if err != nil {
 		return err
 	}
-	store := progress.NewStore(dir)
-	rv, warning, err := practice.LoadReview(store)
-	if err != nil {
-		return err
-	}
-	if warning != "" {
-		fmt.Fprintln(g.stderr, "tutor: warning: "+warning)
-	}
+	defer store.Close()
+	rv := snap.Review
 	now := time.Now()
 	items := quizzes.Select(bank, rv, quizzes.Query{
 		Items: o.items, Lessons: o.lessons, Count: o.count,
@@ -149,16 +144,17 @@ func runQuiz(g *globals, c *course.Course, o quizOpts) error {
 	}
 
 	if !o.plain && !o.asJSON && isTerminalIn(g.stdin) && isTerminal(g.stdout) {
-		return runQuizTUI(g, c, items, o.seed, rv, store)
+		return runQuizTUI(g, c, items, o.seed, store)
 	}
 
 	res, err := practice.Run(practice.Options{
-		Items:     items,
-		Seed:      o.seed,
-		Review:    rv,
-		Scheduler: quizzes.QuizScheduler(),
-		Save:      func(rv *quizzes.Review) error { return practice.SaveReview(store, rv) },
-		Echo:      !isTerminalIn(g.stdin),
+		Items: items,
+		Seed:  o.seed,
+		// Each first answer is committed before its feedback is printed.
+		Record: func(id string, right bool, at time.Time) error {
+			return store.Apply(context.Background(), progress.LocalLearner, progress.Answer{Item: id, Right: right, At: at})
+		},
+		Echo: !isTerminalIn(g.stdin),
 	}, g.stdin, feedback)
 	if err != nil {
 		return err

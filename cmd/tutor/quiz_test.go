@@ -171,18 +171,8 @@ func TestBinaryQuizReviewAfterMiss(t *testing.T) {
 	_, wrong := syncTriggerAnswers(t)
 	tutor(t, wrong+"\n", "quiz", "--plain", "--item", "sync-trigger", "--seed", "7")
 
-	data, err := os.ReadFile(filepath.Join(stateDir(t), "review.json"))
-	if err != nil {
-		t.Fatalf("review state not saved: %v", err)
-	}
-	var saved struct {
-		Items map[string]struct {
-			Answers    int  `json:"answers"`
-			LastMissed bool `json:"last_missed"`
-		} `json:"items"`
-	}
-	if err := json.Unmarshal(data, &saved); err != nil || saved.Items["sync-trigger"].Answers != 1 || !saved.Items["sync-trigger"].LastMissed {
-		t.Fatalf("review.json: %v\n%s", err, data)
+	if q := quizStats(t); q.Seen != 1 || q.Answers != 1 || q.FirstTryRight != 0 || q.Due != 1 {
+		t.Fatalf("review state after a miss: %+v", q)
 	}
 
 	for _, args := range [][]string{{"--review"}, {}} {
@@ -377,4 +367,28 @@ func TestDefaultSeed(t *testing.T) {
 	if defaultSeed(true, now) == defaultSeed(true, now.Add(time.Nanosecond)) {
 		t.Error("the interactive seed does not follow the clock")
 	}
+}
+
+// quizStats is the quiz part of `tutor progress --json` for the test's
+// state directory.
+func quizStats(t *testing.T) practiceStats {
+	t.Helper()
+	out, errOut, code := tutor(t, "", "progress", "--json")
+	if code != 0 {
+		t.Fatalf("progress: exit %d: %s", code, errOut)
+	}
+	var p struct {
+		Quiz practiceStats `json:"quiz"`
+	}
+	if err := json.Unmarshal([]byte(out), &p); err != nil {
+		t.Fatalf("progress --json: %v\n%s", err, out)
+	}
+	return p.Quiz
+}
+
+type practiceStats struct {
+	Seen          int `json:"seen"`
+	Answers       int `json:"answers"`
+	FirstTryRight int `json:"first_try_right"`
+	Due           int `json:"due"`
 }

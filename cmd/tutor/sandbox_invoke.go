@@ -13,6 +13,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/tutor-dev/tutor/assets/source"
 	"github.com/tutor-dev/tutor/sandbox"
 	"github.com/tutor-dev/tutor/sandbox/handlers"
 )
@@ -33,15 +34,15 @@ type sandboxList struct {
 }
 
 type sandboxListHandler struct {
-	Name        string   `json:"name"`
-	Source      string   `json:"source"`
-	Description string   `json:"description"`
-	Events      []string `json:"events"` // the events of its source
+	Name        string        `json:"name"`
+	Source      source.Source `json:"source"`
+	Description string        `json:"description"`
+	Events      []string      `json:"events"` // the events of its source
 }
 
 type sandboxListEvent struct {
-	Name   string `json:"name"`
-	Source string `json:"source"`
+	Name   string        `json:"name"`
+	Source source.Source `json:"source"`
 }
 
 func newSandboxListCmd(g *globals) *cobra.Command {
@@ -188,7 +189,7 @@ func runSandboxInvoke(ctx context.Context, o sandboxInvokeOpts, stdin io.Reader,
 	} else {
 		name := o.event
 		if name == "" {
-			name = h.Source + "-ok"
+			name = string(h.Source) + "-ok"
 		}
 		var evs *sandbox.Events
 		if evs, err = sandbox.BuiltinEvents(); err == nil {

@@ -1,7 +1,7 @@
 package main
 
 import (
-	"encoding/json"
+	"context"
 	"fmt"
 	"io"
 	"strings"
@@ -57,7 +57,7 @@ read standard input.`,
 				return usageErrorf("simulate takes one scenario file (or - for stdin), got %d arguments", len(args))
 			}
 			opts.scenario = args[0]
-			return runSandboxSimulate(opts, g.stdin, g.stdout)
+			return runSandboxSimulate(cmd.Context(), opts, g.stdin, g.stdout)
 		},
 	}
 	f := cmd.Flags()
@@ -67,7 +67,9 @@ read standard input.`,
 }
 
 // runSandboxSimulate loads the scenario, runs it and prints the result.
-func runSandboxSimulate(opts simulateOptions, stdin io.Reader, stdout io.Writer) error {
+// --json streams: a run of millions of records is written as it is read
+// from the simulator's state, never built whole in memory.
+func runSandboxSimulate(ctx context.Context, opts simulateOptions, stdin io.Reader, stdout io.Writer) error {
 	var (
 		sc  *sim.Scenario
 		err error
@@ -84,12 +86,19 @@ func runSandboxSimulate(opts simulateOptions, stdin io.Reader, stdout io.Writer)
 	if err != nil {
 		return err
 	}
-	res, err := sim.Run(sc, sim.Options{Full: opts.full})
-	if err != nil {
-		return fmt.Errorf("%s: %w", opts.scenario, err)
+	name := opts.scenario
+	if name == "-" {
+		name = "stdin"
 	}
 	if opts.asJSON {
-		return json.NewEncoder(stdout).Encode(res)
+		if err := sim.WriteJSON(ctx, stdout, sc, sim.Options{Full: opts.full}); err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		return nil
+	}
+	res, err := sim.Run(ctx, sc, sim.Options{Full: opts.full})
+	if err != nil {
+		return fmt.Errorf("%s: %w", name, err)
 	}
 	_, err = io.WriteString(stdout, strings.Join(sim.Lines(res), "\n")+"\n")
 	return err

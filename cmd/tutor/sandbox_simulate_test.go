@@ -15,6 +15,8 @@ func TestSandboxSimulate(t *testing.T) {
 	badField := write("bad.yaml", "source: sqs\nqueue:\n  visibility: 30s\n")
 	badValue := write("value.yaml", "source: kinesis\nmapping: {parallelization_factor: 0}\n")
 	unknownHandler := write("handler.yaml", "source: sqs\nhandler: nope\n")
+	visibility := write("vis.yaml", "source: sqs\nbehaviour:\n  rules: [{result: error}]\nqueue: {visibility_timeout: 0s}\nrecords: [{id: m1}]\n")
+	bomb := write("bomb.yaml", "source: sqs\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n")
 	tests := []struct {
 		name     string
 		args     []string
@@ -33,6 +35,8 @@ func TestSandboxSimulate(t *testing.T) {
 		{"unknown field", []string{badField}, "", 1, nil, "bad.yaml:3:3: unknown field \"visibility\""},
 		{"invalid value", []string{badValue}, "", 1, nil, "value.yaml:2:35: mapping.parallelization_factor: must be 1-10"},
 		{"unknown handler", []string{unknownHandler}, "", 1, nil, `unknown handler "nope" (known: `},
+		{"visibility 0s", []string{visibility}, "", 1, nil, "vis.yaml:4:29: queue.visibility_timeout: 0s is shorter than function.timeout 3s"},
+		{"alias bomb", []string{bomb}, "", 1, nil, "bomb.yaml:3:8: YAML aliases (*a) are not allowed"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -9,8 +9,8 @@ import (
 	"github.com/tutor-dev/tutor/sandbox/internal/conformance"
 )
 
-// conformanceDir finds ../shared/conformance, or skips the test saying why.
-func conformanceDir(t testing.TB) string { return conformance.DirOrSkip(t) }
+// conformanceDir is the conformance corpus shipped in the repository.
+func conformanceDir(t testing.TB) string { return conformance.MustDir(t) }
 
 func readCorpus(t testing.TB, name string, v any) {
 	t.Helper()

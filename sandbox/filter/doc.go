@@ -7,7 +7,8 @@
 // (Result.Reason), so the TUI lab and the `tutor sandbox filter` command show
 // the same explanation. The package knows nothing of terminals or commands.
 //
-// Semantics follow the conformance corpus in ../shared/conformance: arrays in
+// Semantics follow the filter cases recorded against AWS (the conformance
+// corpus, sandbox/internal/conformance/testdata): arrays in
 // the input match if any element matches (and are not array-consistent across
 // keys), policy and input keys are joined with "." so {"a":{"b":…}} and
 // {"a.b":…} are the same key, `exists` looks at leaf values only, and numbers

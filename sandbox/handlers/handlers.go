@@ -12,15 +12,17 @@ package handlers
 import (
 	_ "embed"
 	"sort"
+
+	"github.com/tutor-dev/tutor/assets/source"
 )
 
 // Handler describes one sample handler.
 type Handler struct {
-	Name        string // e.g. "sqs-partial"; lessons' labs refer to it
-	Source      string // the event source: apigateway, s3, dynamodb, kinesis, sns or sqs
-	Description string // one line
-	Func        any    // the handler function, as passed to lambda.NewHandler / lambda.Start
-	Code        string // the Go source file that defines Func
+	Name        string        // e.g. "sqs-partial"; lessons' labs refer to it
+	Source      source.Source // the event source
+	Description string        // one line
+	Func        any           // the handler function, as passed to lambda.NewHandler / lambda.Start
+	Code        string        // the Go source file that defines Func
 }
 
 // The handlers' own source files, embedded so a lab can show the code it runs.
@@ -43,31 +45,31 @@ var (
 
 var all = []Handler{
 	{
-		Name: "apigateway-orders", Source: "apigateway", Func: OrdersAPI, Code: apigatewayOrdersCode,
+		Name: "apigateway-orders", Source: source.APIGateway, Func: OrdersAPI, Code: apigatewayOrdersCode,
 		Description: "REST API behind an API Gateway proxy integration: GET /orders/{id} answers JSON, POST /orders fails on a bad body",
 	},
 	{
-		Name: "s3-object-logger", Source: "s3", Func: LogObjects, Code: s3ObjectLoggerCode,
+		Name: "s3-object-logger", Source: source.S3, Func: LogObjects, Code: s3ObjectLoggerCode,
 		Description: "logs each object an S3 notification announces, decoding its URL-encoded key",
 	},
 	{
-		Name: "dynamodb-stream", Source: "dynamodb", Func: StreamOrders, Code: dynamodbStreamCode,
+		Name: "dynamodb-stream", Source: source.DynamoDB, Func: StreamOrders, Code: dynamodbStreamCode,
 		Description: "reads typed NewImage attributes from a DynamoDB stream and fails on an attribute of the wrong type",
 	},
 	{
-		Name: "kinesis-decode", Source: "kinesis", Func: DecodeReadings, Code: kinesisDecodeCode,
+		Name: "kinesis-decode", Source: source.Kinesis, Func: DecodeReadings, Code: kinesisDecodeCode,
 		Description: "decodes the JSON sensor readings carried (base64-encoded on the wire) in Kinesis records",
 	},
 	{
-		Name: "sns-attributes", Source: "sns", Func: RouteNotifications, Code: snsAttributesCode,
+		Name: "sns-attributes", Source: source.SNS, Func: RouteNotifications, Code: snsAttributesCode,
 		Description: "routes SNS notifications by their message attributes and fails when a required one is missing",
 	},
 	{
-		Name: "sqs-batch", Source: "sqs", Func: ProcessBatch, Code: sqsBatchCode,
+		Name: "sqs-batch", Source: source.SQS, Func: ProcessBatch, Code: sqsBatchCode,
 		Description: "processes an SQS batch; one invalid message fails the whole batch, so every message comes back",
 	},
 	{
-		Name: "sqs-partial", Source: "sqs", Func: ProcessPartial, Code: sqsPartialCode,
+		Name: "sqs-partial", Source: source.SQS, Func: ProcessPartial, Code: sqsPartialCode,
 		Description: "processes an SQS batch and reports only the invalid messages in batchItemFailures",
 	},
 }

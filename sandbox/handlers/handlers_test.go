@@ -22,12 +22,11 @@ func TestRegistry(t *testing.T) {
 	if len(all) != len(want) {
 		t.Fatalf("%d handlers, want %d", len(all), len(want))
 	}
-	sources := map[string]bool{"apigateway": true, "s3": true, "dynamodb": true, "kinesis": true, "sns": true, "sqs": true}
 	for i, h := range all {
 		if h.Name != want[i] {
 			t.Errorf("handler %d = %s, want %s", i, h.Name, want[i])
 		}
-		if !sources[h.Source] || !strings.HasPrefix(h.Name, h.Source+"-") {
+		if !h.Source.Valid() || !strings.HasPrefix(h.Name, string(h.Source)+"-") {
 			t.Errorf("%s: source %q", h.Name, h.Source)
 		}
 		if h.Description == "" || strings.Contains(h.Description, "\n") {

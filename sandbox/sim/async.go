@@ -1,6 +1,10 @@
 package sim
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/tutor-dev/tutor/assets/source"
+)
 
 var asyncNotes = []string{
 	"Asynchronous invocation: the event enters Lambda's event queue and is invoked at once when concurrency allows; the queue's own delays, duplicates and reordering are not modelled.",
@@ -32,7 +36,7 @@ type asyncEvent struct {
 
 func (s *sim) runAsync() error {
 	var fns []*asyncFn
-	if s.sc.Source == "sns" {
+	if s.sc.Source == source.SNS {
 		subs := s.sc.Subscriptions
 		if len(subs) == 0 {
 			subs = []Subscription{{Name: "function"}}

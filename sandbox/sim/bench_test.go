@@ -1,6 +1,8 @@
 package sim
 
 import (
+	"context"
+	"io"
 	"testing"
 )
 
@@ -15,7 +17,7 @@ func BenchmarkSQSMillion(b *testing.B) {
 	sc.Queue.DeadLetterQueue = true
 	sc.Generate = &Generate{Count: 1_000_000, Body: `{"orderId": {{.N}}}`}
 	for b.Loop() {
-		res, err := Run(&sc, Options{})
+		res, err := Run(context.Background(), &sc, Options{})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -34,7 +36,7 @@ func BenchmarkSQSRealHandler(b *testing.B) {
 	sc.Mapping.ReportBatchItemFailures = true
 	sc.Generate = &Generate{Count: 100_000, Body: `{"orderId": "ord-{{.N}}", "quantity": 1}`}
 	for b.Loop() {
-		res, err := Run(&sc, Options{})
+		res, err := Run(context.Background(), &sc, Options{})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -43,4 +45,16 @@ func BenchmarkSQSRealHandler(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/1e4, "ns/invocation")
+}
+
+// BenchmarkWriteJSONMillion streams the --full JSON of 1,000,000 SQS
+// messages (about 120 MB) to io.Discard.
+func BenchmarkWriteJSONMillion(b *testing.B) {
+	sc := Default("sqs")
+	sc.Generate = &Generate{Count: 1_000_000, Body: `n{{.N}}`}
+	for b.Loop() {
+		if err := WriteJSON(context.Background(), io.Discard, &sc, Options{Full: true}); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

@@ -57,8 +57,14 @@ const (
 const (
 	defInvocationTime  = 20 * time.Millisecond // a scripted invocation's virtual duration
 	defMaxReceiveCount = 3                     // AWS requires a redrive policy to name one
-	// Safety stops: a scenario that keeps running past these ends with its
-	// remaining records "pending" and a note saying so.
-	maxSimulated  = 30 * 24 * time.Hour
-	maxEventSteps = 200_000_000
+	// Safety stops. A scenario still running after maxSimulated of virtual
+	// time ends with its remaining records "pending" and a note saying so.
+	// One that needs more simulated events than its budget (base plus
+	// per record, a real handler's invocation weighing realInvokeWeight
+	// events) is an error: at about a million events a second that is a
+	// few seconds of CPU for a small scenario, never minutes.
+	maxSimulated     = 30 * 24 * time.Hour
+	eventBudgetBase  = 2_000_000
+	eventsPerRecord  = 20
+	realInvokeWeight = 20
 )

@@ -11,7 +11,16 @@
 // registry (assets/facts), checked by a test. Where the AWS documentation is
 // silent the model states its own rule in Result.Notes.
 //
-// The package knows nothing of terminals: the CLI prints a Result as JSON or
-// as the plain lines of Lines, and the TUI builds a Scenario in code (see
-// Default) and calls Run.
+// Each source's model is chosen by its invocation model (assets/source:
+// sync, async, poll, streams); what differs per source beyond that is one
+// entry of the models table (sources.go).
+//
+// Load refuses what AWS refuses (an SQS visibility timeout shorter than the
+// function timeout) and what YAML would hide (aliases, a second document,
+// quoted numbers); a run is bounded by an event budget and stops when its
+// context is cancelled.
+//
+// The package knows nothing of terminals: the CLI prints a Result as the
+// plain lines of Lines or streams it as JSON (WriteJSON), and the TUI builds
+// a Scenario in code (see Default) and calls Run.
 package sim

@@ -24,6 +24,9 @@ func (d Duration) String() string {
 	if d < 0 {
 		return "-1"
 	}
+	if time.Duration(d)%time.Millisecond != 0 {
+		return time.Duration(d).String() // "1ns", "1.5ms": what was written, not its whole milliseconds
+	}
 	return fmtDur(time.Duration(d).Milliseconds())
 }
 

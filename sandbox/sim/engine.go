@@ -2,9 +2,12 @@ package sim
 
 import (
 	"container/heap"
-	"encoding/json"
+	"context"
+	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/tutor-dev/tutor/assets/source"
 )
 
 // event is something that happens at a virtual time; seq keeps events at
@@ -50,15 +53,13 @@ var outcomeNames = [...]string{"pending", "succeeded", "dlq", "on_failure", "dro
 
 func (o outcome) String() string { return outcomeNames[o] }
 
-// rec is a record and its state in the run. Source fields live in src (nil
-// for generated records, whose main field is text).
+// rec is a record and its state in the run, 32 bytes: ten million of them
+// are a third of a gigabyte. A listed record's id, text and source fields
+// live in sim.listed (see idOf, textOf, srcOf); a generated one has none.
 type rec struct {
-	id         string // listed records; generated ones have n instead (see sim.idOf)
-	text       string // the field match.contains looks in (sim.textOf)
-	n          int32  // generated record number (id rN), 0 for a listed record
-	at         int64
-	src        *Record
+	n          int32 // > 0: generated record number (id rN); < 0: -(index in sim.listed + 1)
 	deliveries int32
+	at         int64
 	receives   int32 // sqs: ApproximateReceiveCount
 	receipt    int32 // sqs: which receive is current
 	status     int16 // apigateway
@@ -68,21 +69,26 @@ type rec struct {
 
 // sim is one run.
 type sim struct {
+	ctx       context.Context
 	sc        *Scenario
 	handler   handler
 	now       int64
 	last      int64 // time of the last thing that happened (simulated_ms)
 	seq       uint64
 	q         eventQueue
-	steps     int
-	stopped   bool
+	steps     int // events run, real invocations weighing realInvokeWeight
+	budget    int // steps allowed
+	nextCtx   int // steps at which the loop next looks at the context
 	recs      []rec
+	listed    []listed // the scenario's own records (rec.n < 0)
 	inFlight  int
 	limit     int // reserved concurrency, or the account's
 	m         Metrics
 	tl        []Entry
 	tlCap     int // 0 = unlimited
+	tlN       int // entries logged
 	tlCut     bool
+	spool     *spool // streaming: entries are encoded here instead of kept in tl
 	notes     []string
 	subs      []SubscriptionResult
 	asyncLeft []int16            // async: deliveries of each record still under way
@@ -100,27 +106,59 @@ func (s *sim) at(t int64, fn func()) {
 
 func (s *sim) after(d int64, fn func()) { s.at(s.now+d, fn) }
 
-// loop runs events until none are left or a safety stop is reached.
-func (s *sim) loop() {
+// loop runs events until none are left or a safety stop is reached. It
+// returns ctx.Err() soon after the context is cancelled.
+func (s *sim) loop() error {
 	for len(s.q) > 0 {
+		if s.steps >= s.nextCtx {
+			if err := s.ctx.Err(); err != nil {
+				return err
+			}
+			s.nextCtx = s.steps + ctxCheckEvery
+		}
 		e := heap.Pop(&s.q).(event)
-		if e.t > maxSimulated.Milliseconds() || s.steps >= maxEventSteps {
-			s.stopped = true
-			s.note("The run stopped at its safety limit (%s of virtual time or %d events); records not finished by then are pending.",
-				fmtDur(maxSimulated.Milliseconds()), maxEventSteps)
-			return
+		if e.t > maxSimulated.Milliseconds() {
+			s.note("The run stopped at its safety limit of %s of virtual time; records not finished by then are pending.",
+				fmtDur(maxSimulated.Milliseconds()))
+			return nil
+		}
+		if s.steps >= s.budget {
+			return s.budgetError()
 		}
 		s.steps++
 		s.now = e.t
 		e.fn()
 	}
+	return nil
 }
+
+// budgetError says that the run needed more events than its budget.
+func (s *sim) budgetError() error {
+	left := 0
+	for i := range s.recs {
+		if s.recs[i].out == pending || (s.asyncLeft != nil && s.asyncLeft[i] > 0) {
+			left++
+		}
+	}
+	return fmt.Errorf("the run stopped after %d simulated events at +%s of virtual time with %s unfinished: records keep being retried; give them a way out (a dead-letter queue and max_receive_count, maximum_retry_attempts, maximum_record_age, a shorter retention) or simulate fewer records",
+		s.steps, fmtDur(s.now), plural(left, "record"))
+}
+
+// ctxCheckEvery is how many steps run between two looks at the context:
+// often enough to stop within milliseconds (a real handler's invocation
+// counts realInvokeWeight), rarely enough to cost nothing.
+const ctxCheckEvery = 1024
 
 // log adds a timeline entry unless the timeline is full.
 func (s *sim) log(kind string, idx []int32, detail string) {
 	s.last = s.now
-	if s.tlCap > 0 && len(s.tl) >= s.tlCap {
+	if s.tlCap > 0 && s.tlN >= s.tlCap {
 		s.tlCut = true
+		return
+	}
+	s.tlN++
+	if s.spool != nil {
+		s.spool.entry(s, kind, idx, detail)
 		return
 	}
 	var ids []string
@@ -137,7 +175,7 @@ func (s *sim) log(kind string, idx []int32, detail string) {
 // building details nobody will see.
 func (s *sim) logging() bool {
 	s.last = s.now
-	if s.tlCap > 0 && len(s.tl) >= s.tlCap {
+	if s.tlCap > 0 && s.tlN >= s.tlCap {
 		s.tlCut = true
 		return false
 	}
@@ -173,21 +211,30 @@ func (s *sim) settle(i int32, o outcome) {
 	}
 }
 
+// listed is a record the scenario lists.
+type listed struct {
+	id   string
+	text string // the field match.contains looks in (mainText)
+	src  *Record
+}
+
 // buildRecords turns the scenario's records and generate into run records
-// in arrival order (stable by at).
-func buildRecords(sc *Scenario) []rec {
+// in arrival order (stable by at), and the listed records' fields.
+func buildRecords(sc *Scenario) ([]rec, []listed) {
 	n := len(sc.Records)
 	if sc.Generate != nil {
 		n += sc.Generate.Count
 	}
 	out := make([]rec, 0, n)
+	ls := make([]listed, len(sc.Records))
 	for i := range sc.Records {
 		r := &sc.Records[i]
 		id := r.ID
 		if id == "" {
 			id = "m" + strconv.Itoa(i+1)
 		}
-		out = append(out, rec{id: id, text: mainText(sc.Source, r), at: r.At.ms(), src: r})
+		ls[i] = listed{id: id, text: mainText(sc.Source, r), src: r}
+		out = append(out, rec{n: -int32(i + 1), at: r.At.ms()})
 	}
 	if g := sc.Generate; g != nil && g.Count > 0 {
 		every := g.Every.ms()
@@ -196,7 +243,7 @@ func buildRecords(sc *Scenario) []rec {
 		}
 	}
 	sortByArrival(out)
-	return out
+	return out, ls
 }
 
 func fillN(tmpl string, n int) string { return strings.ReplaceAll(tmpl, "{{.N}}", strconv.Itoa(n)) }
@@ -204,16 +251,24 @@ func fillN(tmpl string, n int) string { return strings.ReplaceAll(tmpl, "{{.N}}"
 // idOf is a record's id; generated records get theirs (r1..rN) on demand,
 // so a million of them cost no strings until they are shown.
 func (s *sim) idOf(r *rec) string {
-	if r.n == 0 {
-		return r.id
+	if r.n < 0 {
+		return s.listed[-r.n-1].id
 	}
 	return "r" + strconv.Itoa(int(r.n))
 }
 
+// srcOf is a listed record's fields, nil for a generated record.
+func (s *sim) srcOf(r *rec) *Record {
+	if r.n < 0 {
+		return s.listed[-r.n-1].src
+	}
+	return nil
+}
+
 // textOf is the record's main field; generated ones are filled on demand.
 func (s *sim) textOf(r *rec) string {
-	if r.n == 0 {
-		return r.text
+	if r.n < 0 {
+		return s.listed[-r.n-1].text
 	}
 	var b strings.Builder
 	for j, p := range s.genParts {
@@ -226,24 +281,9 @@ func (s *sim) textOf(r *rec) string {
 }
 
 // mainText is where match.contains looks.
-func mainText(source string, r *Record) string {
-	switch source {
-	case "sqs":
-		return r.Body
-	case "apigateway":
-		return r.Path + " " + r.Body
-	case "kinesis":
-		return r.Data
-	case "dynamodb":
-		if len(r.NewImage) == 0 {
-			return ""
-		}
-		b, _ := json.Marshal(normalize(map[string]any(r.NewImage)))
-		return string(b)
-	case "s3":
-		return r.Key
-	case "sns":
-		return r.Message
+func mainText(src source.Source, r *Record) string {
+	if m, ok := models[src]; ok {
+		return m.text(r)
 	}
 	return ""
 }

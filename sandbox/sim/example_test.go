@@ -1,6 +1,7 @@
 package sim_test
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/tutor-dev/tutor/sandbox/sim"
@@ -15,7 +16,7 @@ func ExampleRun() {
 	sc.Records = []sim.Record{{ID: "m1", Body: `{"orderId": 1}`}, {ID: "m2", Body: `{"orderId": 2}`}}
 	for _, report := range []bool{false, true} {
 		sc.Mapping.ReportBatchItemFailures = report
-		res, err := sim.Run(&sc, sim.Options{})
+		res, err := sim.Run(context.Background(), &sc, sim.Options{})
 		if err != nil {
 			fmt.Println(err)
 			return

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 
+	"github.com/tutor-dev/tutor/assets/source"
 	"github.com/tutor-dev/tutor/sandbox/filter"
 )
 
@@ -33,13 +34,14 @@ func (s *sim) snsMatcher(sub Subscription) (func(int32) (bool, string), error) {
 	}
 	return func(i int32) (bool, string) {
 		r := &s.recs[i]
+		rs := s.srcOf(r)
 		var res filter.Result
 		if p.Scope() == filter.ScopeBody {
 			res = p.MatchValue(jsonOrString(s.textOf(r)))
 		} else {
 			attrs := map[string]filter.Attribute{}
-			if r.src != nil {
-				for k, a := range r.src.Attributes {
+			if rs != nil {
+				for k, a := range rs.Attributes {
 					attrs[k] = filter.Attribute{Type: a.Type, Value: a.Value}
 				}
 			}
@@ -86,42 +88,52 @@ func (s *sim) esmFilter() (func(int32) (bool, string), error) {
 // filterInput is the record as event filtering sees it: the record's
 // metadata with body (SQS) or data (Kinesis) decoded when it is JSON.
 func (s *sim) filterInput(i int32) map[string]any {
+	return models[s.sc.Source].filterInput(s, i)
+}
+
+func (s *sim) sqsFilterInput(i int32) map[string]any {
 	r := &s.recs[i]
-	text := s.textOf(r)
-	switch s.sc.Source {
-	case "sqs":
-		in := map[string]any{"messageId": s.idOf(r), "body": jsonOrString(text), "eventSource": "aws:sqs"}
-		if r.src != nil && len(r.src.Attributes) > 0 {
-			ma := map[string]any{}
-			for k, a := range r.src.Attributes {
-				ma[k] = map[string]any{"stringValue": a.Value, "dataType": a.Type}
-			}
-			in["messageAttributes"] = ma
+	rs := s.srcOf(r)
+	in := map[string]any{"messageId": s.idOf(r), "body": jsonOrString(s.textOf(r)), "eventSource": source.SQS.Info().EventSource}
+	if rs != nil && len(rs.Attributes) > 0 {
+		ma := map[string]any{}
+		for k, a := range rs.Attributes {
+			ma[k] = map[string]any{"stringValue": a.Value, "dataType": a.Type}
 		}
-		return in
-	case "kinesis":
-		pk := s.idOf(r)
-		if r.src != nil && r.src.PartitionKey != "" {
-			pk = r.src.PartitionKey
-		}
-		// Kinesis filters see the record's kinesis fields at the top level.
-		return map[string]any{"kinesisSchemaVersion": "1.0", "partitionKey": pk, "data": jsonOrString(text)}
-	default: // dynamodb
-		ddb := map[string]any{}
-		name := "INSERT"
-		if r.src != nil {
-			if r.src.EventName != "" {
-				name = r.src.EventName
-			}
-			if len(r.src.Keys) > 0 {
-				ddb["Keys"] = normalize(map[string]any(r.src.Keys))
-			}
-		}
-		if text != "" {
-			ddb["NewImage"] = jsonOrString(text)
-		}
-		return map[string]any{"eventSource": "aws:dynamodb", "eventName": name, "dynamodb": ddb}
+		in["messageAttributes"] = ma
 	}
+	return in
+}
+
+func (s *sim) kinesisFilterInput(i int32) map[string]any {
+	r := &s.recs[i]
+	rs := s.srcOf(r)
+	pk := s.idOf(r)
+	if rs != nil && rs.PartitionKey != "" {
+		pk = rs.PartitionKey
+	}
+	// Kinesis filters see the record's kinesis fields at the top level.
+	return map[string]any{"kinesisSchemaVersion": "1.0", "partitionKey": pk, "data": jsonOrString(s.textOf(r))}
+}
+
+func (s *sim) dynamodbFilterInput(i int32) map[string]any {
+	r := &s.recs[i]
+	rs := s.srcOf(r)
+	text := s.textOf(r)
+	ddb := map[string]any{}
+	name := "INSERT"
+	if rs != nil {
+		if rs.EventName != "" {
+			name = rs.EventName
+		}
+		if len(rs.Keys) > 0 {
+			ddb["Keys"] = normalize(map[string]any(rs.Keys))
+		}
+	}
+	if text != "" {
+		ddb["NewImage"] = jsonOrString(text)
+	}
+	return map[string]any{"eventSource": source.DynamoDB.Info().EventSource, "eventName": name, "dynamodb": ddb}
 }
 
 func jsonOrString(s string) any {

@@ -105,10 +105,10 @@ func (h *scripted) rule(s *sim, r *rec) *Rule {
 	for k := range h.b.Rules {
 		ru := &h.b.Rules[k]
 		if ru.Match.ID != "" {
-			if r.n == 0 && ru.Match.ID != r.id {
+			if r.n < 0 && ru.Match.ID != s.listed[-r.n-1].id {
 				continue
 			}
-			if r.n != 0 && h.genID[k] != r.n { // generated: compare numbers, build no id
+			if r.n > 0 && h.genID[k] != r.n { // generated: compare numbers, build no id
 				continue
 			}
 		}

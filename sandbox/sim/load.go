@@ -5,14 +5,16 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"reflect"
 	"strings"
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
-	"github.com/goccy/go-yaml/parser"
 	"github.com/goccy/go-yaml/token"
 
 	"github.com/tutor-dev/tutor/assets/facts"
+	"github.com/tutor-dev/tutor/assets/source"
+	"github.com/tutor-dev/tutor/assets/yamlsafe"
 )
 
 // LoadFile reads and checks a scenario file.
@@ -30,25 +32,38 @@ func LoadFile(path string) (*Scenario, error) {
 // Load parses a scenario, fills every field it does not set with its
 // default, and checks it. Errors read "file:line:col: field: problem".
 func Load(file string, data []byte) (*Scenario, error) {
-	f, err := parser.ParseBytes(data, 0)
+	f, err := yamlsafe.Parse(data) // refuses aliases: a 600-byte alias bomb decodes to gigabytes
 	if err != nil {
+		var ae *yamlsafe.AliasError
+		if errors.As(err, &ae) {
+			return nil, fmt.Errorf("%s:%w", file, err)
+		}
 		return nil, facts.PosError(file, 0, err)
 	}
+	if err := oneDocument(file, f); err != nil {
+		return nil, err
+	}
 	var head struct {
-		Source string `yaml:"source"`
+		Source source.Source `yaml:"source"`
 	}
 	if err := yaml.Unmarshal(data, &head); err != nil {
 		return nil, facts.PosError(file, 0, err)
 	}
 	if head.Source == "" {
-		return nil, fmt.Errorf("%s: missing source (one of %s)", file, strings.Join(Sources, ", "))
+		return nil, fmt.Errorf("%s: missing source (one of %s)", file, modelledList())
 	}
 	if err := checkDurations(file, f); err != nil {
+		return nil, err
+	}
+	if err := checkScalars(file, f.Docs[0].Body, reflect.TypeFor[Scenario](), ""); err != nil {
 		return nil, err
 	}
 	sc := Default(head.Source)
 	if err := yaml.UnmarshalWithOptions(data, &sc, yaml.DisallowUnknownField()); err != nil {
 		return nil, decodeError(file, err)
+	}
+	if err := literalFilters(&sc, f); err != nil {
+		return nil, fmt.Errorf("%s: %w", file, err)
 	}
 	if errs := sc.validate(); len(errs) > 0 {
 		return nil, locate(file, f, errs[0])
@@ -106,9 +121,14 @@ func checkDurations(file string, f *ast.File) error {
 				found = fmt.Errorf("%s:%d:%d: %s: must be a duration such as 30s", file, p.Line, p.Column, mv.Key.GetToken().Value)
 				return false
 			}
-			if _, err := parseDuration(fmt.Sprint(sv.GetValue())); err != nil {
+			key := mv.Key.GetToken().Value
+			d, err := parseDuration(fmt.Sprint(sv.GetValue()))
+			if err == nil && d == 0 && key == "duration" {
+				err = fmt.Errorf("0s is not a time an invocation can take: give at least 1ms, or leave the field out for the default (a rule takes behaviour.duration, which is %s unless set)", fmtDur(defInvocationTime.Milliseconds()))
+			}
+			if err != nil {
 				p := mv.Value.GetToken().Position
-				found = fmt.Errorf("%s:%d:%d: %s: %v", file, p.Line, p.Column, mv.Key.GetToken().Value, err)
+				found = fmt.Errorf("%s:%d:%d: %s: %v", file, p.Line, p.Column, key, err)
 			}
 			return true
 		}), doc.Body)
@@ -130,6 +150,13 @@ func (v visitFunc) Visit(n ast.Node) ast.Visitor {
 // nearest parent that is present.
 func locate(file string, f *ast.File, e fieldError) error {
 	path := e.path
+	if e.alt != "" {
+		if p, err := yaml.PathString(e.path); err == nil {
+			if n, err := p.FilterFile(f); err != nil || n == nil {
+				path = e.alt
+			}
+		}
+	}
 	for path != "$" && path != "" {
 		p, err := yaml.PathString(path)
 		if err == nil {

@@ -1,9 +1,12 @@
 package sim
 
 import (
+	"context"
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/tutor-dev/tutor/assets/source"
 )
 
 func TestLoadErrors(t *testing.T) {
@@ -20,7 +23,7 @@ func TestLoadErrors(t *testing.T) {
 		{"bad duration", "source: s3\nfunction:\n  timeout: 3x\n", []string{"s.yaml:3:12", "timeout", `"3x" is not a duration`}},
 		{"timeout range", "source: s3\nfunction: {timeout: 16m}\n", []string{"s.yaml:2:21", "function.timeout: must be between 1s and 15m"}},
 		{"async retries", "source: s3\nfunction: {maximum_retry_attempts: 3}\n", []string{"s.yaml:2:36", "function.maximum_retry_attempts: must be 0-2"}},
-		{"type error", "source: sqs\nmapping: {batch_size: ten}\n", []string{"s.yaml:2:23", `batch_size: want a value of type int, got "ten"`}},
+		{"type error", "source: sqs\nmapping: {batch_size: ten}\n", []string{"s.yaml:2:23", `batch_size: want a whole number, got "ten"`}},
 		{"receive count", "source: sqs\nqueue: {max_receive_count: 0}\n", []string{"s.yaml:2:", "queue.max_receive_count: must be 1-1000"}},
 		{"rule result", "source: sqs\nbehaviour:\n  rules:\n    - {match: {id: m1}, result: explode}\n", []string{"s.yaml:4:", "behaviour.rules[0].result: must be one of"}},
 		{"wrong record field", "source: sqs\nrecords:\n  - {id: a, data: x}\n", []string{"s.yaml:3:", "records[0].data: not a field of sqs records"}},
@@ -54,7 +57,7 @@ func TestLoadErrors(t *testing.T) {
 }
 
 func TestLoadDefaults(t *testing.T) {
-	for _, src := range Sources {
+	for _, src := range source.All() {
 		sc, err := Load("s.yaml", []byte("source: "+src+"\n"))
 		if err != nil {
 			t.Fatalf("%s: %v", src, err)
@@ -124,8 +127,8 @@ func TestYAMLRoundTrip(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%v\n%s", err, b)
 		}
-		r1, err1 := Run(sc, Options{})
-		r2, err2 := Run(back, Options{})
+		r1, err1 := Run(context.Background(), sc, Options{})
+		r2, err2 := Run(context.Background(), back, Options{})
 		if err1 != nil || err2 != nil {
 			t.Fatalf("%s: %v %v", c.file, err1, err2)
 		}

@@ -5,12 +5,14 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+
+	"github.com/tutor-dev/tutor/assets/source"
 )
 
 // Result is one run. Its JSON form is the contract of
 // `tutor sandbox simulate --json`.
 type Result struct {
-	Source        string           `json:"source"`
+	Source        source.Source    `json:"source"`
 	Notes         []string         `json:"notes"`
 	Metrics       Metrics          `json:"metrics"`
 	Records       RecordList       `json:"records"`

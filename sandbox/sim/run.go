@@ -1,8 +1,11 @@
 package sim
 
 import (
+	"context"
 	"fmt"
 	"strings"
+
+	"github.com/tutor-dev/tutor/assets/source"
 )
 
 // DefaultLimit is how many records and timeline entries a Result keeps
@@ -16,20 +19,37 @@ type Options struct {
 }
 
 // Run simulates the scenario and returns what happened. It checks the
-// scenario first; it never sleeps and never reads the wall clock.
-func Run(sc *Scenario, opt Options) (*Result, error) {
-	if err := sc.Validate(); err != nil {
+// scenario first; it never sleeps and never reads the wall clock. When ctx
+// is cancelled the run stops within a few milliseconds and returns
+// ctx.Err().
+func Run(ctx context.Context, sc *Scenario, opt Options) (*Result, error) {
+	s, limit, err := simulate(ctx, sc, opt, nil)
+	if err != nil {
 		return nil, err
+	}
+	return s.result(opt.Full, limit), nil
+}
+
+// simulate runs the scenario to its end; with sp set, timeline entries go
+// to sp instead of the sim's memory.
+func simulate(ctx context.Context, sc *Scenario, opt Options, sp *spool) (*sim, int, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, 0, err
+	}
+	if err := sc.Validate(); err != nil {
+		return nil, 0, err
 	}
 	h, err := newHandler(sc)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	limit := opt.Limit
 	if limit <= 0 {
 		limit = DefaultLimit
 	}
-	s := &sim{sc: sc, handler: h, recs: buildRecords(sc), limit: accountConcurrency}
+	s := &sim{ctx: ctx, sc: sc, handler: h, limit: accountConcurrency, spool: sp}
+	s.recs, s.listed = buildRecords(sc)
+	s.budget = eventBudgetBase + eventsPerRecord*len(s.recs)
 	if sc.Generate != nil {
 		s.genParts = strings.Split(sc.Generate.Body, "{{.N}}")
 	}
@@ -39,23 +59,27 @@ func Run(sc *Scenario, opt Options) (*Result, error) {
 	if sc.Function.ReservedConcurrency >= 0 {
 		s.limit = sc.Function.ReservedConcurrency
 	}
-	switch sc.Source {
-	case "apigateway":
+	switch sc.Source.Invocation() {
+	case source.Sync:
 		err = s.runSync()
-	case "s3", "sns":
+	case source.Async:
 		err = s.runAsync()
-	case "sqs":
-		err = s.runSQS()
-	case "kinesis", "dynamodb":
-		err = s.runStreams()
+	case source.Poll:
+		if sc.Source.Stream() {
+			err = s.runStreams()
+		} else {
+			err = s.runSQS()
+		}
 	default:
 		err = fmt.Errorf("source %q is not modelled", sc.Source)
 	}
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
-	s.loop()
-	return s.result(opt.Full, limit), nil
+	if err := s.loop(); err != nil {
+		return nil, 0, err
+	}
+	return s, limit, nil
 }
 
 func newHandler(sc *Scenario) (handler, error) {
@@ -75,28 +99,35 @@ func newHandler(sc *Scenario) (handler, error) {
 func (s *sim) result(full bool, limit int) *Result {
 	s.m.SimulatedMs = s.last
 	res := &Result{Source: s.sc.Source, Metrics: s.m, Timeline: s.tl, Subscriptions: s.subs}
-	n := len(s.recs)
-	if !full && n > limit {
-		n = limit
-		res.Truncated = true
-	}
+	n, cut := s.recordsShown(full, limit)
 	res.Records = make(RecordList, n)
 	for i := 0; i < n; i++ {
-		r := &s.recs[i]
-		o := r.out
-		if s.asyncLeft != nil && s.asyncLeft[i] > 0 {
-			o = pending
-		}
-		res.Records[i] = RecordResult{ID: s.idOf(r), Deliveries: int(r.deliveries), Outcome: o.String(), Status: int(r.status)}
+		res.Records[i] = s.recordResult(i)
 	}
-	if s.tlCut {
-		res.Truncated = true
-	}
+	res.Truncated = cut || s.tlCut
 	if res.Timeline == nil {
 		res.Timeline = []Entry{}
 	}
 	res.Notes = append(baseNotes(s.sc), s.notes...)
 	return res
+}
+
+// recordsShown is how many records a result lists and whether that cuts them.
+func (s *sim) recordsShown(full bool, limit int) (int, bool) {
+	if n := len(s.recs); full || n <= limit {
+		return n, false
+	}
+	return limit, true
+}
+
+// recordResult is what happened to record i.
+func (s *sim) recordResult(i int) RecordResult {
+	r := &s.recs[i]
+	o := r.out
+	if s.asyncLeft != nil && s.asyncLeft[i] > 0 {
+		o = pending
+	}
+	return RecordResult{ID: s.idOf(r), Deliveries: int(r.deliveries), Outcome: o.String(), Status: int(r.status)}
 }
 
 func baseNotes(sc *Scenario) []string {
@@ -106,20 +137,7 @@ func baseNotes(sc *Scenario) []string {
 	if sc.Handler != "" {
 		n = append(n, "The handler "+sc.Handler+" ran in-process on the events the simulator built; each invocation takes behaviour.duration of virtual time (default "+fmtDur(defInvocationTime.Milliseconds())+"), not the wall time it took.")
 	}
-	switch sc.Source {
-	case "apigateway":
-		n = append(n, syncNotes...)
-	case "s3", "sns":
-		n = append(n, asyncNotes...)
-		if sc.Source == "sns" {
-			n = append(n, snsNotes...)
-		}
-	case "sqs":
-		n = append(n, sqsNotes...)
-	case "kinesis", "dynamodb":
-		n = append(n, streamNotes...)
-	}
-	return n
+	return append(n, models[sc.Source].notes...)
 }
 
 // backoff is the simulator's retry curve where AWS gives only its ends:

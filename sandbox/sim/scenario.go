@@ -3,16 +3,15 @@ package sim
 import (
 	"encoding/json"
 	"fmt"
-)
 
-// Sources the simulator models.
-var Sources = []string{"apigateway", "s3", "sns", "sqs", "kinesis", "dynamodb"}
+	"github.com/tutor-dev/tutor/assets/source"
+)
 
 // Scenario is one experiment: an event source, its settings, a handler and
 // the records that arrive. Its YAML form is the contract of
 // `tutor sandbox simulate`; build one in code with Default and change fields.
 type Scenario struct {
-	Source        string         `yaml:"source"`
+	Source        source.Source  `yaml:"source"`
 	Handler       string         `yaml:"handler,omitempty"`
 	Behaviour     *Behaviour     `yaml:"behaviour,omitempty"`
 	Function      Function       `yaml:"function"`
@@ -28,7 +27,7 @@ type Scenario struct {
 // Behaviour is a scripted handler, evaluated per record.
 type Behaviour struct {
 	Rules    []Rule   `yaml:"rules,omitempty"`
-	Duration Duration `yaml:"duration"`
+	Duration Duration `yaml:"duration,omitempty"` // 0 = the default, defInvocationTime
 }
 
 // Rule decides what the handler does with a matching record.
@@ -139,9 +138,9 @@ type Generate struct {
 
 // Default returns a scenario for source with every field at AWS's default
 // (or the simulator's, where AWS has none) and no records.
-func Default(source string) Scenario {
+func Default(src source.Source) Scenario {
 	sc := Scenario{
-		Source: source,
+		Source: src,
 		Function: Function{
 			Timeout:              Duration(defFunctionTimeout),
 			ReservedConcurrency:  -1,
@@ -163,25 +162,11 @@ func Default(source string) Scenario {
 		Stream: Stream{Shards: 1},
 		API:    API{IntegrationTimeout: Duration(restIntegrationTimeout)},
 	}
-	switch source {
-	case "kinesis":
-		sc.Mapping.BatchSize = kinesisBatchDefault
-	case "dynamodb":
-		sc.Mapping.BatchSize = dynamoBatchDefault
+	if m := models[src]; m.batchDefault > 0 {
+		sc.Mapping.BatchSize = m.batchDefault
 	}
 	return sc
 }
-
-func isSource(s string) bool {
-	for _, x := range Sources {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
-func isStream(s string) bool { return s == "kinesis" || s == "dynamodb" }
 
 // filterJSON turns a filter written as a YAML object or a JSON string into JSON.
 func filterJSON(f any) ([]byte, error) {

@@ -81,12 +81,12 @@ func (s *sim) runStreams() error {
 
 // partitionKey is what decides a record's shard.
 func (s *sim) partitionKey(r *rec) string {
-	if r.src != nil {
-		if r.src.PartitionKey != "" {
-			return r.src.PartitionKey
+	if rs := s.srcOf(r); rs != nil {
+		if rs.PartitionKey != "" {
+			return rs.PartitionKey
 		}
-		if len(r.src.Keys) > 0 {
-			return mainText("dynamodb", &Record{NewImage: r.src.Keys})
+		if len(rs.Keys) > 0 {
+			return typedJSON(rs.Keys)
 		}
 	}
 	return s.idOf(r)

@@ -1,103 +1,124 @@
 package app
 
 import (
+	"time"
+
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/tutor-dev/tutor/cmd/internal/common"
+	"github.com/tutor-dev/tutor/cmd/internal/course"
+	"github.com/tutor-dev/tutor/cmd/internal/keys"
 	"github.com/tutor-dev/tutor/cmd/internal/screens/experiment"
 	"github.com/tutor-dev/tutor/cmd/internal/screens/filterlab"
 	"github.com/tutor-dev/tutor/cmd/internal/screens/lab"
 	"github.com/tutor-dev/tutor/cmd/internal/screens/lesson"
 	"github.com/tutor-dev/tutor/cmd/internal/screens/quiz"
+	"github.com/tutor-dev/tutor/lessons"
 )
 
-// activities are what a lesson offers besides its text, worked out once
-// when it opens rather than on every frame.
-type activities struct{ quiz, lab, filter, experiment bool }
+// Opener opens an activity screen of lesson l, sized by c, or says the
+// lesson has none. A screen package can export one, needing nothing of
+// the app: that package plus one line in activities adds an activity.
+type Opener func(c common.Common, crs *course.Course, l *lessons.Lesson, now time.Time) (common.Screen, bool)
 
-func (m Model) activitiesOf(id string) activities {
-	_, filter := m.filterLab(id)
-	l, _ := m.opts.Course.Lessons.Get(id)
-	return activities{
-		quiz:       m.opts.Course.HasQuiz(id),
-		lab:        len(m.opts.Course.Labs(id)) > 0,
-		filter:     filter,
-		experiment: len(l.Sources) > 0,
-	}
+// activity is something a lesson can offer besides its text: the key that
+// opens it from the lesson, and the screen it opens on top of the lesson.
+type activity struct {
+	name string // the lesson.ActionMsg name; "This lesson has no <name>."
+	key  func(keys.KeyMap) key.Binding
+	open Opener
+	// has, when set, says whether a lesson offers the activity without
+	// opening it (open says so otherwise).
+	has func(*course.Course, *lessons.Lesson) bool
 }
 
-// hints are the activities the lesson's footer offers.
-func (a activities) hints() []string {
-	var out []string
-	if a.quiz {
-		out = append(out, "t quiz")
+// activities are the lesson activities, in the order the lesson's footer
+// and help list them.
+var activities = []activity{
+	{"quiz", func(k keys.KeyMap) key.Binding { return k.Quiz }, openQuiz, hasQuiz},
+	{"lab", func(k keys.KeyMap) key.Binding { return k.Lab }, openLab, hasLab},
+	{"filter", func(k keys.KeyMap) key.Binding { return k.Filter }, openFilter, nil},
+	{"experiment", func(k keys.KeyMap) key.Binding { return k.Experiment }, openExperiment, hasExperiment},
+}
+
+// offers says whether lesson l has activity a.
+func (m Model) offers(a activity, l *lessons.Lesson) bool {
+	if a.has != nil {
+		return a.has(m.opts.Course, l)
 	}
-	if a.lab {
-		out = append(out, "r lab")
-	}
-	if a.filter {
-		out = append(out, "f filter lab")
-	}
-	if a.experiment {
-		out = append(out, "x experiment")
+	_, ok := a.open(m.screenCommon(), m.opts.Course, l, m.opts.Now())
+	return ok
+}
+
+// lessonActivities are every activity, marked with whether lesson l offers
+// it, worked out once when it opens rather than on every frame.
+func (m Model) lessonActivities(l *lessons.Lesson) []lesson.Activity {
+	var out []lesson.Activity
+	for _, a := range activities {
+		out = append(out, lesson.Activity{Name: a.name, Key: a.key(m.common.Keys), Offered: m.offers(a, l)})
 	}
 	return out
 }
 
-// action opens one of the lesson's activities.
+// action opens one of the lesson's activities on top of it.
 func (m Model) action(msg lesson.ActionMsg) (tea.Model, tea.Cmd) {
-	switch msg.Action {
-	case "lab":
-		runs := m.labRuns(msg.ID)
-		if len(runs) == 0 {
-			m.status = "This lesson has no lab."
-			return m, nil
-		}
-		l, _ := m.opts.Course.Lessons.Get(msg.ID)
-		m.lab = lab.New(m.screenCommon(), l.Title, runs)
-		m.screen = labScreen
-		return m, m.lab.Init()
-	case "quiz":
-		items := m.opts.Course.Quizzes.ForLesson(msg.ID)
-		if len(items) == 0 {
-			break
-		}
-		l, _ := m.opts.Course.Lessons.Get(msg.ID)
-		m.quiz = quiz.New(m.screenCommon(), "Quiz: "+l.Title, msg.ID, items, uint64(m.opts.Now().UnixNano()))
-		m.screen = quizScreen
-		return m, nil
-	case "experiment":
-		l, _ := m.opts.Course.Lessons.Get(msg.ID)
-		if len(l.Sources) == 0 {
-			break
-		}
-		m.exp = experiment.New(m.screenCommon(), l.Sources[0], l.Title)
-		m.screen = experimentScreen
-		return m, m.exp.Init()
-	case "filter":
-		if f, ok := m.filterLab(msg.ID); ok {
-			m.filter = f
-			m.screen = filterScreen
-			return m, m.filter.Init()
+	if l, ok := m.opts.Course.Lessons.Get(msg.ID); ok {
+		for _, a := range activities {
+			if a.name != msg.Action {
+				continue
+			}
+			if s, ok := a.open(m.screenCommon(), m.opts.Course, l, m.opts.Now()); ok {
+				return m, m.push(s)
+			}
 		}
 	}
 	m.status = "This lesson has no " + msg.Action + "."
 	return m, nil
 }
 
-// filterLab is the filter lab of the first source of the lesson that has one.
-func (m Model) filterLab(id string) (filterlab.Model, bool) {
-	l, _ := m.opts.Course.Lessons.Get(id)
-	for _, src := range l.Sources {
-		if f, ok := filterlab.New(m.screenCommon(), src, l.Title); ok {
-			return f, true
-		}
+func hasQuiz(crs *course.Course, l *lessons.Lesson) bool { return crs.HasQuiz(l.ID) }
+
+func openQuiz(c common.Common, crs *course.Course, l *lessons.Lesson, now time.Time) (common.Screen, bool) {
+	items := crs.Quizzes.ForLesson(l.ID)
+	if len(items) == 0 {
+		return nil, false
 	}
-	return filterlab.Model{}, false
+	return common.Adapt(quiz.New(c, "Quiz: "+l.Title, l.ID, items, uint64(now.UnixNano())), "Quiz"), true
 }
 
-func (m Model) labRuns(id string) []lab.Run {
+func hasLab(crs *course.Course, l *lessons.Lesson) bool { return len(crs.Labs(l.ID)) > 0 }
+
+func openLab(c common.Common, crs *course.Course, l *lessons.Lesson, _ time.Time) (common.Screen, bool) {
+	runs := labRuns(crs, l.ID)
+	if len(runs) == 0 {
+		return nil, false
+	}
+	return common.Adapt(lab.New(c, l.Title, runs), "Lab"), true
+}
+
+func hasExperiment(_ *course.Course, l *lessons.Lesson) bool { return len(l.Sources) > 0 }
+
+func openExperiment(c common.Common, _ *course.Course, l *lessons.Lesson, _ time.Time) (common.Screen, bool) {
+	if len(l.Sources) == 0 {
+		return nil, false
+	}
+	return common.Adapt(experiment.New(c, string(l.Sources[0]), l.Title), "Experiment"), true
+}
+
+// openFilter opens the filter lab of the first source of the lesson that has one.
+func openFilter(c common.Common, _ *course.Course, l *lessons.Lesson, _ time.Time) (common.Screen, bool) {
+	for _, src := range l.Sources {
+		if f, ok := filterlab.New(c, string(src), l.Title); ok {
+			return common.Adapt(f, "Filter lab"), true
+		}
+	}
+	return nil, false
+}
+
+func labRuns(crs *course.Course, id string) []lab.Run {
 	var runs []lab.Run
-	for _, l := range m.opts.Course.Labs(id) {
+	for _, l := range crs.Labs(id) {
 		runs = append(runs, lab.Run{Handler: l.Handler, Event: l.Event, Payload: l.Payload})
 	}
 	return runs

@@ -4,19 +4,19 @@
 package app
 
 import (
+	"slices"
 	"time"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/tutor-dev/tutor/assets/source"
 	"github.com/tutor-dev/tutor/cmd/internal/common"
 	"github.com/tutor-dev/tutor/cmd/internal/course"
 	"github.com/tutor-dev/tutor/cmd/internal/progress"
 	"github.com/tutor-dev/tutor/cmd/internal/render"
-	"github.com/tutor-dev/tutor/cmd/internal/screens/experiment"
-	"github.com/tutor-dev/tutor/cmd/internal/screens/filterlab"
-	"github.com/tutor-dev/tutor/cmd/internal/screens/lab"
+	"github.com/tutor-dev/tutor/cmd/internal/screens/keyhelp"
 	"github.com/tutor-dev/tutor/cmd/internal/screens/lesson"
 	"github.com/tutor-dev/tutor/cmd/internal/screens/outline"
 	"github.com/tutor-dev/tutor/cmd/internal/screens/quiz"
@@ -29,41 +29,36 @@ const (
 	MinHeight = 10
 )
 
-type screen int
-
-const (
-	outlineScreen screen = iota
-	lessonScreen
-	labScreen
-	filterScreen
-	quizScreen
-	experimentScreen
-)
-
-func (s screen) String() string {
-	return [...]string{"outline", "lesson", "lab", "filter", "quiz", "experiment"}[s]
-}
-
 // Options are what the app starts from.
 type Options struct {
-	Course  *course.Course
-	Store   *progress.Store // nil: progress is not saved (tests)
+	Course *course.Course
+	// Writer records each change (a lesson opened, read, passed, a quiz
+	// answer) as it happens, in order; nil: nothing is saved (tests).
+	Writer  *progress.Writer
 	State   *progress.State
-	Review  *quizzes.Review // quiz review state (nil: none yet)
-	Warning string          // shown once at the bottom, e.g. a damaged progress file
+	Warning string // shown once at the bottom, e.g. a damaged progress file
 	Now     func() time.Time
 
 	// Load, when Course is nil, loads the course and progress in the
 	// background while the program starts, so reading the content overlaps
 	// the terminal set-up instead of delaying the first frame.
 	Load func() (Loaded, error)
+
+	// Quiz, when set, makes the app `tutor quiz`: the quiz is the bottom
+	// screen (leaving it quits) and there is no course.
+	Quiz *Quiz
+}
+
+// Quiz is the practice session `tutor quiz` runs in the app.
+type Quiz struct {
+	Items []*quizzes.Item
+	Seed  uint64
 }
 
 // Loaded is what Options.Load returns.
 type Loaded struct {
 	Course  *course.Course
 	State   *progress.State
-	Review  *quizzes.Review
 	Warning string
 }
 
@@ -72,25 +67,19 @@ type loadedMsg struct {
 	err    error
 }
 
-// Model is the root model.
+// Model is the root model. The screens are a stack (see stack.go): the
+// outline at the bottom, a lesson on it, an activity or the key help on
+// top; `tutor quiz` is a stack whose bottom is the quiz.
 type Model struct {
-	opts    Options
-	common  common.Common
-	cache   render.Cache
-	screen  screen
-	outline outline.Model
-	lesson  lesson.Model
-	lab     lab.Model
-	filter  filterlab.Model
-	quiz    quiz.Model
-	exp     experiment.Model
-	rec     quiz.Recorder // quiz review state, saved after every first answer
-	help    help.Model
-	acts    activities // what the open lesson offers
-	full    bool       // full help shown
-	sized   bool
-	status  string // one-line message at the bottom
-	err     error  // loading failed; the program quits and the caller reports it
+	opts   Options
+	common common.Common
+	cache  render.Cache
+	stack  []common.Screen // bottom first; input goes to the last
+	rec    quiz.Recorder   // records every first answer of a quiz
+	help   help.Model
+	sized  bool
+	status string // one-line message at the bottom
+	err    error  // loading failed; the program quits and the caller reports it
 }
 
 // New builds the app. It reopens the last lesson when there is one.
@@ -99,8 +88,13 @@ func New(opts Options) Model {
 		opts.Now = time.Now
 	}
 	m := Model{opts: opts, common: common.New(), cache: render.Cache{}, help: help.New()}
-	if opts.Course != nil {
-		m.start(Loaded{Course: opts.Course, State: opts.State, Review: opts.Review, Warning: opts.Warning})
+	switch {
+	case opts.Quiz != nil:
+		m.rec = quiz.NewRecorder(opts.Writer)
+		m.rec.Now = opts.Now
+		m.push(common.Adapt(quiz.New(m.screenCommon(), "Practice", "", opts.Quiz.Items, opts.Quiz.Seed), "Quiz"))
+	case opts.Course != nil:
+		m.start(Loaded{Course: opts.Course, State: opts.State, Warning: opts.Warning})
 	}
 	return m
 }
@@ -111,32 +105,33 @@ func (m *Model) start(l Loaded) {
 		l.State = progress.New()
 	}
 	m.opts.Course, m.opts.State, m.status = l.Course, l.State, l.Warning
-	m.rec = quiz.NewRecorder(l.Review, m.opts.Store)
+	m.rec = quiz.NewRecorder(m.opts.Writer)
 	m.rec.Now = m.opts.Now
-	m.outline = outline.New(m.screenCommon(), m.rows(), l.State.Last)
+	m.stack = []common.Screen{common.Adapt(outline.New(m.screenCommon(), m.rows(), l.State.Last), "Outline")}
 	if _, ok := l.Course.Lessons.Get(l.State.Last); ok {
 		m.openLesson(l.State.Last)
 	}
 }
 
-// SaveReview writes the quiz review state now; the caller does it on exit,
-// in case a background save was still in flight.
-func (m Model) SaveReview() error { return m.rec.Save() }
-
 // Err is the error that stopped the app from loading, if any.
 func (m Model) Err() error { return m.err }
 
-// Ready says whether the course is loaded.
-func (m Model) Ready() bool { return m.opts.Course != nil }
+// Ready says whether the course (or the quiz) is there to show.
+func (m Model) Ready() bool { return len(m.stack) > 0 }
 
-// State is the learner's progress as it stands (nil before loading); the
-// caller saves it on exit.
+// Quiz is the quiz screen of `tutor quiz`, for its score.
+func (m Model) Quiz() (quiz.Model, bool) {
+	q, _, ok := find[quizScreen](m.stack)
+	return q.M, ok
+}
+
+// State is the learner's progress as it stands (nil before loading).
 func (m Model) State() *progress.State {
 	if m.opts.State == nil {
 		return nil
 	}
-	if m.screen == lessonScreen {
-		m.opts.State.Lesson(m.lesson.ID()).Offset = m.lesson.Offset()
+	if l, ok := m.lesson(); ok {
+		m.opts.State.Lesson(l.ID()).Offset = l.Offset()
 	}
 	return m.opts.State
 }
@@ -144,7 +139,7 @@ func (m Model) State() *progress.State {
 // Init asks the terminal for its background colour; until it answers (many
 // never do) the app draws with the dark theme.
 func (m Model) Init() tea.Cmd {
-	if m.opts.Course != nil || m.opts.Load == nil {
+	if m.Ready() || m.opts.Load == nil {
 		return tea.RequestBackgroundColor
 	}
 	load := m.opts.Load
@@ -157,7 +152,7 @@ func (m Model) Init() tea.Cmd {
 func (m Model) rows() []outline.Row {
 	var rows []outline.Row
 	for _, l := range m.opts.Course.Lessons.Lessons {
-		rows = append(rows, outline.Row{ID: l.ID, Title: l.Title, Sources: l.Sources, Status: m.statusOf(l.ID)})
+		rows = append(rows, outline.Row{ID: l.ID, Title: l.Title, Sources: source.Strings(l.Sources), Status: m.statusOf(l.ID)})
 	}
 	return rows
 }
@@ -166,8 +161,10 @@ func (m Model) statusOf(id string) progress.Status {
 	return m.opts.State.StatusOf(id, m.opts.Course.HasQuiz(id))
 }
 
-// Update routes messages: global ones here, the rest to the screen on top.
+// Update routes messages: global ones here, progress in progress.go, the
+// rest to the screen on top.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	m.stack = slices.Clone(m.stack) // screens change in place below; an older Model keeps its own
 	switch msg := msg.(type) {
 	case loadedMsg:
 		if msg.err != nil {
@@ -189,11 +186,6 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.renderCmd()
 	case render.RenderedMsg:
 		return m, m.rendered(msg)
-	case savedMsg:
-		if msg.err != nil {
-			m.status = "could not save progress: " + msg.err.Error()
-		}
-		return m, nil
 	case tea.KeyPressMsg:
 		if key.Matches(msg, m.common.Keys.Quit) {
 			return m, tea.Quit
@@ -201,82 +193,26 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if !m.Ready() {
 			return m, nil
 		}
-		if key.Matches(msg, m.common.Keys.Help) {
-			m.full = !m.full
-			return m, nil
-		}
-		if m.full && key.Matches(msg, m.common.Keys.Back) {
-			m.full = false
-			return m, nil
-		}
 		m.status = ""
-	}
-	return m.routeScreen(msg)
-}
-
-// routeScreen handles screen messages and passes the rest down.
-func (m Model) routeScreen(msg tea.Msg) (tea.Model, tea.Cmd) {
-	switch msg := msg.(type) {
-	case outline.OpenMsg:
-		m.openLesson(msg.ID)
-		return m, tea.Batch(m.renderCmd(), m.saveCmd())
-	case lesson.NavigateMsg:
-		i := m.opts.Course.Lessons.Index(m.lesson.ID()) + msg.Delta
-		if i < 0 || i >= len(m.opts.Course.Lessons.Lessons) {
-			return m, nil
+		if _, open := m.top().(keyhelp.Model); !open && key.Matches(msg, m.common.Keys.Help) {
+			return m, m.push(keyhelp.New(m.screenCommon(), m.top(), m.globalKeys(), m.helpFooter()))
 		}
-		m.leaveLesson()
-		m.openLesson(m.opts.Course.Lessons.Lessons[i].ID)
-		return m, tea.Batch(m.renderCmd(), m.saveCmd())
-	case lesson.BackMsg:
-		m.leaveLesson()
-		m.screen = outlineScreen
-		m.outline.SetRows(m.rows())
-		return m, m.saveCmd()
-	case lesson.ReadMsg:
-		m.opts.State.Lesson(msg.ID).Read = true
-		m.outline.SetRows(m.rows())
-		return m, m.saveCmd()
-	case lesson.ActionMsg:
-		return m.action(msg)
 	case common.CloseMsg, quiz.ExitMsg:
-		m.screen = lessonScreen
-		m.lesson.SetCommon(m.screenCommon())
-		return m, nil
-	case quiz.AnsweredMsg:
-		return m, m.rec.Record(msg)
-	case quiz.SavedMsg:
-		if msg.Err != nil {
-			m.status = "could not save quiz review state: " + msg.Err.Error()
-		}
-		return m, nil
-	case quiz.FinishedMsg:
-		if !msg.Passed || msg.LessonID == "" {
-			return m, nil
-		}
-		m.opts.State.Lesson(msg.LessonID).QuizPassed = true
-		m.outline.SetRows(m.rows())
-		return m, m.saveCmd()
-	}
-	var cmd tea.Cmd
-	switch m.screen {
-	case outlineScreen:
-		if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, m.common.Keys.Back) {
+		if len(m.stack) <= 1 {
 			return m, tea.Quit
 		}
-		m.outline, cmd = m.outline.Update(msg)
-	case lessonScreen:
-		m.lesson, cmd = m.lesson.Update(msg)
-	case labScreen:
-		m.lab, cmd = m.lab.Update(msg)
-	case filterScreen:
-		m.filter, cmd = m.filter.Update(msg)
-	case quizScreen:
-		m.quiz, cmd = m.quiz.Update(msg)
-	case experimentScreen:
-		m.exp, cmd = m.exp.Update(msg)
+		m.pop()
+		return m, nil
+	case lesson.ActionMsg:
+		return m.action(msg)
 	}
-	return m, cmd
+	if m, cmd, ok := m.progress(msg); ok {
+		return m, cmd
+	}
+	if !m.Ready() {
+		return m, nil
+	}
+	return m, m.updateTop(msg)
 }
 
 func (m *Model) openLesson(id string) {
@@ -286,42 +222,30 @@ func (m *Model) openLesson(id string) {
 	}
 	m.opts.State.Open(id, m.opts.Now())
 	i := m.opts.Course.Lessons.Index(id)
-	m.acts = m.activitiesOf(id)
-	m.lesson = lesson.New(m.screenCommon(), l, i, len(m.opts.Course.Lessons.Lessons), m.opts.State.Lesson(id).Offset, m.acts.hints())
-	if out, ok := m.cache[m.renderKey()]; ok {
-		m.lesson.SetContent(out)
+	ls := lesson.New(m.screenCommon(), l, i, len(m.opts.Course.Lessons.Lessons), m.opts.State.Lesson(id).Offset, m.lessonActivities(l))
+	if out, ok := m.cache[render.Key{Lesson: id, Width: ls.ContentWidth(), Dark: m.common.Styles.Dark}]; ok {
+		ls.SetContent(out)
 	}
-	m.screen = lessonScreen
-	m.outline.Select(id)
-	m.outline.SetRows(m.rows())
+	m.stack = m.stack[:1] // the outline
+	m.push(common.Adapt(ls, "Lesson"))
+	m.withOutline(func(o *outline.Model) { o.Select(id); o.SetRows(m.rows()) })
 }
 
 func (m *Model) leaveLesson() {
-	if m.screen == lessonScreen {
-		m.opts.State.Lesson(m.lesson.ID()).Offset = m.lesson.Offset()
+	if l, ok := m.lesson(); ok {
+		m.opts.State.Lesson(l.ID()).Offset = l.Offset()
 	}
 }
+
+// closeLesson goes back to the outline.
+func (m *Model) closeLesson() { m.stack = m.stack[:1] }
+
+// refreshOutline shows the statuses as they now are.
+func (m *Model) refreshOutline() { m.withOutline(func(o *outline.Model) { o.SetRows(m.rows()) }) }
 
 // screenCommon is what a screen gets: everything above the help line.
 func (m Model) screenCommon() common.Common {
 	c := m.common
 	c.Height = max(c.Height-1, 1)
 	return c
-}
-
-func (m *Model) propagate() {
-	m.outline.SetCommon(m.screenCommon())
-	if m.screen != outlineScreen {
-		m.lesson.SetCommon(m.screenCommon())
-	}
-	switch m.screen {
-	case labScreen:
-		m.lab.SetCommon(m.screenCommon())
-	case filterScreen:
-		m.filter.SetCommon(m.screenCommon())
-	case quizScreen:
-		m.quiz.SetCommon(m.screenCommon())
-	case experimentScreen:
-		m.exp.SetCommon(m.screenCommon())
-	}
 }

@@ -6,6 +6,7 @@ import (
 	"github.com/tutor-dev/tutor/cmd/internal/common"
 	"github.com/tutor-dev/tutor/cmd/internal/progress"
 	"github.com/tutor-dev/tutor/cmd/internal/render"
+	"github.com/tutor-dev/tutor/cmd/internal/screens/lesson"
 	"github.com/tutor-dev/tutor/cmd/internal/theme"
 )
 
@@ -16,23 +17,25 @@ func withTheme(c common.Common, dark bool) common.Common {
 
 // renderKey is the cache key of the open lesson at the current size and theme.
 func (m Model) renderKey() render.Key {
-	return render.Key{Lesson: m.lesson.ID(), Width: m.lesson.ContentWidth(), Dark: m.common.Styles.Dark}
+	l, _ := m.lesson()
+	return render.Key{Lesson: l.ID(), Width: l.ContentWidth(), Dark: m.common.Styles.Dark}
 }
 
 // renderCmd renders the open lesson unless the cache has it already.
 func (m *Model) renderCmd() tea.Cmd {
-	if m.screen == outlineScreen || !m.sized || !m.Ready() {
+	l, open := m.lesson()
+	if !open || !m.sized {
 		return nil
 	}
 	k := m.renderKey()
 	if out, ok := m.cache[k]; ok {
-		if !m.lesson.Loaded() {
-			return m.lesson.SetContent(out)
+		if !l.Loaded() {
+			return m.setLessonContent(out)
 		}
 		return nil
 	}
-	l, _ := m.opts.Course.Lessons.Get(k.Lesson)
-	return render.Cmd(k, l.Body)
+	src, _ := m.opts.Course.Lessons.Get(k.Lesson)
+	return render.Cmd(k, src.Body)
 }
 
 // rendered files a finished rendering and shows it if it is still wanted;
@@ -43,33 +46,62 @@ func (m *Model) rendered(msg render.RenderedMsg) tea.Cmd {
 		return nil
 	}
 	m.cache[msg.Key] = msg.Out
-	if m.screen == labScreen {
-		m.lab, _ = m.lab.Update(msg)
+	cmd := m.broadcast(msg) // a lab waiting for its code takes it
+	if _, open := m.lesson(); open && msg.Key == m.renderKey() {
+		return tea.Batch(cmd, m.setLessonContent(msg.Out))
 	}
-	if m.screen != outlineScreen && msg.Key == m.renderKey() {
-		return m.lesson.SetContent(msg.Out)
-	}
-	return nil
+	return cmd
+}
+
+// setLessonContent shows the open lesson's rendered text.
+func (m *Model) setLessonContent(out string) tea.Cmd {
+	var cmd tea.Cmd
+	m.withLesson(func(l *lesson.Model) { cmd = l.SetContent(out) })
+	return cmd
 }
 
 type savedMsg struct{ err error }
 
-// saveCmd writes a snapshot of the progress in the background.
-func (m Model) saveCmd() tea.Cmd {
-	if m.opts.Store == nil {
+// save submits changes to the learner's ordered writer, in the order given
+// (Update calls it, so the order of events is the order of writes), and
+// returns the commands that wait for their results. Only the change is
+// written, never a copy of the whole state: what another window or a
+// practice session recorded meanwhile stays.
+func (m Model) save(cs ...progress.Change) tea.Cmd {
+	if m.opts.Writer == nil {
 		return nil
 	}
-	snap := snapshot(m.State())
-	store := m.opts.Store
-	return func() tea.Msg { return savedMsg{err: progress.SaveState(store, snap)} }
+	cmds := make([]tea.Cmd, 0, len(cs))
+	for _, c := range cs {
+		res := m.opts.Writer.Submit(c)
+		cmds = append(cmds, func() tea.Msg { return savedMsg{err: <-res} })
+	}
+	return tea.Batch(cmds...)
 }
 
-// snapshot deep-copies progress so a background save never races Update.
-func snapshot(s *progress.State) *progress.State {
-	c := &progress.State{Version: s.Version, Last: s.Last, Lessons: make(map[string]*progress.Lesson, len(s.Lessons))}
-	for id, l := range s.Lessons {
-		cp := *l
-		c.Lessons[id] = &cp
+// saved shows a failed save on the status line at once (the error names
+// the database file).
+func (m *Model) saved(err error) {
+	if err != nil {
+		m.status = "could not save: " + err.Error()
 	}
-	return c
+}
+
+// opened is the change of opening lesson id.
+func (m Model) opened(id string) progress.Change { return progress.Open{Lesson: id, At: m.opts.Now()} }
+
+// offset is the change of lesson id's scroll position as it stands.
+func (m Model) offset(id string) progress.Change {
+	return progress.Offset{Lesson: id, Offset: m.opts.State.Lesson(id).Offset, At: m.opts.Now()}
+}
+
+// FinalChanges are what the app has not yet recorded when it quits: the
+// scroll position of the lesson on screen. The caller submits them to the
+// writer, then closes it.
+func (m Model) FinalChanges() []progress.Change {
+	l, open := m.lesson()
+	if m.opts.State == nil || !open {
+		return nil
+	}
+	return []progress.Change{progress.Offset{Lesson: l.ID(), Offset: l.Offset(), At: m.opts.Now()}}
 }

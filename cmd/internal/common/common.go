@@ -26,24 +26,25 @@ func New() Common {
 }
 
 // CloseMsg asks the app to close the screen on top (a lab, a quiz, an
-// experiment) and return to the lesson it was opened from.
+// experiment, the key help) and return to the one under it. Closing the
+// bottom screen quits.
 type CloseMsg struct{}
 
 // Close is a command that sends CloseMsg.
 func Close() tea.Msg { return CloseMsg{} }
 
 // Scroll applies the keys that scroll a screen's detail pane: page up and
-// down, J and K for a line, and top and bottom. It reports whether msg was
+// down, J and K for a line, and top and bottom (ScrollKeys, for the help). It reports whether msg was
 // one of them, so the screen can stop there.
 func (c Common) Scroll(vp *viewport.Model, msg tea.KeyPressMsg) bool {
-	switch s := msg.String(); {
+	switch {
 	case key.Matches(msg, c.Keys.PageDown):
 		vp.PageDown()
 	case key.Matches(msg, c.Keys.PageUp):
 		vp.PageUp()
-	case s == "J":
+	case key.Matches(msg, c.Keys.LineDown):
 		vp.ScrollDown(1)
-	case s == "K":
+	case key.Matches(msg, c.Keys.LineUp):
 		vp.ScrollUp(1)
 	case key.Matches(msg, c.Keys.Top):
 		vp.GotoTop()
@@ -53,4 +54,10 @@ func (c Common) Scroll(vp *viewport.Model, msg tea.KeyPressMsg) bool {
 		return false
 	}
 	return true
+}
+
+// ScrollKeys are the keys Scroll handles, for a screen's help.
+func (c Common) ScrollKeys() []key.Binding {
+	k := c.Keys
+	return []key.Binding{k.PageDown, k.PageUp, k.LineDown, k.LineUp, k.Top, k.Bottom}
 }

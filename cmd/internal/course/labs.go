@@ -52,7 +52,7 @@ func (c *Course) eventSource(name string) (string, bool) {
 	for _, set := range c.Events {
 		for _, e := range set.List() {
 			if e.Name == name {
-				return e.Source, true
+				return string(e.Source), true
 			}
 		}
 	}
@@ -81,7 +81,7 @@ func checkLabs(c *Course) error {
 				switch {
 				case !ok:
 					errs = append(errs, fmt.Errorf("%s: labs[%d]: unknown event %q (see 'tutor sandbox list')", l.File, i, name))
-				case src != h.Source:
+				case src != string(h.Source):
 					errs = append(errs, fmt.Errorf("%s: labs[%d]: event %q is a %s event, but %s handles %s events", l.File, i, name, src, h.Name, h.Source))
 				}
 			}

@@ -8,6 +8,7 @@ import "charm.land/bubbles/v2/key"
 type KeyMap struct {
 	Up, Down         key.Binding
 	PageUp, PageDown key.Binding
+	LineUp, LineDown key.Binding // scroll a detail pane a line
 	Top, Bottom      key.Binding
 	Open             key.Binding
 	Next, Prev       key.Binding
@@ -30,6 +31,8 @@ func Default() KeyMap {
 		Down:       b([]string{"down", "j"}, "↓/j", "down"),
 		PageUp:     b([]string{"pgup", "b", "shift+space"}, "b/pgup", "page up"),
 		PageDown:   b([]string{"pgdown", "space"}, "space/pgdn", "page down"),
+		LineUp:     b([]string{"K"}, "K", "scroll up a line"),
+		LineDown:   b([]string{"J"}, "J", "scroll down a line"),
 		Top:        b([]string{"home", "g"}, "g/home", "top"),
 		Bottom:     b([]string{"end", "G"}, "G/end", "bottom"),
 		Open:       b([]string{"enter"}, "enter", "open"),

@@ -1,60 +1,50 @@
 // Package practice runs quiz practice outside the course: the line-by-line
-// protocol of `tutor quiz --plain` (for scripts and screen readers), the
-// review state file, and the quiz figures `tutor progress` shows.
+// protocol of `tutor quiz --plain` (for scripts and screen readers) and the
+// quiz figures `tutor progress` shows.
 //
 // The line protocol is a contract other tools read; see Run.
 package practice
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
-	"strconv"
-	"strings"
+	"slices"
 	"time"
 
 	"github.com/tutor-dev/tutor/quizzes"
 )
 
-// Lines the protocol prints, exactly.
+// Lines the protocol prints, exactly (the words live in package quizzes,
+// shared with the TUI).
 const (
-	RightLine  = "You are right!"
-	MissedLine = "You missed! Try again."
+	RightLine  = quizzes.RightLine
+	MissedLine = quizzes.MissedLine
 )
+
+// MaxLine is the longest answer line read; a longer one is a read error.
+const MaxLine = 1024 * 1024
 
 // Options configure a line-mode session.
 type Options struct {
-	Items     []*quizzes.Item
-	Seed      uint64 // fixes the choice order
-	Review    *quizzes.Review
-	Scheduler quizzes.Scheduler
-	Now       func() time.Time
-	// Save is called after every answer that changed the review state.
-	Save func(*quizzes.Review) error
+	Items []*quizzes.Item
+	Seed  uint64 // fixes the choice order
+	Now   func() time.Time
+	// Record stores the first answer to an item (right, or missed or
+	// skipped) before its feedback is shown. An error ends the session at
+	// once: Run returns it, so the learner hears of it at the first failure.
+	Record func(itemID string, right bool, at time.Time) error
 	// Echo writes each input line back, for input that is not a terminal
 	// (so a transcript reads "Answer: 2" and feedback starts a new line).
 	Echo bool
 }
 
 // ItemResult is how one item went.
-type ItemResult struct {
-	ID              string `json:"id"`
-	Attempts        int    `json:"attempts"`
-	CorrectFirstTry bool   `json:"correct_first_try"`
-	Skipped         bool   `json:"skipped"`
-}
+type ItemResult = quizzes.ItemResult
 
 // Result is how a session went: the shape of `tutor quiz --json`.
-type Result struct {
-	Answered        int          `json:"answered"`
-	CorrectFirstTry int          `json:"correct_first_try"`
-	Items           []ItemResult `json:"items"`
-}
-
-// ScoreLine is the summary a session ends with.
-func (r Result) ScoreLine() string {
-	return fmt.Sprintf("Score: %d/%d right on the first try", r.CorrectFirstTry, r.Answered)
-}
+type Result = quizzes.Result
 
 // Run asks opts.Items one by one, reading answers line by line from in and
 // writing questions and feedback to out:
@@ -70,35 +60,25 @@ func (r Result) ScoreLine() string {
 // "You missed! Try again." and the why of each wrong choice, then asks again;
 // a right one prints "You are right!" and the why. End of input ends the
 // session with the score line. An item counts as answered once it was
-// graded or skipped.
+// graded or skipped. A read error (a failing input, a line over MaxLine)
+// ends the session with the score line and is returned.
 func Run(opts Options, in io.Reader, out io.Writer) (Result, error) {
-	res := Result{Items: []ItemResult{}}
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	if opts.Review == nil {
-		opts.Review = quizzes.NewReview()
-	}
 	sc := bufio.NewScanner(in)
-	sc.Buffer(make([]byte, 64*1024), 1024*1024)
+	sc.Buffer(make([]byte, 64*1024), MaxLine)
 	p := &printer{w: out}
-	n := len(opts.Items)
-	var saveErr error
-
-	record := func(it *quizzes.Item, right bool) {
-		opts.Review.Answer(it.ID, right, opts.Now(), opts.Scheduler)
-		if opts.Save != nil && saveErr == nil {
-			saveErr = opts.Save(opts.Review)
-		}
-	}
+	s := quizzes.NewSession(opts.Items, opts.Seed)
+	var runErr error
 
 items:
-	for i, it := range opts.Items {
-		order := it.Order(opts.Seed)
-		if i > 0 {
+	for !s.Done() {
+		it, order := s.Item(), s.Order()
+		if s.Index() > 0 {
 			p.line("")
 		}
-		p.line(fmt.Sprintf("Question %d of %d [%s]", i+1, n, it.ID))
+		p.line(fmt.Sprintf("Question %d of %d [%s]", s.Index()+1, s.Len(), it.ID))
 		p.line(it.Prompt)
 		if it.Kind == quizzes.Multi {
 			p.line("(Choose all that apply: numbers separated by commas.)")
@@ -106,118 +86,76 @@ items:
 		for k, ci := range order {
 			p.line(fmt.Sprintf("  %d) %s", k+1, it.Choices[ci].Text))
 		}
-		var r *ItemResult
-		for {
+		for !s.Answered() {
 			p.text("Answer: ")
 			if !sc.Scan() {
 				p.line("")
+				if err := sc.Err(); err != nil {
+					runErr = readError(err)
+				}
 				break items
 			}
 			raw := sc.Text()
 			if opts.Echo {
 				p.line(raw)
 			}
-			input := strings.TrimSpace(raw)
-			if input == "" {
-				if r == nil {
-					res.Items = append(res.Items, ItemResult{ID: it.ID})
-					r = &res.Items[len(res.Items)-1]
-					record(it, false)
-				}
-				r.Skipped = true
-				p.line("Skipped. The right answer:")
-				for k, ci := range order {
-					if it.Choices[ci].Correct {
-						p.line(fmt.Sprintf("  %d) %s", k+1, it.Choices[ci].Text))
-						p.line("     " + it.Choices[ci].Why)
-					}
-				}
-				break
-			}
-			picked, err := ParseAnswer(input, len(order), it.Kind == quizzes.Multi)
-			if err != nil {
-				p.line(err.Error())
-				continue
-			}
-			chosen := make([]int, len(picked))
-			for j, k := range picked {
-				chosen[j] = order[k]
-			}
-			v := it.Grade(chosen)
-			if r == nil {
-				res.Items = append(res.Items, ItemResult{ID: it.ID, CorrectFirstTry: v.Correct})
-				r = &res.Items[len(res.Items)-1]
-				record(it, v.Correct)
-			}
-			r.Attempts++
-			if v.Correct {
-				p.line(RightLine)
-				for k, ci := range order {
-					if it.Choices[ci].Correct {
-						p.why(it, k, ci)
-					}
-				}
-				break
-			}
-			p.line(MissedLine)
-			for k, ci := range order {
-				if contains(v.Wrong, ci) {
-					p.why(it, k, ci)
+			fb := s.AnswerLine(raw)
+			if fb.First && opts.Record != nil {
+				if err := opts.Record(it.ID, fb.FirstRight, opts.Now()); err != nil {
+					runErr = err
+					break items
 				}
 			}
-			if len(v.Wrong) == 0 && len(v.Missing) > 0 {
-				p.line("Those are right, but not all the right choices: pick every one that applies.")
-			}
+			p.feedback(it, order, fb)
 		}
+		s.Next()
 	}
-	for _, r := range res.Items {
-		res.Answered++
-		if r.CorrectFirstTry {
-			res.CorrectFirstTry++
-		}
-	}
+	res := s.Result()
 	p.line("")
 	p.line(res.ScoreLine())
-	if p.err != nil {
-		return res, p.err
+	if runErr != nil {
+		return res, runErr
 	}
-	return res, saveErr
+	return res, p.err
 }
 
-// ParseAnswer reads an answer: a number from 1 to n, or for a multi item
-// numbers separated by commas or spaces. It returns 0-based positions, or
-// an error that says what a valid answer looks like.
-func ParseAnswer(input string, n int, multi bool) ([]int, error) {
-	fields := strings.FieldsFunc(input, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' })
-	if !multi && len(fields) > 1 {
-		return nil, fmt.Errorf("This question has one answer: type a single number from 1 to %d.", n)
-	}
-	var out []int
-	for _, f := range fields {
-		k, err := strconv.Atoi(f)
-		if err != nil || k < 1 || k > n {
-			if multi {
-				return nil, fmt.Errorf("%q is not a choice: type numbers from 1 to %d separated by commas (such as 1,3), or an empty line to skip.", f, n)
+// feedback prints what an answer earned, in the protocol's words.
+func (p *printer) feedback(it *quizzes.Item, order []int, fb quizzes.Feedback) {
+	switch fb.Kind {
+	case quizzes.Invalid:
+		p.line(fb.Message)
+	case quizzes.Skipped:
+		p.line(quizzes.SkippedLine)
+		for k, ci := range order {
+			if slices.Contains(fb.Choices, ci) {
+				p.line(fmt.Sprintf("  %d) %s", k+1, it.Choices[ci].Text))
+				p.line("     " + it.Choices[ci].Why)
 			}
-			return nil, fmt.Errorf("%q is not a choice: type a number from 1 to %d, or an empty line to skip.", f, n)
 		}
-		if !contains(out, k-1) {
-			out = append(out, k-1)
+	case quizzes.Right, quizzes.Missed:
+		p.line(fb.Headline())
+		for k, ci := range order {
+			if slices.Contains(fb.Choices, ci) {
+				p.why(it, k, ci)
+			}
+		}
+		if fb.NotAll {
+			p.line(quizzes.NotAllLine)
 		}
 	}
-	if len(out) == 0 {
-		return nil, fmt.Errorf("Type a number from 1 to %d, or an empty line to skip.", n)
-	}
-	return out, nil
 }
 
-func contains(xs []int, x int) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
+// readError words a failure to read the answers.
+func readError(err error) error {
+	if errors.Is(err, bufio.ErrTooLong) {
+		return fmt.Errorf("reading answers: a line is longer than %d bytes; answers are short lines such as 2 or 1,3", MaxLine)
 	}
-	return false
+	return fmt.Errorf("reading answers: %w", err)
+}
+
+// ParseAnswer reads an answer: see quizzes.ParseAnswer.
+func ParseAnswer(input string, n int, multi bool) ([]int, error) {
+	return quizzes.ParseAnswer(input, n, multi)
 }
 
 // printer writes lines and keeps the first write error.

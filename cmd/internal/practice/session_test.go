@@ -2,6 +2,8 @@ package practice
 
 import (
 	"bytes"
+	"errors"
+	"io"
 	"slices"
 	"strings"
 	"testing"
@@ -59,15 +61,19 @@ func TestRunSavesAfterEveryAnswer(t *testing.T) {
 	now := time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
 	saves := 0
 	rv := quizzes.NewReview()
+	record := func(id string, right bool, at time.Time) error {
+		saves++
+		rv.Answer(id, right, at, quizzes.QuizScheduler())
+		return nil
+	}
 	// true-false shows True first: answer 2 (wrong) then 1; then skip the multi.
 	in := "2\n1\n\n"
 	var out bytes.Buffer
-	res, err := Run(Options{Items: items, Seed: 1, Review: rv, Scheduler: quizzes.QuizScheduler(),
-		Now: func() time.Time { return now }, Save: func(*quizzes.Review) error { saves++; return nil }}, strings.NewReader(in), &out)
+	res, err := Run(Options{Items: items, Seed: 1, Now: func() time.Time { return now }, Record: record}, strings.NewReader(in), &out)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := Result{Answered: 2, CorrectFirstTry: 0, Items: []ItemResult{{"a", 2, false, false}, {"b", 0, false, true}}}
+	want := Result{Answered: 2, CorrectFirstTry: 0, Items: []ItemResult{{ID: "a", Attempts: 2}, {ID: "b", Skipped: true}}}
 	if res.Answered != want.Answered || !slices.Equal(res.Items, want.Items) {
 		t.Errorf("result %+v, want %+v", res, want)
 	}
@@ -103,5 +109,45 @@ func TestSummary(t *testing.T) {
 	}
 	if got := Summary(bank, quizzes.NewReview(), now); got != (Stats{Items: 2}) {
 		t.Errorf("empty state: %+v", got)
+	}
+}
+
+type failingReader struct{}
+
+func (failingReader) Read([]byte) (int, error) { return 0, errors.New("input/output error") }
+
+// Issue 10: a failing input or a line over 1 MiB ended the session like the
+// end of input, exit 0. Now Run returns one clear error.
+func TestRunReportsReadErrors(t *testing.T) {
+	long := strings.Repeat("1", MaxLine+10) + "\n"
+	for name, in := range map[string]io.Reader{"failing": failingReader{}, "long line": strings.NewReader(long)} {
+		var out bytes.Buffer
+		_, err := Run(Options{Items: testItems(), Seed: 1}, in, &out)
+		if err == nil {
+			t.Errorf("%s: no error", name)
+			continue
+		}
+		if strings.Contains(err.Error(), "\n") || !strings.HasPrefix(err.Error(), "reading answers") {
+			t.Errorf("%s: error %q", name, err)
+		}
+		if !strings.Contains(out.String(), "Score: 0/0 right on the first try") {
+			t.Errorf("%s: no score line:\n%s", name, out.String())
+		}
+	}
+}
+
+// A failing save ends the session at the first answer, not after it.
+func TestRunStopsAtFirstFailingSave(t *testing.T) {
+	calls := 0
+	var out bytes.Buffer
+	_, err := Run(Options{Items: testItems(), Seed: 1, Record: func(string, bool, time.Time) error {
+		calls++
+		return errors.New("recording the answer to a in /x/tutor.db: disk I/O error")
+	}}, strings.NewReader("1\n1,3\n"), &out)
+	if err == nil || calls != 1 || !strings.Contains(err.Error(), "tutor.db") {
+		t.Fatalf("err %v after %d calls", err, calls)
+	}
+	if strings.Contains(out.String(), "You are right!") {
+		t.Errorf("feedback shown for an answer that was not saved:\n%s", out.String())
 	}
 }

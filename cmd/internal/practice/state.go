@@ -3,29 +3,8 @@ package practice
 import (
 	"time"
 
-	"github.com/tutor-dev/tutor/cmd/internal/progress"
 	"github.com/tutor-dev/tutor/quizzes"
 )
-
-// LoadReview reads the review state from the learner's state directory.
-// warning is non-empty when a damaged file was moved aside (then the state
-// starts empty); print it as one line.
-func LoadReview(store *progress.Store) (*quizzes.Review, string, error) {
-	rv := quizzes.NewReview()
-	warning, err := store.Load(quizzes.ReviewFile, rv)
-	if err != nil {
-		return nil, "", err
-	}
-	if warning != "" || rv.Items == nil {
-		rv = quizzes.NewReview()
-	}
-	return rv, warning, nil
-}
-
-// SaveReview writes the review state atomically.
-func SaveReview(store *progress.Store, rv *quizzes.Review) error {
-	return store.Save(quizzes.ReviewFile, rv)
-}
 
 // Stats are the quiz figures of `tutor progress`.
 type Stats struct {

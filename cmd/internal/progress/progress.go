@@ -2,7 +2,8 @@ package progress
 
 import "time"
 
-// File is the name of the lesson progress file in the state directory.
+// File is the name of the lesson progress file of earlier versions,
+// imported once into the database.
 const File = "progress.json"
 
 // Status is where a learner is with one lesson.
@@ -83,23 +84,3 @@ func (s *State) Reset(id string) {
 		s.Last = ""
 	}
 }
-
-// LoadState reads the progress file from store; warning is non-empty when a
-// damaged file was moved aside.
-func LoadState(store *Store) (*State, string, error) {
-	st := New()
-	warning, err := store.Load(File, st)
-	if err != nil {
-		return nil, "", err
-	}
-	if warning != "" {
-		st = New()
-	}
-	if st.Lessons == nil {
-		st.Lessons = map[string]*Lesson{}
-	}
-	return st, warning, nil
-}
-
-// SaveState writes the progress file atomically.
-func SaveState(store *Store, st *State) error { return store.Save(File, st) }

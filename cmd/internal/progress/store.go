@@ -1,102 +1,115 @@
-// Package progress keeps where the learner is: which lessons they opened,
-// read and passed, the last lesson and its scroll position, and any other
-// per-learner state (quiz review) as JSON files in one state directory.
+// Package progress keeps what a learner did: which lessons they opened,
+// read and passed, the last lesson and its scroll position, and their quiz
+// review state (one FSRS card per item) with a log of every answer.
 //
-// Files are written atomically (temp file, fsync, rename) so a crash never
-// leaves half a file. A file that cannot be read back is moved aside and
-// reported in one line; progress is never silently reset.
+// Everything goes through the Store interface, keyed by learner, so the
+// learner's own machine (SQLite in the state directory, see OpenSQLite) and
+// a class server with many learners use the same calls. A store records one
+// change at a time, each in its own transaction; nothing ever writes back a
+// whole state read earlier, so two processes (two windows, a practice
+// session and the course) never erase each other's work.
 package progress
 
 import (
-	"encoding/json"
-	"errors"
-	"fmt"
-	"io/fs"
-	"os"
-	"path/filepath"
+	"context"
 	"time"
+
+	"github.com/tutor-dev/tutor/quizzes"
 )
 
-// Dir resolves the state directory: the flag, then $TUTOR_STATE_DIR, then
-// $XDG_STATE_HOME/tutor, then ~/.local/state/tutor.
-func Dir(flag string) (string, error) {
-	if flag != "" {
-		return flag, nil
-	}
-	if d := os.Getenv("TUTOR_STATE_DIR"); d != "" {
-		return d, nil
-	}
-	if d := os.Getenv("XDG_STATE_HOME"); d != "" {
-		return filepath.Join(d, "tutor"), nil
-	}
-	home, err := os.UserHomeDir()
-	if err != nil {
-		return "", fmt.Errorf("cannot find a state directory: set --state-dir or TUTOR_STATE_DIR (%w)", err)
-	}
-	return filepath.Join(home, ".local", "state", "tutor"), nil
+// LocalLearner is the learner of a store on their own machine.
+const LocalLearner = "local"
+
+// Store keeps the progress and review state of learners.
+type Store interface {
+	// Load reads one learner's whole state. Warnings name records that were
+	// set aside because their values are impossible (that item starts
+	// fresh); each is one line to show the learner.
+	Load(ctx context.Context, learner string) (Snapshot, error)
+	// Apply records one change in one transaction.
+	Apply(ctx context.Context, learner string, c Change) error
+	// Where names the store in messages (a file, a server).
+	Where() string
+	Close() error
 }
 
-// Store reads and writes JSON files in one state directory.
-type Store struct {
-	Dir string
-	now func() time.Time
+// Snapshot is one learner's state as read.
+type Snapshot struct {
+	Progress *State
+	Review   *quizzes.Review
+	Warnings []string
 }
 
-// NewStore returns a store for dir (created on first save).
-func NewStore(dir string) *Store { return &Store{Dir: dir, now: time.Now} }
+// Change is one thing a learner did: Open, Offset, Read, QuizPassed,
+// Answer, Reset or ResetAll.
+type Change interface{ change() }
 
-// Load reads name into v. A missing file leaves v as it is and is not an
-// error. A damaged file is renamed to name.damaged-TIMESTAMP and reported
-// in warning; v is left as it is so the caller starts fresh but the old
-// data is kept for the learner to inspect.
-func (s *Store) Load(name string, v any) (warning string, err error) {
-	p := filepath.Join(s.Dir, name)
-	data, err := os.ReadFile(p)
-	if errors.Is(err, fs.ErrNotExist) {
-		return "", nil
+type (
+	// Open: the learner opened a lesson; it becomes the one to reopen.
+	Open struct {
+		Lesson string
+		At     time.Time
 	}
-	if err != nil {
-		return "", fmt.Errorf("reading %s: %w", p, err)
+	// Offset: the lesson's scroll position, in lines.
+	Offset struct {
+		Lesson string
+		Offset int
+		At     time.Time
 	}
-	if jerr := json.Unmarshal(data, v); jerr != nil {
-		aside := fmt.Sprintf("%s.damaged-%s", p, s.now().UTC().Format("20060102T150405Z"))
-		if rerr := os.Rename(p, aside); rerr != nil {
-			return "", fmt.Errorf("%s is damaged (%v) and could not be moved aside: %w; move or delete it by hand", p, jerr, rerr)
-		}
-		return fmt.Sprintf("%s was damaged (%v); kept it as %s and started afresh", p, jerr, aside), nil
+	// Read: the learner scrolled to the end of a lesson.
+	Read struct {
+		Lesson string
+		At     time.Time
 	}
-	return "", nil
-}
+	// QuizPassed: every quiz item of the lesson was answered right.
+	QuizPassed struct {
+		Lesson string
+		At     time.Time
+	}
+	// Answer: the first answer of a session to an item. The store logs it
+	// and updates the item's card from the stored card, in the same
+	// transaction, so concurrent writers never overwrite each other.
+	Answer struct {
+		Item  string
+		Right bool
+		At    time.Time
+	}
+	// Reset forgets one lesson and the review state of its quiz items.
+	Reset struct {
+		Lesson string
+		Items  []string
+	}
+	// ResetAll forgets every lesson and the whole review state (the log of
+	// answers is kept: it is history, not state).
+	ResetAll struct{}
+)
 
-// Save writes v as name atomically: a temp file in the same directory,
-// fsync, then rename over the old file.
-func (s *Store) Save(name string, v any) error {
-	data, err := json.MarshalIndent(v, "", "  ")
-	if err != nil {
-		return err
+func (Open) change()       {}
+func (Offset) change()     {}
+func (Read) change()       {}
+func (QuizPassed) change() {}
+func (Answer) change()     {}
+func (Reset) change()      {}
+func (ResetAll) change()   {}
+
+// ApplyTo makes the same change to an in-memory state (the TUI keeps one to
+// draw statuses): the store and the screen agree on what a change means.
+func ApplyTo(st *State, c Change) {
+	switch c := c.(type) {
+	case Open:
+		st.Open(c.Lesson, c.At)
+	case Offset:
+		l := st.Lesson(c.Lesson)
+		l.Offset, l.Updated = c.Offset, c.At
+	case Read:
+		l := st.Lesson(c.Lesson)
+		l.Read, l.Updated = true, c.At
+	case QuizPassed:
+		l := st.Lesson(c.Lesson)
+		l.QuizPassed, l.Updated = true, c.At
+	case Reset:
+		st.Reset(c.Lesson)
+	case ResetAll:
+		st.Reset("")
 	}
-	if err := os.MkdirAll(s.Dir, 0o755); err != nil {
-		return fmt.Errorf("creating state directory: %w", err)
-	}
-	f, err := os.CreateTemp(s.Dir, name+".tmp-*")
-	if err != nil {
-		return fmt.Errorf("saving %s: %w", name, err)
-	}
-	tmp := f.Name()
-	defer os.Remove(tmp) // no-op after a successful rename
-	if _, err := f.Write(append(data, '\n')); err != nil {
-		f.Close()
-		return fmt.Errorf("saving %s: %w", name, err)
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return fmt.Errorf("saving %s: %w", name, err)
-	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("saving %s: %w", name, err)
-	}
-	if err := os.Rename(tmp, filepath.Join(s.Dir, name)); err != nil {
-		return fmt.Errorf("saving %s: %w", name, err)
-	}
-	return nil
 }

@@ -1,45 +1,38 @@
-// Package conformance finds the shared conformance corpus (real SAM events,
-// filter cases recorded against AWS) that tests read from
-// ../shared/conformance beside the module root. A clone without it still
-// passes its tests: they skip, saying why.
+// Package conformance locates the conformance corpus that tests read: real
+// SAM sample events and filter cases recorded against AWS, kept in this
+// package's testdata folder so every clone runs every conformance test.
+// testdata/README.md says where each file comes from and under what licence.
 package conformance
 
 import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"testing"
 )
 
-// Dir returns the corpus folder, or an error saying where it was looked for.
+// Dir returns the corpus folder. It is found from this source file's own
+// location, so it works whatever the test's working directory is.
 func Dir() (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", err
+	_, file, _, ok := runtime.Caller(0)
+	if !ok {
+		return "", fmt.Errorf("cannot locate the conformance package's source folder")
 	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", fmt.Errorf("no go.mod above the test's directory, so ../shared/conformance cannot be located")
-		}
-		dir = parent
-	}
-	c := filepath.Join(filepath.Dir(dir), "shared", "conformance")
+	c := filepath.Join(filepath.Dir(file), "testdata")
 	if _, err := os.Stat(c); err != nil {
-		return "", fmt.Errorf("the conformance corpus is not at %s (it lives in ../shared/conformance beside the module root)", c)
+		return "", fmt.Errorf("the conformance corpus is missing from %s: restore it with git checkout", c)
 	}
 	return c, nil
 }
 
-// DirOrSkip returns the corpus folder, or skips the test saying why.
-func DirOrSkip(t testing.TB) string {
+// MustDir returns the corpus folder or fails the test: the corpus ships with
+// the repository, so its absence is a broken checkout, not a reason to skip.
+func MustDir(t testing.TB) string {
 	t.Helper()
 	c, err := Dir()
 	if err != nil {
-		t.Skip("skipping: " + err.Error())
+		t.Fatal(err)
 	}
 	return c
 }

@@ -6,6 +6,7 @@
 package experiment
 
 import (
+	"context"
 	"fmt"
 
 	"charm.land/bubbles/v2/key"
@@ -101,7 +102,7 @@ func (m *Model) runCmd() tea.Cmd {
 	m.running = true
 	seq, sc, w := m.seq, m.Scenario(), m.common.Width
 	return func() tea.Msg {
-		r, err := sim.Run(&sc, sim.Options{Limit: panelLimit})
+		r, err := sim.Run(context.Background(), &sc, sim.Options{Limit: panelLimit})
 		if err != nil {
 			return resultMsg{seq: seq, err: err}
 		}
@@ -151,11 +152,11 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	if m.common.Scroll(&m.vp, msg) {
 		return m, nil
 	}
-	k := m.common.Keys
-	switch s := msg.String(); {
+	k := m.keys()
+	switch {
 	case key.Matches(msg, k.Back):
 		return m, common.Close
-	case key.Matches(msg, k.Open), s == "r":
+	case key.Matches(msg, k.Run):
 		m.note = ""
 		return m, m.runCmd()
 	case key.Matches(msg, k.Up):
@@ -166,11 +167,11 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		if m.cursor < len(m.knobs)-1 {
 			m.cursor++
 		}
-	case s == "left" || s == "h":
+	case key.Matches(msg, k.Less):
 		m.turn(-1)
-	case s == "right" || s == "l":
+	case key.Matches(msg, k.More):
 		m.turn(1)
-	case s == "p":
+	case key.Matches(msg, k.Preset):
 		m.reset()
 	default:
 		return m, nil
@@ -226,9 +227,9 @@ func (m *Model) refresh() {
 	m.wrapW = m.common.Width
 	switch {
 	case presets[m.source].scenario == nil:
-		m.vp.SetContent("There is no experiment for " + m.source + ".")
+		m.vp.SetContent(note("There is no experiment for "+m.source+".", m.common.Width))
 	case m.result == nil:
-		m.vp.SetContent("Not run yet. Predict what happens, then press enter to run the experiment; change a setting with ←/→ and run it again.")
+		m.vp.SetContent(note("Not run yet. Predict what happens, then press enter to run the experiment; change a setting with ←/→ and run it again.", m.common.Width))
 	default:
 		m.vp.SetContentLines(wrapAll(m.lines, m.common.Width))
 	}
@@ -250,10 +251,4 @@ func wrapAll(lines []string, w int) []string {
 		out = append(out, hang(line, w)...)
 	}
 	return out
-}
-
-// ShortHelp is the experiment's key line.
-func (m Model) ShortHelp() []key.Binding {
-	b := func(k, d string) key.Binding { return key.NewBinding(key.WithKeys(k), key.WithHelp(k, d)) }
-	return []key.Binding{b("↑/↓", "setting"), b("←/→", "change"), b("enter", "run"), b("J/K pgup/pgdn", "scroll"), b("p", "preset"), b("q", "back")}
 }

@@ -1,6 +1,7 @@
 package experiment
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -263,7 +264,7 @@ func TestEveryKnobValueRuns(t *testing.T) {
 			for range m.knobs[i].opts {
 				m.knobs[i].step(1)
 				sc := m.Scenario()
-				if _, err := sim.Run(&sc, sim.Options{}); err != nil && !(source == "sqs" && m.knobs[i].name == "batch_size") {
+				if _, err := sim.Run(context.Background(), &sc, sim.Options{}); err != nil && !(source == "sqs" && m.knobs[i].name == "batch_size") {
 					t.Errorf("%s: %s = %s: %v", source, m.knobs[i].name, m.knobs[i].value(), err)
 				}
 			}

@@ -37,3 +37,12 @@ func TestTinySizesNeverPanic(t *testing.T) {
 		}
 	}
 }
+
+// The note before the first run is wrapped, not cut at the window's edge
+// (the viewport does not wrap: refresh wraps the run with a hanging indent).
+func TestNotRunYetIsWrappedAtFortyColumns(t *testing.T) {
+	v := view(newExp(t, "sqs", 40, 9))
+	if !strings.Contains(strings.Join(strings.Fields(v), " "), "press enter to run the experiment") {
+		t.Fatalf("the note is cut at 40 columns:\n%s", v)
+	}
+}

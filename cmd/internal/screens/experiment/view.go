@@ -273,3 +273,7 @@ func hang(line string, w int) []string {
 	}
 	return append(out, string(rs))
 }
+
+// note is a sentence for the viewport, word-wrapped to w (the viewport
+// itself cuts long lines: it does not wrap).
+func note(s string, w int) string { return ansi.Wrap(s, max(w, 1), "") }

@@ -153,7 +153,7 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	if m.common.Scroll(&m.vp, msg) {
 		return m, nil
 	}
-	k := m.common.Keys
+	k := m.keys()
 	switch {
 	case key.Matches(msg, k.Back):
 		return m, common.Close
@@ -165,11 +165,11 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		if m.cursor < len(m.samples)-1 {
 			m.cursor++
 		}
-	case msg.String() == "tab" && m.source == "sns":
+	case key.Matches(msg, k.Scope):
 		m.scope = 1 - m.scope
 		m.evaluate()
 		m.note = "scope: " + m.scope.String()
-	case msg.String() == "e":
+	case key.Matches(msg, k.Edit):
 		return m, editCmd(m.source, m.policy)
 	default:
 		return m, nil
@@ -177,16 +177,6 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	m.refresh()
 	m.vp.GotoTop()
 	return m, nil
-}
-
-// ShortHelp is the filter lab's key line.
-func (m Model) ShortHelp() []key.Binding {
-	b := func(k, d string) key.Binding { return key.NewBinding(key.WithKeys(k), key.WithHelp(k, d)) }
-	out := []key.Binding{b("↑/↓", "sample"), b("e", "edit policy")}
-	if m.source == "sns" {
-		out = append(out, b("tab", "scope"))
-	}
-	return append(out, b("J/K", "scroll"), b("q", "back"))
 }
 
 // indent pretty-prints JSON keeping its key order (the order the engine

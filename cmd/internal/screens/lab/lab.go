@@ -161,13 +161,13 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	if m.common.Scroll(&m.vp, msg) {
 		return m, nil
 	}
-	k := m.common.Keys
+	k := keyMap(m.common)
 	switch {
 	case key.Matches(msg, k.Back):
 		return m, common.Close
-	case msg.String() == "tab":
+	case key.Matches(msg, k.Pane):
 		m.pane = (m.pane + 1) % 3
-	case msg.String() == "shift+tab":
+	case key.Matches(msg, k.PanePrev):
 		m.pane = (m.pane + 2) % 3
 	case key.Matches(msg, k.Up):
 		if m.cursor > 0 {
@@ -179,10 +179,10 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 			m.cursor++
 			m.note = ""
 		}
-	case key.Matches(msg, k.Open), msg.String() == "r":
+	case key.Matches(msg, k.Run):
 		m.note = ""
 		return m, m.runCmd()
-	case msg.String() == "e":
+	case key.Matches(msg, k.Edit):
 		return m, editCmd(m.cursor, m.runs[m.cursor])
 	default:
 		return m, nil
@@ -270,10 +270,4 @@ func (m Model) View() string {
 	b.WriteString(ansi.Truncate(strings.Join(tabs, " ")+status, w, "…") + "\n")
 	b.WriteString(m.vp.View())
 	return b.String()
-}
-
-// ShortHelp is the lab's key line.
-func (m Model) ShortHelp() []key.Binding {
-	b := func(k, d string) key.Binding { return key.NewBinding(key.WithKeys(k), key.WithHelp(k, d)) }
-	return []key.Binding{b("↑/↓", "choose"), b("enter", "run"), b("e", "edit event"), b("tab", "code/event/result"), b("J/K", "scroll"), b("q", "back")}
 }

@@ -25,13 +25,34 @@ type (
 	BackMsg struct{}
 	// ReadMsg says the learner reached the end of the lesson.
 	ReadMsg struct{ ID string }
-	// ActionMsg asks for one of the lesson's activities: "quiz", "lab",
-	// "experiment" or "filter".
+	// ActionMsg asks for one of the lesson's activities by its Name
+	// ("quiz", "lab", "experiment", "filter").
 	ActionMsg struct {
 		ID     string
 		Action string
 	}
 )
+
+// Activity is something a lesson can offer besides its text: the key that
+// opens it and the name ActionMsg carries. The footer and the help show
+// the ones offered; the key of one not offered still sends ActionMsg, so
+// the app can say the lesson has none.
+type Activity struct {
+	Name    string
+	Key     key.Binding
+	Offered bool
+}
+
+// offered are the activities this lesson has.
+func (m Model) offered() []Activity {
+	var out []Activity
+	for _, a := range m.acts {
+		if a.Offered {
+			out = append(out, a)
+		}
+	}
+	return out
+}
 
 // Model is the lesson reader.
 type Model struct {
@@ -43,13 +64,13 @@ type Model struct {
 	loaded   bool // rendered text has arrived
 	reported bool // ReadMsg sent
 	pending  int  // scroll offset to restore once the text arrives
-	extras   []string
+	acts     []Activity
 }
 
 // New opens l, the index-th of total lessons, scrolled to offset once its
-// text arrives. extras are the activity hints shown in the footer.
-func New(c common.Common, l *lessons.Lesson, index, total, offset int, extras []string) Model {
-	m := Model{common: c, lesson: l, index: index, total: total, pending: offset, extras: extras}
+// text arrives, offering acts (their keys are in the footer and the help).
+func New(c common.Common, l *lessons.Lesson, index, total, offset int, acts []Activity) Model {
+	m := Model{common: c, lesson: l, index: index, total: total, pending: offset, acts: acts}
 	m.vp = viewport.New()
 	m.resize()
 	return m
@@ -89,6 +110,9 @@ func (m *Model) SetContent(s string) tea.Cmd {
 	return m.checkRead()
 }
 
+// Init has nothing to start: the app renders the text.
+func (m Model) Init() tea.Cmd { return nil }
+
 // Update handles scrolling and the reader's keys.
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
@@ -122,14 +146,11 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 			return m, send(NavigateMsg{Delta: -1})
 		case key.Matches(msg, k.Back):
 			return m, send(BackMsg{})
-		case key.Matches(msg, k.Quiz):
-			return m, send(ActionMsg{ID: m.lesson.ID, Action: "quiz"})
-		case key.Matches(msg, k.Lab):
-			return m, send(ActionMsg{ID: m.lesson.ID, Action: "lab"})
-		case key.Matches(msg, k.Experiment):
-			return m, send(ActionMsg{ID: m.lesson.ID, Action: "experiment"})
-		case key.Matches(msg, k.Filter):
-			return m, send(ActionMsg{ID: m.lesson.ID, Action: "filter"})
+		}
+		for _, a := range m.acts {
+			if key.Matches(msg, a.Key) {
+				return m, send(ActionMsg{ID: m.lesson.ID, Action: a.Name})
+			}
 		}
 		return m, m.checkRead()
 	}
@@ -162,8 +183,12 @@ func (m Model) View() string {
 		pct = int(m.vp.ScrollPercent() * 100)
 	}
 	foot := fmt.Sprintf("%3d%%", pct)
-	if m.loaded && m.vp.AtBottom() && len(m.extras) > 0 {
-		foot += "  end of lesson: " + strings.Join(m.extras, " · ")
+	if acts := m.offered(); m.loaded && m.vp.AtBottom() && len(acts) > 0 {
+		var hints []string
+		for _, a := range acts {
+			hints = append(hints, a.Key.Help().Key+" "+a.Key.Help().Desc)
+		}
+		foot += "  end of lesson: " + strings.Join(hints, " · ")
 	}
 	return ansi.Truncate(head, w, "…") + "\n" + body + "\n" + ansi.Truncate(st.Subtle.Render(foot), w, "…")
 }

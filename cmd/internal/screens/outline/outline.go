@@ -65,7 +65,10 @@ func (m Model) Selected() string {
 	return m.rows[m.cursor].ID
 }
 
-// Update handles the outline's keys.
+// Init has nothing to start.
+func (m Model) Init() tea.Cmd { return nil }
+
+// Update handles the outline's keys; back (q) closes it, which quits.
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
@@ -81,6 +84,8 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		m.cursor = 0
 	case key.Matches(k, keys.Bottom):
 		m.cursor = len(m.rows) - 1
+	case key.Matches(k, keys.Back):
+		return m, common.Close
 	case key.Matches(k, keys.Open, keys.Next):
 		if id := m.Selected(); id != "" {
 			return m, func() tea.Msg { return OpenMsg{ID: id} }

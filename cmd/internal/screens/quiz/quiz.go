@@ -6,11 +6,12 @@
 package quiz
 
 import (
+	"maps"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/tutor-dev/tutor/cmd/internal/common"
-	"github.com/tutor-dev/tutor/cmd/internal/practice"
 	"github.com/tutor-dev/tutor/quizzes"
 )
 
@@ -27,7 +28,7 @@ type (
 	FinishedMsg struct {
 		LessonID string
 		Passed   bool
-		Results  []practice.ItemResult
+		Results  []quizzes.ItemResult
 	}
 	// ExitMsg asks the parent to close the quiz.
 	ExitMsg struct{}
@@ -75,36 +76,39 @@ const (
 
 func (p phase) String() string { return [...]string{"asking", "answered", "summary"}[p] }
 
-// Model is the quiz screen.
+// Model is the quiz screen. The rules (first try, attempts, skips) are
+// quizzes.Session's, shared with the line mode; the screen adds the cursor,
+// the picks and the drawing.
 type Model struct {
 	common   common.Common
 	keys     KeyMap
 	title    string
 	lessonID string
 	items    []*quizzes.Item
-	seed     uint64
+	sess     *quizzes.Session // copied on every change: see Update
 
-	idx      int
 	order    []int        // display position → choice index of the current item
 	cursor   int          // display position
 	picked   map[int]bool // display positions toggled (multi)
 	missed   map[int]bool // display positions tried and wrong
-	phase    phase
 	feedback feedback
-	results  []practice.ItemResult
 }
 
-// feedback is what the last answer earned.
+// feedback is what the last answer earned, worded for the screen.
 type feedback struct {
-	kind  string   // "", "right", "missed", "skipped", "invalid"
+	kind  quizzes.FeedbackKind
 	whys  []string // explanations to show
 	extra string
 }
 
+// chooseFirst is the screen's own word for a multi item submitted empty.
+const chooseFirst = "Choose with space first: every choice that applies, then enter."
+
 // New starts a quiz over items (a lesson's quiz when lessonID is set), the
 // choices ordered by seed.
 func New(c common.Common, title, lessonID string, items []*quizzes.Item, seed uint64) Model {
-	m := Model{common: c, keys: DefaultKeyMap(c), title: title, lessonID: lessonID, items: items, seed: seed}
+	m := Model{common: c, keys: DefaultKeyMap(c), title: title, lessonID: lessonID, items: items,
+		sess: quizzes.NewSession(items, seed)}
 	m.load()
 	return m
 }
@@ -119,42 +123,53 @@ func (m *Model) SetSize(w, h int) { m.common.Width, m.common.Height = w, h }
 func (m Model) Keys() KeyMap { return m.keys }
 
 // Results are the items answered so far.
-func (m Model) Results() []practice.ItemResult { return m.results }
+func (m Model) Results() []quizzes.ItemResult { return m.sess.Results() }
+
+// Result sums up the session so far.
+func (m Model) Result() quizzes.Result { return m.sess.Result() }
 
 // Done says whether the summary is showing.
-func (m Model) Done() bool { return m.phase == summary }
+func (m Model) Done() bool { return m.sess.Done() }
+
+func (m Model) phase() phase {
+	switch {
+	case m.sess.Done():
+		return summary
+	case m.sess.Answered():
+		return answered
+	}
+	return asking
+}
 
 // load prepares the current item.
 func (m *Model) load() {
 	m.cursor, m.picked, m.missed, m.feedback = 0, map[int]bool{}, map[int]bool{}, feedback{}
-	if m.idx >= len(m.items) {
-		m.phase = summary
-		return
-	}
-	m.phase = asking
-	m.order = m.items[m.idx].Order(m.seed)
+	m.order = m.sess.Order()
 }
 
-func (m Model) item() *quizzes.Item { return m.items[m.idx] }
+func (m Model) item() *quizzes.Item { return m.sess.Item() }
 
-// Update handles keys.
+// Update handles keys. The session is copied before a change so that a
+// Model value kept elsewhere (Bubble Tea models are values) never changes
+// under its holder.
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return m, nil
 	}
-	switch {
+	switch ph := m.phase(); {
 	case key.Matches(k, m.keys.Back):
 		return m, send(ExitMsg{})
-	case m.phase == summary:
+	case ph == summary:
 		if key.Matches(k, m.keys.Submit) {
 			return m, send(ExitMsg{})
 		}
-	case m.phase == answered:
+	case ph == answered:
 		if key.Matches(k, m.keys.Submit) {
-			m.idx++
+			m.sess = m.sess.Clone()
+			m.sess.Next()
 			m.load()
-			if m.phase == summary {
+			if m.sess.Done() {
 				return m, send(m.finished())
 			}
 		}
@@ -164,6 +179,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		m.cursor = min(m.cursor+1, len(m.order)-1)
 	case key.Matches(k, m.keys.Toggle):
 		if m.item().Kind == quizzes.Multi {
+			m.picked = maps.Clone(m.picked)
 			m.picked[m.cursor] = !m.picked[m.cursor]
 		} else {
 			m.picked = map[int]bool{m.cursor: true}
@@ -171,73 +187,58 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	case key.Matches(k, m.keys.Submit):
 		return m.submit()
 	case key.Matches(k, m.keys.Skip):
-		return m.skip()
+		m.sess = m.sess.Clone()
+		return m.show(m.sess.Skip())
 	}
 	return m, nil
 }
 
 // submit grades the picked choices (single: the one under the cursor).
 func (m Model) submit() (Model, tea.Cmd) {
-	it := m.item()
-	var chosen []int
-	if it.Kind == quizzes.Multi {
+	var positions []int
+	if m.item().Kind == quizzes.Multi {
 		for pos := range m.order {
 			if m.picked[pos] {
-				chosen = append(chosen, m.order[pos])
+				positions = append(positions, pos)
 			}
 		}
-		if len(chosen) == 0 {
-			m.feedback = feedback{kind: "invalid", extra: "Choose with space first: every choice that applies, then enter."}
-			return m, nil
-		}
 	} else {
-		chosen = []int{m.order[m.cursor]}
+		positions = []int{m.cursor}
 	}
-	v := it.Grade(chosen)
-	var cmd tea.Cmd
-	r := m.result()
-	if r == nil {
-		m.results = append(m.results, practice.ItemResult{ID: it.ID, CorrectFirstTry: v.Correct})
-		r = &m.results[len(m.results)-1]
-		cmd = send(AnsweredMsg{ItemID: it.ID, Right: v.Correct})
-	}
-	r.Attempts++
-	fb := feedback{kind: "missed"}
-	if v.Correct {
-		fb.kind = "right"
-		m.phase = answered
-		for _, ci := range it.Correct() {
-			fb.whys = append(fb.whys, m.explain(ci, false))
-		}
-	} else {
-		for _, ci := range v.Wrong {
-			fb.whys = append(fb.whys, m.explain(ci, false))
-			m.missed[m.position(ci)] = true
-		}
-		if len(v.Wrong) == 0 {
-			fb.extra = "Those are right, but not all the right choices: pick every one that applies."
-		}
-	}
-	m.feedback = fb
-	return m, cmd
+	m.sess = m.sess.Clone()
+	return m.show(m.sess.Answer(positions))
 }
 
-// skip shows the right answer; the item counts as missed.
-func (m Model) skip() (Model, tea.Cmd) {
+// show words the session's feedback; a first answer is sent to the parent
+// to record.
+func (m Model) show(fb quizzes.Feedback) (Model, tea.Cmd) {
 	it := m.item()
+	out := feedback{kind: fb.Kind}
+	switch fb.Kind {
+	case quizzes.Invalid:
+		out.extra = fb.Message
+		if out.extra == "" {
+			out.extra = chooseFirst
+		}
+	case quizzes.Missed:
+		m.missed = maps.Clone(m.missed)
+		for _, ci := range fb.Choices {
+			out.whys = append(out.whys, m.explain(ci, false))
+			m.missed[m.sess.Position(ci)] = true
+		}
+		if fb.NotAll {
+			out.extra = quizzes.NotAllLine
+		}
+	case quizzes.Right, quizzes.Skipped:
+		for _, ci := range fb.Choices {
+			out.whys = append(out.whys, m.explain(ci, fb.Kind == quizzes.Skipped))
+		}
+	}
+	m.feedback = out
 	var cmd tea.Cmd
-	r := m.result()
-	if r == nil {
-		m.results = append(m.results, practice.ItemResult{ID: it.ID})
-		r = &m.results[len(m.results)-1]
-		cmd = send(AnsweredMsg{ItemID: it.ID, Right: false})
+	if fb.First {
+		cmd = send(AnsweredMsg{ItemID: it.ID, Right: fb.FirstRight})
 	}
-	r.Skipped = true
-	fb := feedback{kind: "skipped"}
-	for _, ci := range it.Correct() {
-		fb.whys = append(fb.whys, m.explain(ci, true))
-	}
-	m.feedback, m.phase = fb, answered
 	return m, cmd
 }
 
@@ -251,31 +252,8 @@ func (m Model) explain(ci int, named bool) string {
 	return c.Why
 }
 
-func (m Model) position(ci int) int {
-	for pos, c := range m.order {
-		if c == ci {
-			return pos
-		}
-	}
-	return -1
-}
-
-// result is the current item's result, if it was answered already.
-func (m Model) result() *practice.ItemResult {
-	if n := len(m.results); n > 0 && m.results[n-1].ID == m.item().ID {
-		return &m.results[n-1]
-	}
-	return nil
-}
-
 func (m Model) finished() FinishedMsg {
-	passed := len(m.results) == len(m.items)
-	for _, r := range m.results {
-		if r.Skipped {
-			passed = false
-		}
-	}
-	return FinishedMsg{LessonID: m.lessonID, Passed: passed, Results: m.results}
+	return FinishedMsg{LessonID: m.lessonID, Passed: m.sess.Passed(), Results: m.sess.Result().Items}
 }
 
 func send(msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }

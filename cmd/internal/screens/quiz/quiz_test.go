@@ -1,6 +1,7 @@
 package quiz
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
@@ -10,7 +11,6 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/tutor-dev/tutor/cmd/internal/common"
-	"github.com/tutor-dev/tutor/cmd/internal/practice"
 	"github.com/tutor-dev/tutor/cmd/internal/progress"
 	"github.com/tutor-dev/tutor/quizzes"
 )
@@ -204,8 +204,14 @@ func TestQuizGolden(t *testing.T) {
 }
 
 func TestRecorderSavesAfterAnswer(t *testing.T) {
-	store := progress.NewStore(t.TempDir())
-	r := NewRecorder(nil, store)
+	dir := t.TempDir()
+	store, _, err := progress.OpenSQLite(context.Background(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	w := progress.NewWriter(store, progress.LocalLearner)
+	r := NewRecorder(w)
 	cmd := r.Record(AnsweredMsg{ItemID: "sync-trigger", Right: false})
 	if cmd == nil {
 		t.Fatal("no save command")
@@ -213,11 +219,14 @@ func TestRecorderSavesAfterAnswer(t *testing.T) {
 	if msg := cmd().(SavedMsg); msg.Err != nil {
 		t.Fatal(msg.Err)
 	}
-	rv, warning, err := practice.LoadReview(store)
-	if err != nil || warning != "" {
-		t.Fatal(err, warning)
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
 	}
-	if rec := rv.Get("sync-trigger"); rec == nil || !rec.LastMissed || !rec.IsDue(time.Now()) {
+	snap, err := store.Load(context.Background(), progress.LocalLearner)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rec := snap.Review.Get("sync-trigger"); rec == nil || !rec.LastMissed || !rec.IsDue(time.Now()) {
 		t.Errorf("saved state %+v: want sync-trigger missed and due", rec)
 	}
 }

@@ -5,58 +5,35 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/tutor-dev/tutor/cmd/internal/practice"
 	"github.com/tutor-dev/tutor/cmd/internal/progress"
-	"github.com/tutor-dev/tutor/quizzes"
 )
 
-// Recorder keeps the learner's review state for the model that hosts the
-// quiz screen: Record applies an AnsweredMsg and returns a command that saves
-// a copy of the state (the screen itself does no I/O).
+// Recorder records the quiz screen's answers for the model that hosts it
+// (the screen itself does no I/O): each first answer becomes one change
+// submitted to the learner's ordered writer, and the store updates the
+// item's review state from what it holds, so an answer given in another
+// process meanwhile is never overwritten.
 type Recorder struct {
-	Review    *quizzes.Review
-	Store     *progress.Store // nil: nothing is saved (tests)
-	Scheduler quizzes.Scheduler
-	Now       func() time.Time
+	W   *progress.Writer // nil: nothing is saved (tests)
+	Now func() time.Time
 }
 
 // SavedMsg reports the end of a save; Err is nil on success.
 type SavedMsg struct{ Err error }
 
-// NewRecorder returns a recorder with the quiz's scheduler.
-func NewRecorder(rv *quizzes.Review, store *progress.Store) Recorder {
-	if rv == nil {
-		rv = quizzes.NewReview()
-	}
-	return Recorder{Review: rv, Store: store, Scheduler: quizzes.QuizScheduler(), Now: time.Now}
-}
+// NewRecorder returns a recorder that submits to w.
+func NewRecorder(w *progress.Writer) Recorder { return Recorder{W: w, Now: time.Now} }
 
-// Record updates the item's schedule and returns the command that saves it.
+// Record submits the answer (call it from Update: the submission order is
+// the order of answers) and returns the command that waits for its result.
 func (r Recorder) Record(msg AnsweredMsg) tea.Cmd {
-	r.Review.Answer(msg.ItemID, msg.Right, r.Now(), r.Scheduler)
-	if r.Store == nil {
+	if r.W == nil {
 		return nil
 	}
-	snap := cloneReview(r.Review)
-	store := r.Store
-	return func() tea.Msg { return SavedMsg{practice.SaveReview(store, snap)} }
+	return WaitCmd(r.W.Submit(progress.Answer{Item: msg.ItemID, Right: msg.Right, At: r.Now()}))
 }
 
-// Save writes the state now (on exit, in case a save was still in flight).
-func (r Recorder) Save() error {
-	if r.Store == nil {
-		return nil
-	}
-	return practice.SaveReview(r.Store, r.Review)
-}
-
-// cloneReview copies the state so a save in the background never reads a
-// map that Update is changing.
-func cloneReview(rv *quizzes.Review) *quizzes.Review {
-	out := &quizzes.Review{Version: rv.Version, Items: make(map[string]*quizzes.Record, len(rv.Items))}
-	for id, rec := range rv.Items {
-		c := *rec
-		out.Items[id] = &c
-	}
-	return out
+// WaitCmd waits for a submitted change and reports it as a SavedMsg.
+func WaitCmd(res <-chan error) tea.Cmd {
+	return func() tea.Msg { return SavedMsg{Err: <-res} }
 }

@@ -6,15 +6,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/tutor-dev/tutor/cmd/internal/practice"
 	"github.com/tutor-dev/tutor/quizzes"
-)
-
-// Feedback lines, the same words as the line mode.
-const (
-	rightText   = practice.RightLine
-	missedText  = practice.MissedLine
-	skippedText = "Skipped. The right answer:"
 )
 
 // View draws the header, the prompt, the feedback and the choices, or the
@@ -26,12 +18,12 @@ func (m Model) View() string {
 	wrap := func(s string, indent int) string { return ansi.Wrap(s, max(w-indent, 10), "") }
 	st := m.common.Styles
 
-	if m.phase == summary {
+	if m.phase() == summary {
 		add(m.viewSummary(wrap))
 		return clip(lines, m.common.Height, w)
 	}
 	it := m.item()
-	head := fmt.Sprintf("Question %d of %d", m.idx+1, len(m.items))
+	head := fmt.Sprintf("Question %d of %d", m.sess.Index()+1, m.sess.Len())
 	if m.title != "" {
 		head = m.title + " · " + head
 	}
@@ -44,30 +36,31 @@ func (m Model) View() string {
 	add("")
 
 	switch m.feedback.kind {
-	case "right":
-		add(st.Right.Render(rightText))
-	case "missed":
-		add(st.Wrong.Render(missedText))
-	case "skipped":
-		add(st.Wrong.Render(skippedText))
-	case "invalid":
+	case quizzes.Right:
+		add(st.Right.Render(quizzes.RightLine))
+	case quizzes.Missed:
+		add(st.Wrong.Render(quizzes.MissedLine))
+	case quizzes.Skipped:
+		add(st.Wrong.Render(quizzes.SkippedLine))
+	case quizzes.Invalid:
 		add(st.InProgress.Render(m.feedback.extra))
 	}
 	for _, why := range m.feedback.whys {
 		add(indent(wrap(why, 2), "  "))
 	}
-	if m.feedback.extra != "" && m.feedback.kind != "invalid" {
+	if m.feedback.extra != "" && m.feedback.kind != quizzes.Invalid {
 		add(indent(wrap(m.feedback.extra, 2), "  "))
 	}
-	if m.feedback.kind != "" {
+	if m.feedback.kind != quizzes.NoFeedback {
 		add("")
 	}
 
 	multi := it.Kind == quizzes.Multi
+	ph := m.phase()
 	for pos, ci := range m.order {
 		c := it.Choices[ci]
 		cursor := "  "
-		if pos == m.cursor && m.phase == asking {
+		if pos == m.cursor && ph == asking {
 			cursor = st.Cursor.Render("› ")
 		}
 		box := "( )"
@@ -81,21 +74,21 @@ func (m Model) View() string {
 		}
 		text := fmt.Sprintf("%s %d. %s", box, pos+1, c.Text)
 		switch {
-		case m.phase == answered && c.Correct:
+		case ph == answered && c.Correct:
 			text = st.Right.Render("✓ " + text)
 		case m.missed[pos]:
 			text = st.Wrong.Render("✗ " + text)
-		case pos == m.cursor && m.phase == asking:
+		case pos == m.cursor && ph == asking:
 			text = st.Selected.Render("  " + text)
 		default:
 			text = "  " + text
 		}
 		add(cursor + indentRest(wrap(text, 4), "    "))
 	}
-	if m.phase == answered {
+	if ph == answered {
 		add("")
 		next := "enter: next question"
-		if m.idx == len(m.items)-1 {
+		if m.sess.Index() == m.sess.Len()-1 {
 			next = "enter: see your score"
 		}
 		add(st.Subtle.Render(next))
@@ -105,20 +98,15 @@ func (m Model) View() string {
 
 func (m Model) viewSummary(wrap func(string, int) string) string {
 	st := m.common.Styles
-	right := 0
-	for _, r := range m.results {
-		if r.CorrectFirstTry {
-			right++
-		}
-	}
+	res := m.sess.Result()
 	var b strings.Builder
 	title := "Quiz complete"
 	if m.title != "" {
 		title = m.title + " · " + title
 	}
 	b.WriteString(st.Title.Render(title) + "\n\n")
-	b.WriteString(fmt.Sprintf("Score: %d/%d right on the first try\n\n", right, len(m.results)))
-	for _, r := range m.results {
+	b.WriteString(res.ScoreLine() + "\n\n")
+	for _, r := range res.Items {
 		mark, style, note := "✓", st.Right, "right on the first try"
 		switch {
 		case r.Skipped:
@@ -136,7 +124,7 @@ func (m Model) viewSummary(wrap func(string, int) string) string {
 			b.WriteString(wrap(st.InProgress.Render("Not passed yet: answer every question (no skips) to finish the lesson."), 0) + "\n")
 		}
 	}
-	if right < len(m.results) {
+	if res.CorrectFirstTry < res.Answered {
 		b.WriteString(st.Subtle.Render("The ones you missed come back first in 'tutor quiz'.") + "\n")
 	}
 	b.WriteString(st.Subtle.Render("enter: close"))

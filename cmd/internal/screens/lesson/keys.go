@@ -1,0 +1,38 @@
+package lesson
+
+import (
+	"charm.land/bubbles/v2/key"
+
+	"github.com/tutor-dev/tutor/cmd/internal/common"
+)
+
+// ShortHelp is the reader's help line: scrolling, moving on, the lesson's
+// activities and back.
+func (m Model) ShortHelp() []key.Binding {
+	k := m.common.Keys
+	out := []key.Binding{
+		common.Joined("↑/↓", "scroll", k.Up, k.Down),
+		common.Joined("n/p", "next/prev", k.Next, k.Prev),
+	}
+	for _, a := range m.offered() {
+		out = append(out, a.Key)
+	}
+	return append(out, k.Back)
+}
+
+// FullHelp is every key of the reader.
+func (m Model) FullHelp() [][]key.Binding {
+	k := m.common.Keys
+	groups := [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.Next, k.Prev, k.Back}}
+	if len(m.offered()) > 0 {
+		var acts []key.Binding
+		for _, a := range m.offered() {
+			acts = append(acts, a.Key)
+		}
+		groups = append(groups, acts)
+	}
+	return groups
+}
+
+// HelpGroups names the groups of FullHelp.
+func (m Model) HelpGroups() []string { return []string{"Moving", "Lessons", "From this lesson"} }
