@@ -46,6 +46,7 @@ type Lesson struct {
 type Lab struct {
 	Handler string   `yaml:"handler"`
 	Events  []string `yaml:"events"`
+	Line    int      `yaml:"-"` // where the lab is in the lesson's file
 }
 
 // Course is every lesson, in course order.
@@ -79,13 +80,19 @@ func (c *Course) Index(id string) int {
 	return -1
 }
 
-// Builtin loads the course embedded in the binary.
-func Builtin(reg *facts.Registry) (*Course, error) {
+// Files are the built-in lesson files, *.md at the top: the lessons folder
+// of the built-in course.
+func Files() fs.FS {
 	sub, err := fs.Sub(builtin, "course")
 	if err != nil {
-		return nil, err
+		panic(err) // "course" is a valid path: fs.Sub cannot fail
 	}
-	return Load(sub, "lessons", reg)
+	return sub
+}
+
+// Builtin loads the course embedded in the binary.
+func Builtin(reg *facts.Registry) (*Course, error) {
+	return Load(Files(), "lessons", reg)
 }
 
 // Load reads every *.md file at the top of fsys as a lesson. prefix names

@@ -7,44 +7,67 @@ import (
 	"strings"
 
 	"github.com/goccy/go-yaml"
-	"github.com/goccy/go-yaml/parser"
 
 	"github.com/tutor-dev/tutor/assets/facts"
 	"github.com/tutor-dev/tutor/assets/source"
 )
 
-// factRef is how a lesson cites the registry: {{fact:sqs.batch-size.default}}.
-var factRef = regexp.MustCompile(`\{\{\s*fact:([^}\s]*)\s*\}\}`)
+// factRef is how a lesson cites the registry: {{fact:sqs.batch-size.default}},
+// spaces allowed around the parts ({{ fact: sqs.batch-size.default }}).
+var factRef = regexp.MustCompile(`\{\{\s*fact\s*:\s*([^}\s]*)\s*\}\}`)
+
+// factLike is anything that looks like a fact reference; one that factRef
+// does not match is reported rather than left in the lesson as raw text.
+var factLike = regexp.MustCompile(`\{\{\s*fact\b[^}]*\}?\}?`)
 
 var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9\-]*$`)
+
+// splitFrontMatter splits a lesson into its front matter and body; bodyLine
+// is the line the body starts on. ok is false when the front matter is not
+// closed. "---\n---\n" is an empty front matter.
+func splitFrontMatter(text string) (front, body string, bodyLine int, ok bool) {
+	rest := text[4:]
+	var end int
+	switch {
+	case strings.HasPrefix(rest, "---\n") || rest == "---":
+		front, end = "", 0
+	default:
+		i := strings.Index(rest, "\n---\n")
+		if i < 0 && strings.HasSuffix(rest, "\n---") {
+			i = len(rest) - 4
+		}
+		if i < 0 {
+			return "", "", 0, false
+		}
+		front, end = rest[:i+1], i+1
+	}
+	after := 4 + end + 4 // the opening line, the front matter, the closing "---\n"
+	if after <= len(text) {
+		body = text[after:]
+	}
+	bodyLine = strings.Count(text[:min(after, len(text))], "\n") + 1
+	return front, body, bodyLine, true
+}
 
 // parse reads one lesson file. It returns the lesson (nil when the front
 // matter cannot be read at all) and every problem found.
 func parse(file, text string, reg *facts.Registry) (*Lesson, []error) {
+	text = strings.TrimPrefix(text, "\ufeff") // a byte-order mark some editors write
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	if !strings.HasPrefix(text, "---\n") {
 		return nil, []error{fmt.Errorf("%s:1: a lesson must start with YAML front matter between two '---' lines", file)}
 	}
-	end := strings.Index(text[4:], "\n---\n")
-	if end < 0 && strings.HasSuffix(text, "\n---") {
-		end = len(text) - 4 - 4
-	}
-	if end < 0 {
+	front, body, bodyLine, ok := splitFrontMatter(text)
+	if !ok {
 		return nil, []error{fmt.Errorf("%s:1: front matter is not closed: add a line '---' after it", file)}
 	}
-	front := text[4 : 4+end+1]
-	body := ""
-	if rest := 4 + end + 5; rest <= len(text) {
-		body = text[rest:]
-	}
-	bodyLine := strings.Count(text[:min(4+end+5, len(text))], "\n") + 1
 
 	var l Lesson
-	if err := yaml.UnmarshalWithOptions([]byte(front), &l, yaml.DisallowUnknownField()); err != nil {
-		return nil, []error{facts.PosError(file, 1, err)}
+	ast, derrs := decodeFrontMatter(file, front, &l)
+	if len(derrs) > 0 {
+		return nil, derrs
 	}
 	l.File = file
-	ast, _ := parser.ParseBytes([]byte(front), 0)
 	at := func(p string) int {
 		path, err := yaml.PathString(p)
 		if err != nil || ast == nil {
@@ -74,15 +97,22 @@ func parse(file, text string, reg *facts.Registry) (*Lesson, []error) {
 			bad(at(fmt.Sprintf("$.sources[%d]", i)), "unknown source %q (known: %s)", s, source.List())
 		}
 	}
-	for i, lab := range l.Labs {
-		if lab.Handler == "" {
-			bad(at(fmt.Sprintf("$.labs[%d]", i)), "lab %d has no handler", i+1)
+	for i := range l.Labs {
+		l.Labs[i].Line = at(fmt.Sprintf("$.labs[%d]", i))
+		if l.Labs[i].Handler == "" {
+			bad(l.Labs[i].Line, "lab %d has no handler", i+1)
 		}
 	}
+	errs = append(errs, checkNesting(file, body, bodyLine)...)
 
 	var used []string
 	lines := strings.Split(body, "\n")
 	for i, line := range lines {
+		for _, m := range factLike.FindAllString(line, -1) {
+			if !factRef.MatchString(m) {
+				bad(bodyLine+i, "malformed fact reference %q: write {{fact:ID}}", m)
+			}
+		}
 		lines[i] = factRef.ReplaceAllStringFunc(line, func(m string) string {
 			id := factRef.FindStringSubmatch(m)[1]
 			f, ok := reg.Get(id)

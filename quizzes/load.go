@@ -1,6 +1,7 @@
 package quizzes
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -12,17 +13,22 @@ import (
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
-	"github.com/goccy/go-yaml/parser"
 	"github.com/goccy/go-yaml/token"
 
 	"github.com/tutor-dev/tutor/assets/facts"
+	"github.com/tutor-dev/tutor/assets/yamlsafe"
 )
 
 // idPattern is the shape of an item ID: lowercase letters, digits, - . /
 var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9./\-]*$`)
 
 // factRef is how content cites the facts registry: {{fact:sqs.batch-size.default}}.
-var factRef = regexp.MustCompile(`\{\{\s*fact:([^}\s]*)\s*\}\}`)
+// Spaces are allowed around the parts ({{ fact: sqs.batch-size.default }}).
+var factRef = regexp.MustCompile(`\{\{\s*fact\s*:\s*([^}\s]*)\s*\}\}`)
+
+// factLike is anything that looks like a fact reference; one that factRef
+// does not match is reported rather than left in the text.
+var factLike = regexp.MustCompile(`\{\{\s*fact\b[^}]*\}?\}?`)
 
 // aboveRef catches "all of the above" and "none of the above", which make a
 // single-answer item depend on choice order (and the quiz shuffles choices).
@@ -132,19 +138,40 @@ func (l locator) key(parent, name string) *token.Token {
 
 // parseFile reads one bank file and validates each item.
 func parseFile(file string, data []byte, reg *facts.Registry) ([]*Item, []error) {
-	astFile, err := parser.ParseBytes(data, 0)
+	astFile, err := yamlsafe.Parse(bytes.TrimPrefix(data, []byte("\ufeff")))
 	if err != nil {
 		return nil, []error{facts.PosError(file, 0, err)}
 	}
-	// Decode from the parsed tree: parsing is most of the cost of loading.
+	// Decode from the parsed tree (parsing is most of the cost of loading),
+	// item by item, so that every malformed item is reported.
 	var list []*Item
+	var decodeErrs []error
 	if len(astFile.Docs) > 0 && astFile.Docs[0].Body != nil {
-		if err := yaml.NodeToValue(astFile.Docs[0].Body, &list, yaml.DisallowUnknownField()); err != nil {
-			return nil, []error{facts.PosError(file, 0, err)}
+		seq, ok := astFile.Docs[0].Body.(*ast.SequenceNode)
+		if !ok {
+			p := astFile.Docs[0].Body.GetToken().Position
+			return nil, []error{fmt.Errorf("%s:%d:%d: a bank file is a YAML list of items (- id: ...)", file, p.Line, p.Column)}
+		}
+		for _, node := range seq.Values {
+			if _, null := node.(*ast.NullNode); null {
+				list = append(list, nil)
+				continue
+			}
+			it := new(Item)
+			if err := yaml.NodeToValue(node, it, yaml.DisallowUnknownField()); err != nil {
+				decodeErrs = append(decodeErrs, facts.PosError(file, 0, err))
+				continue
+			}
+			list = append(list, it)
 		}
 	}
-	if len(list) == 0 {
+	if len(list) == 0 && len(decodeErrs) == 0 {
 		return nil, []error{fmt.Errorf("%s:1:1: no items: a bank file is a YAML list of items (- id: ...)", file)}
+	}
+	if len(decodeErrs) > 0 {
+		// Positions below index the decoded items; with some left out they
+		// would point at the wrong ones, so report the decoding errors only.
+		return nil, decodeErrs
 	}
 	loc := locator{astFile}
 	var items []*Item
@@ -180,6 +207,11 @@ func validate(it *Item, base string, loc locator, reg *facts.Registry) []error {
 		errs = append(errs, fmt.Errorf("%s:%d:%d: item %q: %s", it.File, line, col, name, fmt.Sprintf(format, a...)))
 	}
 	fill := func(p, s string) string {
+		for _, m := range factLike.FindAllString(s, -1) {
+			if !factRef.MatchString(m) {
+				bad(p, "malformed fact reference %q: write {{fact:ID}}", m)
+			}
+		}
 		return factRef.ReplaceAllStringFunc(s, func(m string) string {
 			id := factRef.FindStringSubmatch(m)[1]
 			f, ok := reg.Get(id)

@@ -84,7 +84,7 @@ func LoadEvents(fsys fs.FS, prefix string) (*Events, error) {
 			err = DecodeStrict(src, data)
 		}
 		if err != nil {
-			errs = append(errs, fmt.Errorf("%s: not a valid %s event: %w", shown, src.EventType(), err))
+			errs = append(errs, fmt.Errorf("%s%s: not a valid %s event: %w", shown, jsonLine(data, err), src.EventType(), err))
 			continue
 		}
 		e.paths[name] = p
@@ -169,6 +169,25 @@ func ReadEventFile(path string, stdin io.Reader) ([]byte, error) {
 		return nil, fmt.Errorf("event file %s: not JSON: %w", name, err)
 	}
 	return data, nil
+}
+
+// jsonLine is ":N", the line of data a JSON decoding error is at, or "".
+func jsonLine(data []byte, err error) string {
+	var off int64 = -1
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &se):
+		off = se.Offset
+	case errors.As(err, &te):
+		off = te.Offset
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		off = int64(len(data)) // cut short: the end is where it breaks
+	}
+	if off < 0 || data == nil {
+		return ""
+	}
+	return fmt.Sprintf(":%d", 1+bytes.Count(data[:min(int(off), len(data))], []byte("\n")))
 }
 
 // checkJSON reports where data stops being one JSON value.

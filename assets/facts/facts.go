@@ -6,6 +6,7 @@
 package facts
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -15,8 +16,10 @@ import (
 	"strings"
 
 	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/ast"
 
 	"github.com/tutor-dev/tutor/assets"
+	"github.com/tutor-dev/tutor/assets/yamlsafe"
 )
 
 // Fact is one AWS number or limit and where it comes from.
@@ -82,16 +85,30 @@ func (r *Registry) Merge(extra *Registry) *Registry {
 }
 
 func (r *Registry) add(file string, data []byte) []error {
-	var list []Fact
-	if err := yaml.UnmarshalWithOptions(data, &list, yaml.DisallowUnknownField()); err != nil {
+	f, err := yamlsafe.Parse(bytes.TrimPrefix(data, []byte("\ufeff")))
+	if err != nil {
 		return []error{PosError(file, 0, err)}
 	}
-	lines := itemLines(data)
+	if len(f.Docs) == 0 || f.Docs[0].Body == nil {
+		return nil // an empty file: no facts
+	}
+	seq, ok := f.Docs[0].Body.(*ast.SequenceNode)
+	if !ok {
+		p := f.Docs[0].Body.GetToken().Position
+		return []error{fmt.Errorf("%s:%d:%d: a facts file is a YAML list of facts (- id: ...)", file, p.Line, p.Column)}
+	}
 	var errs []error
-	for i, f := range list {
-		f.File, f.Line = file, 0
-		if i < len(lines) {
-			f.Line = lines[i]
+	// Each fact is decoded on its own, so that every malformed one is
+	// reported, not only the first.
+	for _, node := range seq.Values {
+		var f Fact
+		if err := yaml.NodeToValue(node, &f, yaml.DisallowUnknownField()); err != nil {
+			errs = append(errs, PosError(file, 0, err))
+			continue
+		}
+		f.File, f.Line = file, node.GetToken().Position.Line
+		if m, ok := node.(*ast.MappingNode); ok && len(m.Values) > 0 {
+			f.Line = m.Values[0].Key.GetToken().Position.Line
 		}
 		bad := func(format string, a ...any) {
 			errs = append(errs, fmt.Errorf("%s:%d: fact %q: %s", file, f.Line, f.ID, fmt.Sprintf(format, a...)))
@@ -114,17 +131,6 @@ func (r *Registry) add(file string, data []byte) []error {
 		r.byID[f.ID] = f
 	}
 	return errs
-}
-
-// itemLines finds the line of each top-level "- " list item.
-func itemLines(data []byte) []int {
-	var out []int
-	for i, line := range strings.Split(string(data), "\n") {
-		if strings.HasPrefix(line, "- ") || line == "-" {
-			out = append(out, i+1)
-		}
-	}
-	return out
 }
 
 // Get returns the fact with the given ID.
@@ -161,6 +167,10 @@ func (r *Registry) Len() int { return len(r.byID) }
 // adding lineOffset to the line (for YAML embedded after other lines, such as
 // a lesson's front matter).
 func PosError(file string, lineOffset int, err error) error {
+	var ae *yamlsafe.AliasError
+	if errors.As(err, &ae) {
+		return fmt.Errorf("%s:%d:%d: YAML aliases (*%s) are not allowed here: write the value out in full", file, ae.Line+lineOffset, ae.Column, ae.Name)
+	}
 	var ye yaml.Error
 	if errors.As(err, &ye) && ye.GetToken() != nil {
 		p := ye.GetToken().Position

@@ -55,7 +55,7 @@ course where you left off; the commands below script the same course.`,
 // loadCourse loads the course the flags name and fails on any problem in
 // it, naming the first and pointing at 'tutor validate' for the rest.
 func loadCourse(g *globals) (*course.Course, error) {
-	c, err := course.Load(g.content)
+	c, err := loadContent(g.content, false)
 	if err == nil {
 		return c, nil
 	}

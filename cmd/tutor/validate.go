@@ -6,8 +6,6 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
-
-	"github.com/tutor-dev/tutor/cmd/internal/course"
 )
 
 func init() { topCommands = append(topCommands, newValidateCmd, newVersionCmd) }
@@ -15,13 +13,15 @@ func init() { topCommands = append(topCommands, newValidateCmd, newVersionCmd) }
 func newValidateCmd(g *globals) *cobra.Command {
 	return &cobra.Command{
 		Use:   "validate [DIR]",
-		Short: "Check a course folder (lessons, quizzes, facts) and report every problem",
+		Short: "Check a course folder (every kind of content) and report every problem",
 		Long: `validate loads a course folder the way --content would and reports every
 problem it finds, one per line, each naming the file and line. With no DIR it
 checks the folder given by --content, or the built-in course.
 
-A course folder holds lessons/*.md, and optionally quizzes/*.yaml and
-facts/*.yaml; the README describes each format.`,
+A course folder holds lessons/*.md, and optionally quizzes/*.yaml,
+facts/*.yaml, events/<source>/<name>.json, experiments/*.yaml and
+filterlabs/*.yaml; the README describes each format, and 'tutor course export
+DIR' writes the built-in course as an example.`,
 		Example: `  tutor validate ./my-course
   tutor --content ./my-course   # then run it`,
 		Args: cobra.MaximumNArgs(1),
@@ -30,7 +30,7 @@ facts/*.yaml; the README describes each format.`,
 			if len(args) == 1 {
 				dir = args[0]
 			}
-			c, err := course.Load(dir)
+			c, err := loadContent(dir, true)
 			if c == nil {
 				return err // not a course folder at all
 			}

@@ -97,19 +97,20 @@ func openLab(c common.Common, crs *course.Course, l *lessons.Lesson, _ time.Time
 	return common.Adapt(lab.New(c, l.Title, runs), "Lab"), true
 }
 
-func hasExperiment(_ *course.Course, l *lessons.Lesson) bool { return len(l.Sources) > 0 }
+func hasExperiment(crs *course.Course, l *lessons.Lesson) bool { return crs.Experiment(l.ID) != nil }
 
-func openExperiment(c common.Common, _ *course.Course, l *lessons.Lesson, _ time.Time) (common.Screen, bool) {
-	if len(l.Sources) == 0 {
+func openExperiment(c common.Common, crs *course.Course, l *lessons.Lesson, _ time.Time) (common.Screen, bool) {
+	e := crs.Experiment(l.ID)
+	if e == nil {
 		return nil, false
 	}
-	return common.Adapt(experiment.New(c, string(l.Sources[0]), l.Title), "Experiment"), true
+	return common.Adapt(experiment.New(c, e, string(e.Source), l.Title), "Experiment"), true
 }
 
 // openFilter opens the filter lab of the first source of the lesson that has one.
-func openFilter(c common.Common, _ *course.Course, l *lessons.Lesson, _ time.Time) (common.Screen, bool) {
+func openFilter(c common.Common, crs *course.Course, l *lessons.Lesson, _ time.Time) (common.Screen, bool) {
 	for _, src := range l.Sources {
-		if f, ok := filterlab.New(c, string(src), l.Title); ok {
+		if f, ok := filterlab.New(c, crs.FilterLab(src), crs.Facts, l.Title); ok {
 			return common.Adapt(f, "Filter lab"), true
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -46,8 +47,16 @@ func testCourse(t testing.TB) *course.Course {
 			{Text: "Amazon S3", Why: "S3 invokes asynchronously."},
 		},
 	}})
-	return &course.Course{Facts: reg, Lessons: lc, Quizzes: bank, Events: []*sandbox.Events{evs}}
+	full, err := builtinCourse()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &course.Course{Facts: reg, Lessons: lc, Quizzes: bank, Events: []*sandbox.Events{evs},
+		Experiments: full.Experiments, FilterLabs: full.FilterLabs}
 }
+
+// builtinCourse is the built-in course, for its experiments and filter labs.
+var builtinCourse = sync.OnceValues(func() (*course.Course, error) { return course.LoadFS(course.Builtin(), "") })
 
 // send applies msg and then runs the commands it returns, feeding their
 // messages back, as a program would. Quit is reported, not run.

@@ -105,7 +105,11 @@ func TestTooSmallMessageFits(t *testing.T) {
 func TestFilterLabHelpHasItsKeys(t *testing.T) {
 	c := common.New()
 	c.Width, c.Height = 80, 23
-	f, ok := filterlab.New(c, "sns", "SNS")
+	crs, err := builtinCourse()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, ok := filterlab.New(c, crs.FilterLab("sns"), crs.Facts, "SNS")
 	if !ok {
 		t.Fatal("no SNS filter lab")
 	}

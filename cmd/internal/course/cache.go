@@ -7,50 +7,61 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
-	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
+	"testing/fstest"
 	"time"
 
 	"github.com/tutor-dev/tutor/assets/facts"
 	"github.com/tutor-dev/tutor/lessons"
 	"github.com/tutor-dev/tutor/quizzes"
+	"github.com/tutor-dev/tutor/sandbox"
 )
 
 // Parsing the YAML of a whole course takes tens of milliseconds, longer than
 // the TUI's first frame may take. A course that loaded without problems is
 // therefore kept, already parsed, in the user's cache directory, keyed by the
-// tutor binary itself (which embeds the built-in course and the parsing code)
-// and by every byte of a course folder. Any change to either is a new key, so
-// a stale copy is never used; a damaged copy is ignored and rewritten.
+// tutor binary itself (which holds the parsing code) and by the name and
+// bytes of every file the course is read from: exactly the files readCourse
+// read, and nothing else in the folder. Any change to either is a new key,
+// so a stale copy is never used; a damaged copy is ignored and rewritten.
 
 // cacheFormat changes whenever the cached shape does.
-const cacheFormat = "tutor-course-cache-1"
+const cacheFormat = "tutor-course-cache-2"
 
 // cached is what the cache stores.
 type cached struct {
-	Facts   []facts.Fact
-	Lessons []*lessons.Lesson
-	Items   []*quizzes.Item
+	Facts       []facts.Fact
+	Lessons     []*lessons.Lesson
+	Items       []*quizzes.Item
+	Experiments []*Experiment
+	FilterLabs  []*FilterLab
 }
+
+// userCacheDir is os.UserCacheDir; tests point it at a temporary folder
+// (setting XDG_CACHE_HOME in a test process would also move Go's caches).
+var userCacheDir = os.UserCacheDir
 
 // cacheDir is where cached courses live; "" turns the cache off.
 func cacheDir() string {
 	if os.Getenv("TUTOR_NO_CACHE") != "" {
 		return ""
 	}
-	d, err := os.UserCacheDir()
+	d, err := userCacheDir()
 	if err != nil {
 		return ""
 	}
 	return filepath.Join(d, "tutor")
 }
 
-// cacheKey identifies a course: the running binary and, for a folder, the
-// names and contents of its files.
-func cacheKey(dir string) (string, error) {
+// cacheKey identifies a course: the running binary (which embeds the
+// built-in course), where the course comes from, and the names and contents
+// of the files read from a folder.
+func cacheKey(dir string, files fstest.MapFS) (string, error) {
 	h := sha256.New()
 	io.WriteString(h, cacheFormat+"\x00")
 	exe, err := os.Executable()
@@ -61,24 +72,11 @@ func cacheKey(dir string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	fmt.Fprintf(h, "%s\x00%d\x00%d\x00", exe, st.Size(), st.ModTime().UnixNano())
-	if dir != "" {
-		fsys := os.DirFS(dir)
-		err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return err
-			}
-			data, err := fs.ReadFile(fsys, p)
-			if err != nil {
-				return err
-			}
-			fmt.Fprintf(h, "%s\x00%d\x00", p, len(data))
-			h.Write(data)
-			return nil
-		})
-		if err != nil {
-			return "", err
-		}
+	fmt.Fprintf(h, "%s\x00%d\x00%d\x00%t\x00", exe, st.Size(), st.ModTime().UnixNano(), dir == "")
+	names := slices.Sorted(maps.Keys(files))
+	for _, p := range names {
+		fmt.Fprintf(h, "%s\x00%d\x00", p, len(files[p].Data))
+		h.Write(files[p].Data)
 	}
 	return hex.EncodeToString(h.Sum(nil))[:32], nil
 }
@@ -86,7 +84,8 @@ func cacheKey(dir string) (string, error) {
 func cachePath(key string) string { return filepath.Join(cacheDir(), "course-"+key+".gob") }
 
 // readCache returns the cached course for key, if there is a sound one.
-func readCache(key, dir string) (*Course, bool) {
+// files are a course folder's files, to load its sample events from.
+func readCache(key, dir string, files fstest.MapFS) (*Course, bool) {
 	if cacheDir() == "" {
 		return nil, false
 	}
@@ -99,18 +98,23 @@ func readCache(key, dir string) (*Course, bool) {
 		return nil, false
 	}
 	c := &Course{
-		Facts:   facts.FromList(v.Facts),
-		Lessons: lessons.NewCourse(v.Lessons),
-		Quizzes: quizzes.NewBank(v.Items),
-		Dir:     dir,
+		Facts:       facts.FromList(v.Facts),
+		Lessons:     lessons.NewCourse(v.Lessons),
+		Quizzes:     quizzes.NewBank(v.Items),
+		Experiments: v.Experiments,
+		FilterLabs:  v.FilterLabs,
+		Dir:         dir,
 	}
-	var fsys fs.FS
-	if dir != "" {
-		fsys = os.DirFS(dir)
-	}
-	if c.loadEvents(fsys) != nil {
+	if dir != "" && c.loadEvents(files) != nil {
 		return nil, false
 	}
+	// The built-in facts, experiments and filter labs are in the copy; the
+	// built-in sample events are read from the binary, once per process.
+	base, err := sandbox.BuiltinEvents()
+	if err != nil {
+		return nil, false
+	}
+	c.Events = append(c.Events, base)
 	now := time.Now()
 	os.Chtimes(cachePath(key), now, now) // most recently used: kept by pruneCache
 	return c, true
@@ -124,7 +128,8 @@ func writeCache(key string, c *Course) {
 		return
 	}
 	var buf bytes.Buffer
-	v := cached{Facts: c.Facts.All(), Lessons: c.Lessons.Lessons, Items: c.Quizzes.Items}
+	v := cached{Facts: c.Facts.All(), Lessons: c.Lessons.Lessons, Items: c.Quizzes.Items,
+		Experiments: c.Experiments, FilterLabs: c.FilterLabs}
 	if gob.NewEncoder(&buf).Encode(v) != nil {
 		return
 	}

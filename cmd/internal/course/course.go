@@ -9,8 +9,11 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path/filepath"
+	"path"
+	"slices"
 	"strings"
+	"sync"
+	"testing/fstest"
 
 	"github.com/tutor-dev/tutor/assets/facts"
 	"github.com/tutor-dev/tutor/lessons"
@@ -26,81 +29,151 @@ type Course struct {
 	// Events are the sample events labs may use: the course folder's
 	// (DIR/events/<source>/<name>.json) first, then the built-in ones.
 	Events []*sandbox.Events
+	// Experiments and FilterLabs are the experiment panels and filter labs:
+	// a course folder's first, then the built-in ones it does not replace.
+	Experiments []*Experiment
+	FilterLabs  []*FilterLab
 	// Dir is the course folder it came from, or "" for the built-in course.
 	Dir string
 }
 
-// Load loads the built-in course when dir is "", else the course folder dir:
+// Load loads the built-in course when dir is "", else the course folder dir.
+// Both are a tree of the same layout (see Folders and the README), read by
+// the same code:
 //
-//	DIR/lessons/*.md     the lessons (required)
-//	DIR/facts/*.yaml     extra or corrected facts (optional)
-//	DIR/quizzes/*.yaml   the question bank (optional)
-//	DIR/events/<source>/<name>.json   sample events for labs (optional)
+//	lessons/*.md                 the lessons (required)
+//	quizzes/*.yaml               the question bank
+//	facts/*.yaml                 AWS facts (a folder's add to and correct the built-in ones)
+//	events/<source>/<name>.json  sample events for labs (a folder's come first)
+//	experiments/*.yaml           experiment panels (a folder's replace the built-in one of their source)
+//	filterlabs/*.yaml            filter labs (likewise)
+//	exercises/                   reserved for exercises
 //
 // The error joins every problem found, each naming its file and line; the
 // returned course holds whatever did load.
 func Load(dir string) (*Course, error) {
-	key, keyErr := cacheKey(dir)
-	if keyErr == nil {
-		if c, ok := readCache(key, dir); ok {
+	fsys := Builtin()
+	if dir != "" {
+		st, err := os.Stat(dir)
+		if err != nil || !st.IsDir() {
+			return nil, fmt.Errorf("%s: not a course folder (want a directory with lessons/*.md)", dir)
+		}
+		fsys = os.DirFS(dir)
+	}
+	// A folder is keyed by the files read from it; the built-in course by
+	// the binary that embeds it, so its files are read only to parse them.
+	var files fstest.MapFS
+	var rerr error
+	if dir != "" {
+		files, rerr = readCourse(fsys, dir)
+	}
+	key, keyErr := cacheKey(dir, files)
+	if rerr == nil && keyErr == nil {
+		if c, ok := readCache(key, dir, files); ok {
 			return c, nil
 		}
 	}
-	c, err := parse(dir)
-	if err == nil && keyErr == nil {
+	if dir == "" {
+		files, rerr = readCourse(fsys, dir)
+	}
+	c, err := parse(files, dir)
+	if err == nil && rerr == nil && keyErr == nil {
 		writeCache(key, c)
 	}
-	return c, err
+	return c, errors.Join(rerr, err)
 }
 
-// parse reads and checks every file of the course.
-func parse(dir string) (*Course, error) {
-	reg, err := facts.Builtin()
-	if err != nil {
-		return nil, fmt.Errorf("built-in facts: %w", err)
-	}
-	c := &Course{Facts: reg, Dir: dir}
-	if dir == "" {
-		c.Lessons, err = lessons.Builtin(reg)
-		if err != nil {
-			return c, fmt.Errorf("built-in lessons: %w", err)
-		}
-		c.Quizzes, err = quizzes.Builtin(reg)
-		if err != nil {
-			return c, fmt.Errorf("built-in quizzes: %w", err)
-		}
-		if err := c.loadEvents(nil); err != nil {
-			return c, err
-		}
-		return c, c.check()
-	}
-	st, err := os.Stat(dir)
-	if err != nil || !st.IsDir() {
-		return nil, fmt.Errorf("%s: not a course folder (want a directory with lessons/*.md)", dir)
-	}
-	fsys := os.DirFS(dir)
+// LoadFS loads the course in fsys, which has the layout of a course folder,
+// without the cache; dir names it in errors ("" for the built-in course,
+// which is then not merged with itself).
+func LoadFS(fsys fs.FS, dir string) (*Course, error) {
+	files, rerr := readCourse(fsys, dir)
+	c, err := parse(files, dir)
+	return c, errors.Join(rerr, err)
+}
+
+// parse reads and checks every file of the course. A course folder's facts,
+// events, experiments and filter labs are merged with the built-in ones.
+func parse(files fs.FS, dir string) (*Course, error) {
+	c := &Course{Dir: dir}
+	var base *Course
 	var errs []error
-	if sub, err := fs.Sub(fsys, "facts"); err == nil {
-		if _, statErr := fs.Stat(fsys, "facts"); statErr == nil {
-			extra, ferr := facts.Load(sub, filepath.Join(dir, "facts"))
-			errs = append(errs, ferr)
-			c.Facts = reg.Merge(extra)
+	if dir != "" {
+		var err error
+		if base, err = builtinExtras(); err != nil {
+			return nil, fmt.Errorf("built-in course: %w", err)
 		}
 	}
-	if _, err := fs.Stat(fsys, "lessons"); err != nil {
-		return nil, fmt.Errorf("%s: no lessons folder (want %s)", dir, filepath.Join(dir, "lessons", "*.md"))
-	}
-	sub, _ := fs.Sub(fsys, "lessons")
-	c.Lessons, err = lessons.Load(sub, filepath.Join(dir, "lessons"), c.Facts)
+	reg, err := facts.Load(sub(files, "facts"), path.Join(dir, "facts"))
 	errs = append(errs, err)
-	c.Quizzes = quizzes.NewBank(nil)
-	if _, statErr := fs.Stat(fsys, "quizzes"); statErr == nil {
-		qsub, _ := fs.Sub(fsys, "quizzes")
-		c.Quizzes, err = quizzes.Load(qsub, filepath.Join(dir, "quizzes"), c.Facts)
-		errs = append(errs, err)
+	c.Facts = reg
+	if base != nil {
+		c.Facts = base.Facts.Merge(reg)
 	}
-	errs = append(errs, c.loadEvents(fsys), c.check())
+	if _, err := fs.Stat(files, "lessons"); err != nil {
+		return nil, errors.Join(append(errs, fmt.Errorf("%s: no lessons folder (want %s)", describe(dir), path.Join(dir, "lessons", "*.md")))...)
+	}
+	c.Lessons, err = lessons.Load(sub(files, "lessons"), path.Join(dir, "lessons"), c.Facts)
+	errs = append(errs, err)
+	c.Quizzes, err = quizzes.Load(sub(files, "quizzes"), path.Join(dir, "quizzes"), c.Facts)
+	errs = append(errs, err)
+	errs = append(errs, c.loadExtras(files, base), c.check())
 	return c, errors.Join(errs...)
+}
+
+// loadExtras loads the events, experiments and filter labs, after base's.
+func (c *Course) loadExtras(files fs.FS, base *Course) error {
+	var errs []error
+	exps, err := loadExperiments(files, c.Dir)
+	errs = append(errs, err)
+	labs, err := loadFilterLabs(files, c.Dir)
+	errs = append(errs, err)
+	c.Experiments, c.FilterLabs = exps, labs
+	errs = append(errs, c.loadEvents(files))
+	if base != nil {
+		c.Events = append(c.Events, base.Events...)
+		for _, e := range base.Experiments {
+			if !slices.ContainsFunc(exps, func(x *Experiment) bool { return x.Source == e.Source && x.Lesson == e.Lesson }) {
+				c.Experiments = append(c.Experiments, e)
+			}
+		}
+		for _, l := range base.FilterLabs {
+			if c.FilterLab(l.Source) == nil {
+				c.FilterLabs = append(c.FilterLabs, l)
+			}
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// builtinExtras are the parts of the built-in course a course folder adds
+// to: facts, events, experiments and filter labs.
+var builtinExtras = sync.OnceValues(func() (*Course, error) {
+	files, err := readCourse(Builtin(), "")
+	if err != nil {
+		return nil, err
+	}
+	c := &Course{}
+	if c.Facts, err = facts.Load(sub(files, "facts"), "facts"); err != nil {
+		return nil, err
+	}
+	return c, c.loadExtras(files, nil)
+})
+
+// sub is the folder dir of fsys; an absent folder is an empty one.
+func sub(fsys fs.FS, dir string) fs.FS {
+	s, err := fs.Sub(fsys, dir)
+	if err != nil {
+		return fstest.MapFS{}
+	}
+	return s
+}
+
+func describe(dir string) string {
+	if dir == "" {
+		return "the built-in course"
+	}
+	return dir
 }
 
 // check validates references between the parts of the course.
@@ -148,5 +221,6 @@ func (c *Course) Summary() string {
 	if c.Lessons != nil {
 		n = len(c.Lessons.Lessons)
 	}
-	return fmt.Sprintf("%d lessons, %d quiz items, %d facts", n, c.Quizzes.Len(), c.Facts.Len())
+	return fmt.Sprintf("%d lessons, %d quiz items, %d facts, %d experiments, %d filter labs",
+		n, c.Quizzes.Len(), c.Facts.Len(), len(c.Experiments), len(c.FilterLabs))
 }

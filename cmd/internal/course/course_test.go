@@ -23,12 +23,20 @@ func writeFolder(t *testing.T, files map[string]string) string {
 	return dir
 }
 
+// useCache turns the course cache on, in dir instead of the user's.
+func useCache(t *testing.T, dir string) {
+	t.Helper()
+	old := userCacheDir
+	userCacheDir = func() (string, error) { return dir, nil }
+	t.Cleanup(func() { userCacheDir = old })
+	t.Setenv("TUTOR_NO_CACHE", "")
+}
+
 const lessonA = "---\nid: a\ntitle: A\norder: 1\nsources: [sqs]\n---\nHello.\n"
 
 func TestCachedCourseEqualsParsedCourse(t *testing.T) {
-	t.Setenv("XDG_CACHE_HOME", t.TempDir())
-	t.Setenv("TUTOR_NO_CACHE", "")
-	fresh, err := parse("")
+	useCache(t, t.TempDir())
+	fresh, err := LoadFS(Builtin(), "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -36,11 +44,11 @@ func TestCachedCourseEqualsParsedCourse(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	key, _ := cacheKey("")
+	key, _ := cacheKey("", nil) // the built-in course is keyed by the binary
 	if _, err := os.Stat(cachePath(key)); err != nil {
 		t.Fatalf("no cache written: %v", err)
 	}
-	second, ok := readCache(key, "")
+	second, ok := readCache(key, "", nil)
 	if !ok {
 		t.Fatal("cache not read back")
 	}
@@ -54,6 +62,12 @@ func TestCachedCourseEqualsParsedCourse(t *testing.T) {
 		if !reflect.DeepEqual(c.Facts.All(), fresh.Facts.All()) {
 			t.Error("cached facts differ from parsed ones")
 		}
+		if !reflect.DeepEqual(c.Experiments, fresh.Experiments) || len(c.Experiments) != 6 {
+			t.Error("cached experiments differ from parsed ones")
+		}
+		if !reflect.DeepEqual(c.FilterLabs, fresh.FilterLabs) || len(c.FilterLabs) != 4 {
+			t.Error("cached filter labs differ from parsed ones")
+		}
 		if len(c.Events) == 0 {
 			t.Error("no events")
 		}
@@ -61,8 +75,7 @@ func TestCachedCourseEqualsParsedCourse(t *testing.T) {
 }
 
 func TestFolderEditInvalidatesCache(t *testing.T) {
-	t.Setenv("XDG_CACHE_HOME", t.TempDir())
-	t.Setenv("TUTOR_NO_CACHE", "")
+	useCache(t, t.TempDir())
 	dir := writeFolder(t, map[string]string{"lessons/a.md": lessonA})
 	if _, err := Load(dir); err != nil {
 		t.Fatal(err)
@@ -75,10 +88,10 @@ func TestFolderEditInvalidatesCache(t *testing.T) {
 }
 
 func TestDamagedCacheIsIgnored(t *testing.T) {
-	t.Setenv("XDG_CACHE_HOME", t.TempDir())
-	t.Setenv("TUTOR_NO_CACHE", "")
+	useCache(t, t.TempDir())
 	dir := writeFolder(t, map[string]string{"lessons/a.md": lessonA})
-	key, err := cacheKey(dir)
+	files, _ := readCourse(os.DirFS(dir), dir)
+	key, err := cacheKey(dir, files)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -88,7 +101,7 @@ func TestDamagedCacheIsIgnored(t *testing.T) {
 	if err != nil || len(c.Lessons.Lessons) != 1 {
 		t.Fatalf("%v %+v", err, c)
 	}
-	if _, ok := readCache(key, dir); !ok {
+	if _, ok := readCache(key, dir, files); !ok {
 		t.Fatal("damaged cache not rewritten")
 	}
 }
@@ -115,8 +128,7 @@ func TestFolderProblemsAreAllReported(t *testing.T) {
 
 func TestCacheKeepsOnlyRecentCourses(t *testing.T) {
 	cache := t.TempDir()
-	t.Setenv("XDG_CACHE_HOME", cache)
-	t.Setenv("TUTOR_NO_CACHE", "")
+	useCache(t, cache)
 	dir := filepath.Join(cache, "tutor")
 	os.MkdirAll(dir, 0o755)
 	for i := 0; i < 10; i++ {
@@ -129,7 +141,7 @@ func TestCacheKeepsOnlyRecentCourses(t *testing.T) {
 	if len(entries) != keepCached {
 		t.Fatalf("%d cached files left, want %d", len(entries), keepCached)
 	}
-	key, _ := cacheKey("")
+	key, _ := cacheKey("", nil)
 	if _, err := os.Stat(cachePath(key)); err != nil {
 		t.Fatal("the current course's cache was pruned")
 	}

@@ -4,7 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"path/filepath"
+	"path"
 	"slices"
 
 	"github.com/tutor-dev/tutor/sandbox"
@@ -13,26 +13,16 @@ import (
 
 func init() { checks = append(checks, checkLabs) }
 
-// loadEvents loads the course folder's sample events (when fsys has an
-// events folder) ahead of the built-in ones.
-func (c *Course) loadEvents(fsys fs.FS) error {
-	var errs []error
-	if fsys != nil {
-		if _, err := fs.Stat(fsys, "events"); err == nil {
-			sub, _ := fs.Sub(fsys, "events")
-			ev, err := sandbox.LoadEvents(sub, filepath.Join(c.Dir, "events"))
-			errs = append(errs, err)
-			if ev != nil {
-				c.Events = append(c.Events, ev)
-			}
-		}
+// loadEvents loads the course's sample events (events/<source>/<name>.json).
+func (c *Course) loadEvents(files fs.FS) error {
+	if _, err := fs.Stat(files, "events"); err != nil {
+		return nil
 	}
-	builtin, err := sandbox.BuiltinEvents()
-	if err != nil {
-		return fmt.Errorf("built-in events: %w", err)
+	ev, err := sandbox.LoadEvents(sub(files, "events"), path.Join(c.Dir, "events"))
+	if ev != nil {
+		c.Events = append(c.Events, ev)
 	}
-	c.Events = append(c.Events, builtin)
-	return errors.Join(errs...)
+	return err
 }
 
 // Event returns the payload of a sample event by name.
@@ -70,23 +60,23 @@ func checkLabs(c *Course) error {
 		for i, lab := range l.Labs {
 			h, ok := handlers.Get(lab.Handler)
 			if !ok {
-				errs = append(errs, fmt.Errorf("%s: labs[%d]: unknown handler %q (known: %v)", l.File, i, lab.Handler, handlers.Names()))
+				errs = append(errs, fmt.Errorf("%s:%d: labs[%d]: unknown handler %q (known: %v)", l.File, lab.Line, i, lab.Handler, handlers.Names()))
 				continue
 			}
 			if len(lab.Events) == 0 {
-				errs = append(errs, fmt.Errorf("%s: labs[%d]: handler %s has no events to run on", l.File, i, lab.Handler))
+				errs = append(errs, fmt.Errorf("%s:%d: labs[%d]: handler %s has no events to run on", l.File, lab.Line, i, lab.Handler))
 			}
 			for _, name := range lab.Events {
 				src, ok := c.eventSource(name)
 				switch {
 				case !ok:
-					errs = append(errs, fmt.Errorf("%s: labs[%d]: unknown event %q (see 'tutor sandbox list')", l.File, i, name))
+					errs = append(errs, fmt.Errorf("%s:%d: labs[%d]: unknown event %q (see 'tutor sandbox list')", l.File, lab.Line, i, name))
 				case src != string(h.Source):
-					errs = append(errs, fmt.Errorf("%s: labs[%d]: event %q is a %s event, but %s handles %s events", l.File, i, name, src, h.Name, h.Source))
+					errs = append(errs, fmt.Errorf("%s:%d: labs[%d]: event %q is a %s event, but %s handles %s events", l.File, lab.Line, i, name, src, h.Name, h.Source))
 				}
 			}
 			if !slices.Contains(l.Sources, h.Source) && len(l.Sources) > 0 {
-				errs = append(errs, fmt.Errorf("%s: labs[%d]: handler %s is for %s, which the lesson's sources do not list", l.File, i, h.Name, h.Source))
+				errs = append(errs, fmt.Errorf("%s:%d: labs[%d]: handler %s is for %s, which the lesson's sources do not list", l.File, lab.Line, i, h.Name, h.Source))
 			}
 		}
 	}

@@ -9,7 +9,7 @@ import (
 // BenchmarkView draws the panel after the DynamoDB preset's day of
 // retries, the longest timeline a preset makes.
 func BenchmarkView(b *testing.B) {
-	m := do(New(sized(100, 29), "dynamodb", "DynamoDB Streams"), enter)
+	m := do(New(sized(100, 29), experimentOf(b, "dynamodb"), "dynamodb", "DynamoDB Streams"), enter)
 	b.ResetTimer()
 	for b.Loop() {
 		_ = m.View()
@@ -18,7 +18,7 @@ func BenchmarkView(b *testing.B) {
 
 // BenchmarkResize is one window resize of that panel.
 func BenchmarkResize(b *testing.B) {
-	m := do(New(sized(100, 29), "dynamodb", "DynamoDB Streams"), enter)
+	m := do(New(sized(100, 29), experimentOf(b, "dynamodb"), "dynamodb", "DynamoDB Streams"), enter)
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
 		m.SetCommon(sized(90+i%20, 29))

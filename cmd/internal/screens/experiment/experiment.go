@@ -2,7 +2,9 @@
 // preset scenario that shows the lesson's point, knobs for the settings the
 // lesson teaches, and what the simulator (sandbox/sim) says Lambda and the
 // source would do, as a summary and a timeline to scroll. Runs happen in a
-// tea.Cmd; the screen never waits for one.
+// tea.Cmd; the screen never waits for one. The question, the knobs offered
+// and the preset are course content (experiments/*.yaml, course.Experiment);
+// what each knob does is code, here.
 package experiment
 
 import (
@@ -13,7 +15,9 @@ import (
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/tutor-dev/tutor/assets/source"
 	"github.com/tutor-dev/tutor/cmd/internal/common"
+	"github.com/tutor-dev/tutor/cmd/internal/course"
 	"github.com/tutor-dev/tutor/sandbox/sim"
 )
 
@@ -37,6 +41,7 @@ type resultMsg struct {
 // Model is the experiment screen.
 type Model struct {
 	common   common.Common
+	exp      *course.Experiment // nil: this source has no experiment
 	source   string
 	title    string
 	question string
@@ -55,15 +60,16 @@ type Model struct {
 	note    string
 }
 
-// New opens the experiment of source (apigateway s3 sns sqs kinesis
-// dynamodb) titled after the lesson. An unknown source gets an empty panel
-// that says so.
-func New(c common.Common, source string, title string) Model {
-	m := Model{common: c, source: source, title: title}
-	if p, ok := presets[source]; ok {
-		sc := p.scenario()
-		m.question = p.question
-		m.knobs = knobsFor(source, &sc)
+// New opens the experiment e (the course's, for the lesson) of source
+// (apigateway s3 sns sqs kinesis dynamodb) titled after the lesson. A nil e
+// gets an empty panel that says there is no experiment for source.
+func New(c common.Common, e *course.Experiment, source string, title string) Model {
+	m := Model{common: c, exp: e, source: source, title: title}
+	if e != nil {
+		sc := e.Preset()
+		m.source = string(sc.Source)
+		m.question = e.Question
+		m.knobs = pick(knobsFor(m.source, &sc), e.Knobs)
 	}
 	m.vp = viewport.New()
 	// refresh wraps the timeline itself, with a hanging indent; the
@@ -86,7 +92,10 @@ func (m Model) Init() tea.Cmd { return nil }
 
 // Scenario is the experiment as the knobs now set it.
 func (m Model) Scenario() sim.Scenario {
-	sc := presets[m.source].scenario()
+	if m.exp == nil {
+		return sim.Default(source.Source(m.source))
+	}
+	sc := m.exp.Preset()
 	for _, k := range m.knobs {
 		k.opts[k.cur].apply(&sc)
 	}
@@ -95,7 +104,7 @@ func (m Model) Scenario() sim.Scenario {
 
 // runCmd simulates the current scenario off the Update loop.
 func (m *Model) runCmd() tea.Cmd {
-	if _, ok := presets[m.source]; !ok {
+	if m.exp == nil {
 		return nil
 	}
 	m.seq++
@@ -207,12 +216,11 @@ func (m *Model) turn(d int) {
 // reset puts every knob back at the preset's value; the result on screen
 // stays, marked stale if it came from other settings.
 func (m *Model) reset() {
-	p, ok := presets[m.source]
-	if !ok {
+	if m.exp == nil {
 		return
 	}
-	sc := p.scenario()
-	m.knobs = knobsFor(m.source, &sc)
+	sc := m.exp.Preset()
+	m.knobs = pick(knobsFor(m.source, &sc), m.exp.Knobs)
 	m.cursor = 0
 	m.stale = m.result != nil
 	m.note = "settings back at the preset"
@@ -226,7 +234,7 @@ func (m *Model) refresh() {
 	}
 	m.wrapW = m.common.Width
 	switch {
-	case presets[m.source].scenario == nil:
+	case m.exp == nil:
 		m.vp.SetContent(note("There is no experiment for "+m.source+".", m.common.Width))
 	case m.result == nil:
 		m.vp.SetContent(note("Not run yet. Predict what happens, then press enter to run the experiment; change a setting with ←/→ and run it again.", m.common.Width))

@@ -3,20 +3,39 @@ package experiment
 import (
 	"context"
 	"strings"
+	"sync"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/tutor-dev/tutor/assets/source"
 	"github.com/tutor-dev/tutor/cmd/internal/common"
+	"github.com/tutor-dev/tutor/cmd/internal/course"
 	"github.com/tutor-dev/tutor/sandbox/sim"
 )
 
-func newExp(t *testing.T, source string, w, h int) Model {
+// sources are the sources the built-in course has experiments for.
+var sources = []string{"apigateway", "s3", "sns", "sqs", "kinesis", "dynamodb"}
+
+// builtin is the built-in course, loaded once.
+var builtin = sync.OnceValues(func() (*course.Course, error) { return course.LoadFS(course.Builtin(), "") })
+
+// experimentOf is the built-in course's experiment of source, or nil.
+func experimentOf(t testing.TB, src string) *course.Experiment {
+	t.Helper()
+	c, err := builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c.ExperimentFor(source.Source(src))
+}
+
+func newExp(t testing.TB, source string, w, h int) Model {
 	t.Helper()
 	c := common.New()
 	c.Width, c.Height = w, h
-	return New(c, source, "Lesson "+source)
+	return New(c, experimentOf(t, source), source, "Lesson "+source)
 }
 
 // do applies msg and feeds back the run it starts, if any.
@@ -258,7 +277,7 @@ func TestKnobsChangeAndReset(t *testing.T) {
 }
 
 func TestEveryKnobValueRuns(t *testing.T) {
-	for source := range presets {
+	for _, source := range sources {
 		m := newExp(t, source, 100, 29)
 		for i := range m.knobs {
 			for range m.knobs[i].opts {

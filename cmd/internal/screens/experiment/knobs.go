@@ -127,9 +127,29 @@ func poisonKnob() knob {
 	return k
 }
 
+// ruleKnobs change the scenario's first behaviour rule, so a scenario
+// without a scripted handler has none of them.
+var ruleKnobs = map[string]bool{"handler on poison": true, "poison fails": true, "slow request takes": true}
+
 // knobsFor lists the settings the source's lesson teaches, starting at the
 // preset's values.
 func knobsFor(source string, sc *sim.Scenario) []knob {
+	if sc.Behaviour != nil && len(sc.Behaviour.Rules) > 0 {
+		return allKnobs(source, sc)
+	}
+	withRule := *sc
+	withRule.Behaviour = &sim.Behaviour{Rules: []sim.Rule{{}}}
+	var out []knob
+	for _, k := range allKnobs(source, &withRule) {
+		if !ruleKnobs[k.name] {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// allKnobs is knobsFor for a scenario with at least one behaviour rule.
+func allKnobs(source string, sc *sim.Scenario) []knob {
 	var ks []knob
 	add := func(k ...knob) { ks = append(ks, k...) }
 	batch := func(values []int) knob {

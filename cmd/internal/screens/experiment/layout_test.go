@@ -12,7 +12,7 @@ import (
 // Every size from 0x0 to 60x20 for two sources, a sample of them for the
 // rest (their longer timelines make each resize slower).
 func TestTinySizesNeverPanic(t *testing.T) {
-	for source := range presets {
+	for _, source := range sources {
 		step := map[bool]int{true: 1, false: 4}[source == "sqs" || source == "apigateway"]
 		ran := do(newExp(t, source, 100, 29), enter)
 		for _, m := range []Model{newExp(t, source, 100, 29), ran} {

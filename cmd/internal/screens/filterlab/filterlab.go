@@ -1,7 +1,7 @@
 // Package filterlab is the filter lab screen: the learner edits an SNS
 // subscription filter policy or a Lambda event-source-mapping filter
-// pattern and sees, for each sample message or record embedded here,
-// whether it matches and, if not, the first key that failed and what it
+// pattern and sees, for each sample message or record of the course's lab
+// (filterlabs/<name>.yaml), whether it matches and, if not, the first key that failed and what it
 // wanted, as sandbox/filter explains it. Matching takes microseconds, so
 // it runs in Update whenever the policy or the scope changes; View only
 // draws.
@@ -17,7 +17,9 @@ import (
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/tutor-dev/tutor/assets/facts"
 	"github.com/tutor-dev/tutor/cmd/internal/common"
+	"github.com/tutor-dev/tutor/cmd/internal/course"
 	"github.com/tutor-dev/tutor/sandbox/filter"
 )
 
@@ -33,7 +35,8 @@ type EditedMsg struct {
 type Model struct {
 	common  common.Common
 	title   string
-	source  string // sns, sqs, kinesis or dynamodb
+	facts   *facts.Registry // the course's
+	source  string          // sns, sqs, kinesis or dynamodb
 	hint    string
 	fact    string // the line drawn from the facts registry
 	policy  []byte // as the learner wrote it
@@ -52,14 +55,14 @@ type Model struct {
 	note   string
 }
 
-// New opens the filter lab of a source ("sns", "sqs", "kinesis" or
-// "dynamodb"), titled after the lesson; false when the source has none.
-func New(c common.Common, source string, title string) (Model, bool) {
-	lf, ok, err := loadLab(source)
-	if err != nil || !ok {
+// New opens a filter lab of the course (course.FilterLab), titled after the
+// lesson, with the course's facts; false when lab is nil or unusable.
+func New(c common.Common, lf *course.FilterLab, reg *facts.Registry, title string) (Model, bool) {
+	if lf == nil || len(lf.Samples) == 0 {
 		return Model{}, false
 	}
-	m := Model{common: c, title: title, source: source, hint: lf.Hint, samples: lf.Samples}
+	source := string(lf.Source)
+	m := Model{common: c, title: title, facts: reg, source: source, hint: lf.Hint, samples: lf.Samples}
 	for _, s := range lf.Samples {
 		in, err := prepare(source, s)
 		if err != nil {
@@ -69,10 +72,10 @@ func New(c common.Common, source string, title string) (Model, bool) {
 	}
 	m.policy = indent(lf.Policy)
 	if source == "sns" {
-		if v, ok := factValue("filter.sns.scope.default"); ok {
+		if v, ok := factValue(reg, "filter.sns.scope.default"); ok {
 			m.fact = "An SNS subscription's FilterPolicyScope is " + v + " unless set; tab switches it here."
 		}
-	} else if v, ok := factValue(esmKeyFact[source]); ok {
+	} else if v, ok := factValue(reg, esmKeyFact[source]); ok {
 		m.fact = fmt.Sprintf("%s event source mappings filter on the record's %q key; a record no filter matches is dropped before the handler runs.", sourceName(source), v)
 	}
 	m.vp = viewport.New()
@@ -116,7 +119,7 @@ func (m *Model) evaluate() {
 	m.policyErr = ""
 	m.warnings = append([]string(nil), p.Warnings()...)
 	top := topKeys(m.policy)
-	if key, ok := factValue(esmKeyFact[m.source]); ok {
+	if key, ok := factValue(m.facts, esmKeyFact[m.source]); ok {
 		for _, k := range top {
 			if k != key && k != "$or" {
 				m.warnings = append(m.warnings, fmt.Sprintf("AWS documents %s mappings as filtering only on %q; %q is outside it", sourceName(m.source), key, k))

@@ -3,20 +3,41 @@ package filterlab
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/tutor-dev/tutor/assets/source"
 	"github.com/tutor-dev/tutor/cmd/internal/common"
+	"github.com/tutor-dev/tutor/cmd/internal/course"
 	"github.com/tutor-dev/tutor/sandbox/filter"
 )
+
+// builtin is the built-in course, loaded once.
+var builtin = sync.OnceValues(func() (*course.Course, error) { return course.LoadFS(course.Builtin(), "") })
+
+func builtinCourse(t *testing.T) *course.Course {
+	t.Helper()
+	c, err := builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// open opens the built-in course's filter lab of source.
+func open(t *testing.T, c common.Common, src string) (Model, bool) {
+	crs := builtinCourse(t)
+	return New(c, crs.FilterLab(source.Source(src)), crs.Facts, "lesson")
+}
 
 func newLab(t *testing.T, source string, w, h int) Model {
 	t.Helper()
 	c := common.New()
 	c.Width, c.Height = w, h
-	m, ok := New(c, source, "lesson")
+	m, ok := open(t, c, source)
 	if !ok {
 		t.Fatalf("no filter lab for %s", source)
 	}
@@ -65,9 +86,9 @@ func checkRows(t *testing.T, v string, wants want) {
 
 func TestSamplesLoadForEverySource(t *testing.T) {
 	for _, src := range []string{"sns", "sqs", "kinesis", "dynamodb"} {
-		lf, ok, err := loadLab(src)
-		if err != nil || !ok {
-			t.Fatalf("%s: ok=%v err=%v", src, ok, err)
+		lf := builtinCourse(t).FilterLab(source.Source(src))
+		if lf == nil {
+			t.Fatalf("%s: no filter lab", src)
 		}
 		if n := len(lf.Samples); n < 5 || n > 8 {
 			t.Errorf("%s: %d samples, want 5 to 8", src, n)
@@ -77,7 +98,7 @@ func TestSamplesLoadForEverySource(t *testing.T) {
 		}
 	}
 	for _, src := range []string{"s3", "apigateway", "", "../sns"} {
-		if _, ok := New(common.New(), src, "x"); ok {
+		if _, ok := open(t, common.New(), src); ok {
 			t.Errorf("%q should have no filter lab", src)
 		}
 	}

@@ -2,36 +2,19 @@ package filterlab
 
 import (
 	"bytes"
-	"embed"
 	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io/fs"
-	"sync"
 
 	"github.com/tutor-dev/tutor/assets/facts"
+	"github.com/tutor-dev/tutor/cmd/internal/course"
 	"github.com/tutor-dev/tutor/sandbox/filter"
 )
 
-//go:embed samples/*.json
-var samplesFS embed.FS
-
-// Sample is one SNS message or one event-source-mapping record of a lab.
-type Sample struct {
-	Name       string          `json:"name"`
-	Note       string          `json:"note"`                 // what the sample teaches
-	Attributes json.RawMessage `json:"attributes,omitempty"` // sns: MessageAttributes as a notification carries them
-	Message    json.RawMessage `json:"message,omitempty"`    // sns: the message, a JSON value or a plain-text string
-	Record     json.RawMessage `json:"record,omitempty"`     // sqs, kinesis, dynamodb: the record as Lambda receives it
-}
-
-// labFile is samples/<source>.json.
-type labFile struct {
-	Hint    string          `json:"hint"`
-	Policy  json.RawMessage `json:"policy"`
-	Samples []Sample        `json:"samples"`
-}
+// Sample is one SNS message or one event-source-mapping record of a lab,
+// as the course's filterlabs/<name>.yaml gives it.
+type Sample = course.FilterSample
 
 // esmKeyFact names the fact holding the one record key each event source
 // mapping filters on.
@@ -41,35 +24,25 @@ var esmKeyFact = map[string]string{
 	"dynamodb": "filter.esm.dynamodb-key",
 }
 
-// builtinFacts parses the embedded registry once for every lab.
-var builtinFacts = sync.OnceValues(facts.Builtin)
-
-func factValue(id string) (string, bool) {
-	reg, err := builtinFacts()
-	if err != nil {
+// factValue is a fact's value in the course's registry.
+func factValue(reg *facts.Registry, id string) (string, bool) {
+	if reg == nil {
 		return "", false
 	}
 	f, ok := reg.Get(id)
 	return f.Value, ok
 }
 
-// loadLab reads a source's starting policy and samples; ok is false when
-// the source has no filter lab.
-func loadLab(source string) (lf labFile, ok bool, err error) {
-	data, err := fs.ReadFile(samplesFS, "samples/"+source+".json")
-	if errors.Is(err, fs.ErrNotExist) {
-		return lf, false, nil
+// Check reports, with file and line, the samples of a lab that the lab
+// could not show: a record that is not what Lambda's filter would read.
+func Check(lab *course.FilterLab) error {
+	var errs []error
+	for _, s := range lab.Samples {
+		if _, err := prepare(string(lab.Source), s); err != nil {
+			errs = append(errs, fmt.Errorf("%s:%d: %v", lab.File, s.Line, err))
+		}
 	}
-	if err != nil {
-		return lf, false, err
-	}
-	if err := json.Unmarshal(data, &lf); err != nil {
-		return lf, false, fmt.Errorf("samples/%s.json: %w", source, err)
-	}
-	if len(lf.Samples) == 0 {
-		return lf, false, fmt.Errorf("samples/%s.json: no samples", source)
-	}
-	return lf, true, nil
+	return errors.Join(errs...)
 }
 
 // input is a sample prepared once for matching.
