@@ -192,3 +192,7 @@ var stopWords = func() map[string]bool {
 	}
 	return m
 }()
+
+// WordOverlap is how alike two texts are by their words (0..1), as
+// NearDuplicates measures prompts: for "did you mean" suggestions.
+func WordOverlap(a, b string) float64 { return overlap(contentWords(a), contentWords(b)) }
