@@ -154,7 +154,7 @@ func (m Model) viewSummary(wrap func(string, int) string) string {
 	line("")
 	if passed {
 		line(st.Subtle.Render("n: next lesson · enter: close"))
-		b.WriteString(st.Right.Render(PassedLine))
+		b.WriteString(st.Right.Render(wrap(PassedLine, 0)))
 	} else {
 		b.WriteString(st.Subtle.Render("enter: close"))
 	}
