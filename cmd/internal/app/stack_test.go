@@ -20,6 +20,7 @@ import (
 
 // probe is a screen that shows its size and the last key it got.
 type probe struct {
+	common.Asker
 	name string
 	c    common.Common
 	last string
@@ -27,9 +28,11 @@ type probe struct {
 
 func (p probe) Init() tea.Cmd { return nil }
 func (p probe) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	p.Asker = common.Asker{}
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		if k.String() == "z" {
-			return p, common.Close
+			p.Ask(common.CloseMsg{})
+			return p, nil
 		}
 		p.last = k.String()
 	}

@@ -40,14 +40,15 @@ type resultMsg struct {
 
 // Model is the experiment screen.
 type Model struct {
-	common   common.Common
-	exp      *course.Experiment // nil: this source has no experiment
-	source   string
-	title    string
-	question string
-	knobs    []knob
-	cursor   int
-	vp       viewport.Model
+	common.Asker // its requests of the app
+	common       common.Common
+	exp          *course.Experiment // nil: this source has no experiment
+	source       string
+	title        string
+	question     string
+	knobs        []knob
+	cursor       int
+	vp           viewport.Model
 
 	result  *sim.Result
 	lines   []string     // sim.Lines of result
@@ -180,7 +181,8 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	switch {
 	case key.Matches(msg, k.Back):
 		m.stop()
-		return m, common.Close
+		m.Ask(common.CloseMsg{})
+		return m, nil
 	case key.Matches(msg, k.Run):
 		m.note = ""
 		return m, m.runCmd()

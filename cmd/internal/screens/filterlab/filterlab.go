@@ -34,16 +34,17 @@ type EditedMsg struct {
 
 // Model is the filter lab screen.
 type Model struct {
-	common  common.Common
-	title   string
-	facts   *facts.Registry // the course's
-	source  source.Source   // a source whose events can be filtered
-	hint    string
-	fact    string // the line drawn from the facts registry
-	policy  []byte // as the learner wrote it
-	scope   filter.Scope
-	samples []Sample
-	inputs  []input
+	common.Asker // its requests of the app
+	common       common.Common
+	title        string
+	facts        *facts.Registry // the course's
+	source       source.Source   // a source whose events can be filtered
+	hint         string
+	fact         string // the line drawn from the facts registry
+	policy       []byte // as the learner wrote it
+	scope        filter.Scope
+	samples      []Sample
+	inputs       []input
 
 	// Evaluation of policy against every sample; results is nil when the
 	// policy is invalid and policyErr says why.
@@ -151,7 +152,8 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	k := m.keys()
 	switch {
 	case key.Matches(msg, k.Back):
-		return m, common.Close
+		m.Ask(common.CloseMsg{})
+		return m, nil
 	case key.Matches(msg, k.Up):
 		if m.cursor > 0 {
 			m.cursor--

@@ -26,11 +26,12 @@ type Group struct {
 
 // Model is the key help screen. It implements common.Screen itself.
 type Model struct {
-	common common.Common
-	of     string // the title of the screen it explains
-	groups []Group
-	footer string
-	vp     viewport.Model
+	common.Asker // its requests of the app
+	common       common.Common
+	of           string // the title of the screen it explains
+	groups       []Group
+	footer       string
+	vp           viewport.Model
 }
 
 var _ common.Screen = Model{}
@@ -104,12 +105,14 @@ func (m Model) FullHelp() [][]key.Binding {
 
 // Update scrolls, or closes on ? and back.
 func (m Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	m.Asker = common.Asker{}
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		k := m.common.Keys
 		switch {
 		case key.Matches(msg, m.close()):
-			return m, common.Close
+			m.Ask(common.CloseMsg{})
+			return m, nil
 		case key.Matches(msg, k.Up):
 			m.vp.ScrollUp(1)
 		case key.Matches(msg, k.Down):

@@ -55,18 +55,19 @@ type (
 
 // Model is the lab screen.
 type Model struct {
-	common  common.Common
-	title   string
-	runs    []Run
-	cursor  int
-	pane    pane
-	vp      viewport.Model
-	results map[int]*sandbox.Result // by run index
-	running bool
-	seq     int // drops results of superseded runs
-	codes   render.Cache
-	note    string
-	timeout time.Duration
+	common.Asker // its requests of the app
+	common       common.Common
+	title        string
+	runs         []Run
+	cursor       int
+	pane         pane
+	vp           viewport.Model
+	results      map[int]*sandbox.Result // by run index
+	running      bool
+	seq          int // drops results of superseded runs
+	codes        render.Cache
+	note         string
+	timeout      time.Duration
 }
 
 // New opens a lab over runs, titled after the lesson.
@@ -164,7 +165,8 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	k := keyMap(m.common)
 	switch {
 	case key.Matches(msg, k.Back):
-		return m, common.Close
+		m.Ask(common.CloseMsg{})
+		return m, nil
 	case key.Matches(msg, k.Pane):
 		m.pane = (m.pane + 1) % 3
 	case key.Matches(msg, k.PanePrev):

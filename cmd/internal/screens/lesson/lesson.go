@@ -17,7 +17,9 @@ import (
 	"github.com/tutor-dev/tutor/lessons"
 )
 
-// Messages the reader sends to the app.
+// Messages the reader sends to the app. NavigateMsg, BackMsg and
+// ActionMsg are intents (common.Asker), applied before the next key;
+// ReadMsg is a command's result.
 type (
 	// NavigateMsg asks for the next (+1) or previous (-1) lesson.
 	NavigateMsg struct{ Delta int }
@@ -56,15 +58,16 @@ func (m Model) offered() []Activity {
 
 // Model is the lesson reader.
 type Model struct {
-	common   common.Common
-	lesson   *lessons.Lesson
-	index    int // position in the course, 0-based
-	total    int
-	vp       viewport.Model
-	loaded   bool // rendered text has arrived
-	reported bool // ReadMsg sent
-	pending  int  // scroll offset to restore once the text arrives
-	acts     []Activity
+	common.Asker // its requests of the app
+	common       common.Common
+	lesson       *lessons.Lesson
+	index        int // position in the course, 0-based
+	total        int
+	vp           viewport.Model
+	loaded       bool // rendered text has arrived
+	reported     bool // ReadMsg sent
+	pending      int  // scroll offset to restore once the text arrives
+	acts         []Activity
 }
 
 // New opens l, the index-th of total lessons, scrolled to offset once its
@@ -126,7 +129,6 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		return m, m.checkRead()
 	case tea.KeyPressMsg:
 		k := m.common.Keys
-		send := func(v tea.Msg) tea.Cmd { return func() tea.Msg { return v } }
 		switch {
 		case key.Matches(msg, k.Up):
 			m.vp.ScrollUp(1)
@@ -141,15 +143,19 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		case key.Matches(msg, k.Bottom):
 			m.vp.GotoBottom()
 		case key.Matches(msg, k.Next):
-			return m, send(NavigateMsg{Delta: 1})
+			m.Ask(NavigateMsg{Delta: 1})
+			return m, nil
 		case key.Matches(msg, k.Prev):
-			return m, send(NavigateMsg{Delta: -1})
+			m.Ask(NavigateMsg{Delta: -1})
+			return m, nil
 		case key.Matches(msg, k.Back):
-			return m, send(BackMsg{})
+			m.Ask(BackMsg{})
+			return m, nil
 		}
 		for _, a := range m.acts {
 			if key.Matches(msg, a.Key) {
-				return m, send(ActionMsg{ID: m.lesson.ID, Action: a.Name})
+				m.Ask(ActionMsg{ID: m.lesson.ID, Action: a.Name})
+				return m, nil
 			}
 		}
 		return m, m.checkRead()

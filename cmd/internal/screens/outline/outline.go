@@ -22,15 +22,16 @@ type Row struct {
 	Status  progress.Status
 }
 
-// OpenMsg asks the app to open a lesson.
+// OpenMsg asks the app to open a lesson (an intent: see common.Asker).
 type OpenMsg struct{ ID string }
 
 // Model is the outline screen.
 type Model struct {
-	common common.Common
-	rows   []Row
-	cursor int
-	top    int // first visible row
+	common.Asker // its requests of the app
+	common       common.Common
+	rows         []Row
+	cursor       int
+	top          int // first visible row
 }
 
 // New returns an outline of rows with the cursor on the lesson with id
@@ -85,10 +86,12 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	case key.Matches(k, keys.Bottom):
 		m.cursor = len(m.rows) - 1
 	case key.Matches(k, keys.Back):
-		return m, common.Close
+		m.Ask(common.CloseMsg{})
+		return m, nil
 	case key.Matches(k, keys.Open, keys.Next):
 		if id := m.Selected(); id != "" {
-			return m, func() tea.Msg { return OpenMsg{ID: id} }
+			m.Ask(OpenMsg{ID: id})
+			return m, nil
 		}
 	}
 	m.clamp()

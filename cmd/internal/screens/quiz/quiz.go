@@ -42,7 +42,8 @@ type (
 		LessonID string
 		Done     bool
 	}
-	// NextLessonMsg asks the parent to open the lesson after LessonID.
+	// NextLessonMsg asks the parent to open the lesson after LessonID
+	// (an intent, as ExitMsg is: see common.Asker).
 	NextLessonMsg struct{ LessonID string }
 	// ExitMsg asks the parent to close the quiz.
 	ExitMsg struct{}
@@ -95,13 +96,14 @@ func (p phase) String() string { return [...]string{"asking", "answered", "summa
 // quizzes.Session's, shared with the line mode; the screen adds the cursor,
 // the picks and the drawing.
 type Model struct {
-	common   common.Common
-	keys     KeyMap
-	title    string
-	lessonID string
-	items    []*quizzes.Item
-	seed     uint64
-	sess     *quizzes.Session // copied on every change: see Update
+	common.Asker // its requests of the app
+	common       common.Common
+	keys         KeyMap
+	title        string
+	lessonID     string
+	items        []*quizzes.Item
+	seed         uint64
+	sess         *quizzes.Session // copied on every change: see Update
 
 	order    []int           // display position → choice index of the current item
 	cursor   int             // display position
@@ -212,13 +214,16 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	m.note = ""
 	switch ph := m.phase(); {
 	case key.Matches(k, m.keys.Back):
-		return m, send(ExitMsg{})
+		m.Ask(ExitMsg{})
+		return m, nil
 	case ph == summary:
 		switch {
 		case key.Matches(k, m.keys.Submit):
-			return m, send(ExitMsg{})
+			m.Ask(ExitMsg{})
+			return m, nil
 		case key.Matches(k, m.keys.Next) && m.lessonID != "" && m.Passed():
-			return m, send(NextLessonMsg{LessonID: m.lessonID})
+			m.Ask(NextLessonMsg{LessonID: m.lessonID})
+			return m, nil
 		}
 	case ph == answered:
 		if key.Matches(k, m.keys.Submit) {
