@@ -40,15 +40,14 @@ type resultMsg struct {
 
 // Model is the experiment screen.
 type Model struct {
-	common.Asker // its requests of the app
-	common       common.Common
-	exp          *course.Experiment // nil: this source has no experiment
-	source       string
-	title        string
-	question     string
-	knobs        []knob
-	cursor       int
-	vp           viewport.Model
+	common   common.Common
+	exp      *course.Experiment // nil: this source has no experiment
+	source   string
+	title    string
+	question string
+	knobs    []knob
+	cursor   int
+	vp       viewport.Model
 
 	result  *sim.Result
 	lines   []string     // sim.Lines of result
@@ -60,6 +59,8 @@ type Model struct {
 	seq     int
 	cancel  context.CancelFunc // stops the run in flight, if any
 	note    string
+
+	common.Asker // its requests of the app (intents)
 }
 
 // New opens the experiment e (the course's, for the lesson) of source

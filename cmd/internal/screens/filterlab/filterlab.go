@@ -34,17 +34,16 @@ type EditedMsg struct {
 
 // Model is the filter lab screen.
 type Model struct {
-	common.Asker // its requests of the app
-	common       common.Common
-	title        string
-	facts        *facts.Registry // the course's
-	source       source.Source   // a source whose events can be filtered
-	hint         string
-	fact         string // the line drawn from the facts registry
-	policy       []byte // as the learner wrote it
-	scope        filter.Scope
-	samples      []Sample
-	inputs       []input
+	common  common.Common
+	title   string
+	facts   *facts.Registry // the course's
+	source  source.Source   // a source whose events can be filtered
+	hint    string
+	fact    string // the line drawn from the facts registry
+	policy  []byte // as the learner wrote it
+	scope   filter.Scope
+	samples []Sample
+	inputs  []input
 
 	// Evaluation of policy against every sample; results is nil when the
 	// policy is invalid and policyErr says why.
@@ -55,6 +54,8 @@ type Model struct {
 	cursor int
 	vp     viewport.Model
 	note   string
+
+	common.Asker // its requests of the app (intents)
 }
 
 // New opens a filter lab of the course (course.FilterLab), titled after the

@@ -26,12 +26,13 @@ type Group struct {
 
 // Model is the key help screen. It implements common.Screen itself.
 type Model struct {
-	common.Asker // its requests of the app
-	common       common.Common
-	of           string // the title of the screen it explains
-	groups       []Group
-	footer       string
-	vp           viewport.Model
+	common common.Common
+	of     string // the title of the screen it explains
+	groups []Group
+	footer string
+	vp     viewport.Model
+
+	common.Asker // its requests of the app (intents)
 }
 
 var _ common.Screen = Model{}

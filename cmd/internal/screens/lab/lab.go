@@ -55,19 +55,20 @@ type (
 
 // Model is the lab screen.
 type Model struct {
-	common.Asker // its requests of the app
-	common       common.Common
-	title        string
-	runs         []Run
-	cursor       int
-	pane         pane
-	vp           viewport.Model
-	results      map[int]*sandbox.Result // by run index
-	running      bool
-	seq          int // drops results of superseded runs
-	codes        render.Cache
-	note         string
-	timeout      time.Duration
+	common  common.Common
+	title   string
+	runs    []Run
+	cursor  int
+	pane    pane
+	vp      viewport.Model
+	results map[int]*sandbox.Result // by run index
+	running bool
+	seq     int // drops results of superseded runs
+	codes   render.Cache
+	note    string
+	timeout time.Duration
+
+	common.Asker // its requests of the app (intents)
 }
 
 // New opens a lab over runs, titled after the lesson.

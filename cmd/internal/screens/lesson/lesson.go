@@ -58,16 +58,17 @@ func (m Model) offered() []Activity {
 
 // Model is the lesson reader.
 type Model struct {
-	common.Asker // its requests of the app
-	common       common.Common
-	lesson       *lessons.Lesson
-	index        int // position in the course, 0-based
-	total        int
-	vp           viewport.Model
-	loaded       bool // rendered text has arrived
-	reported     bool // ReadMsg sent
-	pending      int  // scroll offset to restore once the text arrives
-	acts         []Activity
+	common   common.Common
+	lesson   *lessons.Lesson
+	index    int // position in the course, 0-based
+	total    int
+	vp       viewport.Model
+	loaded   bool // rendered text has arrived
+	reported bool // ReadMsg sent
+	pending  int  // scroll offset to restore once the text arrives
+	acts     []Activity
+
+	common.Asker // its requests of the app (intents)
 }
 
 // New opens l, the index-th of total lessons, scrolled to offset once its

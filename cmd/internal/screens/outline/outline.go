@@ -27,11 +27,12 @@ type OpenMsg struct{ ID string }
 
 // Model is the outline screen.
 type Model struct {
-	common.Asker // its requests of the app
-	common       common.Common
-	rows         []Row
-	cursor       int
-	top          int // first visible row
+	common common.Common
+	rows   []Row
+	cursor int
+	top    int // first visible row
+
+	common.Asker // its requests of the app (intents)
 }
 
 // New returns an outline of rows with the cursor on the lesson with id

@@ -96,14 +96,13 @@ func (p phase) String() string { return [...]string{"asking", "answered", "summa
 // quizzes.Session's, shared with the line mode; the screen adds the cursor,
 // the picks and the drawing.
 type Model struct {
-	common.Asker // its requests of the app
-	common       common.Common
-	keys         KeyMap
-	title        string
-	lessonID     string
-	items        []*quizzes.Item
-	seed         uint64
-	sess         *quizzes.Session // copied on every change: see Update
+	common   common.Common
+	keys     KeyMap
+	title    string
+	lessonID string
+	items    []*quizzes.Item
+	seed     uint64
+	sess     *quizzes.Session // copied on every change: see Update
 
 	order    []int           // display position → choice index of the current item
 	cursor   int             // display position
@@ -115,6 +114,8 @@ type Model struct {
 
 	// lessonDone is the parent's word on the lesson (LessonStatusMsg).
 	lessonDone, statusKnown bool
+
+	common.Asker // its requests of the app (intents)
 }
 
 // feedback is what the last answer earned, worded for the screen.
