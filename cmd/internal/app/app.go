@@ -73,7 +73,7 @@ type loadedMsg struct {
 type Model struct {
 	opts   Options
 	common common.Common
-	cache  render.Cache
+	cache  *render.LRU     // rendered lessons, shared by every copy of the model
 	stack  []common.Screen // bottom first; input goes to the last
 	rec    quiz.Recorder   // records every first answer of a quiz
 	help   help.Model
@@ -87,7 +87,7 @@ func New(opts Options) Model {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	m := Model{opts: opts, common: common.New(), cache: render.Cache{}, help: help.New()}
+	m := Model{opts: opts, common: common.New(), cache: render.NewLRU(render.DefaultLRUSize), help: help.New()}
 	switch {
 	case opts.Quiz != nil:
 		m.rec = quiz.NewRecorder(opts.Writer)
@@ -223,7 +223,7 @@ func (m *Model) openLesson(id string) {
 	m.opts.State.Open(id, m.opts.Now())
 	i := m.opts.Course.Lessons.Index(id)
 	ls := lesson.New(m.screenCommon(), l, i, len(m.opts.Course.Lessons.Lessons), m.opts.State.Lesson(id).Offset, m.lessonActivities(l))
-	if out, ok := m.cache[render.Key{Lesson: id, Width: ls.ContentWidth(), Dark: m.common.Styles.Dark}]; ok {
+	if out, ok := m.cache.Get(render.Key{Lesson: id, Width: ls.ContentWidth(), Dark: m.common.Styles.Dark}); ok {
 		ls.SetContent(out)
 	}
 	m.stack = m.stack[:1] // the outline

@@ -217,7 +217,7 @@ func TestLightBackgroundRerenders(t *testing.T) {
 	if m.common.Styles.Dark {
 		t.Fatal("a white background should switch to the light theme")
 	}
-	if _, ok := m.cache[m.renderKey()]; !ok || m.renderKey().Dark {
+	if _, ok := m.cache.Get(m.renderKey()); !ok || m.renderKey().Dark {
 		t.Fatal("light theme lesson not rendered")
 	}
 }

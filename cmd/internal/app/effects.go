@@ -28,7 +28,7 @@ func (m *Model) renderCmd() tea.Cmd {
 		return nil
 	}
 	k := m.renderKey()
-	if out, ok := m.cache[k]; ok {
+	if out, ok := m.cache.Get(k); ok {
 		if !l.Loaded() {
 			return m.setLessonContent(out)
 		}
@@ -45,7 +45,7 @@ func (m *Model) rendered(msg render.RenderedMsg) tea.Cmd {
 		m.status = "could not render lesson: " + msg.Err.Error()
 		return nil
 	}
-	m.cache[msg.Key] = msg.Out
+	m.cache.Put(msg.Key, msg.Out)
 	cmd := m.broadcast(msg) // a lab waiting for its code takes it
 	if _, open := m.lesson(); open && msg.Key == m.renderKey() {
 		return tea.Batch(cmd, m.setLessonContent(msg.Out))
