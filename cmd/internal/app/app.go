@@ -186,6 +186,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.renderCmd()
 	case render.RenderedMsg:
 		return m, m.rendered(msg)
+	case previewMsg:
+		m.previewed(msg)
+		return m, nil
 	case tea.KeyPressMsg:
 		if key.Matches(msg, m.common.Keys.Quit) {
 			return m, tea.Quit

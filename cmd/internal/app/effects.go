@@ -35,6 +35,10 @@ func (m *Model) renderCmd() tea.Cmd {
 		return nil
 	}
 	src, _ := m.opts.Course.Lessons.Get(k.Lesson)
+	if !l.Loaded() {
+		// The screen's worth first (see preview.go), then the whole.
+		return tea.Batch(previewCmd(k, src.Body, l.Offset()+m.common.Height), render.Cmd(k, src.Body))
+	}
 	return render.Cmd(k, src.Body)
 }
 

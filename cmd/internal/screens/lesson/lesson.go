@@ -67,6 +67,7 @@ type Model struct {
 	reported bool // ReadMsg sent
 	pending  int  // scroll offset to restore once the text arrives
 	acts     []Activity
+	partial  bool // only the top of the text is shown (SetPreview)
 
 	common.Asker // its requests of the app (intents)
 }
@@ -91,8 +92,9 @@ func (m Model) Offset() int {
 	return m.vp.YOffset()
 }
 
-// Loaded says whether the rendered text has arrived.
-func (m Model) Loaded() bool { return m.loaded }
+// Loaded says whether the whole rendered text has arrived (not only its
+// top: see SetPreview).
+func (m Model) Loaded() bool { return m.loaded && !m.partial }
 
 // SetCommon updates size, styles and keys.
 func (m *Model) SetCommon(c common.Common) { m.common = c; m.resize() }
@@ -110,7 +112,7 @@ func (m *Model) SetContent(s string) tea.Cmd {
 	off := m.Offset()
 	m.vp.SetContent(s)
 	m.vp.SetYOffset(off)
-	m.loaded = true
+	m.loaded, m.partial = true, false
 	return m.checkRead()
 }
 
@@ -166,7 +168,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 
 // checkRead reports the end of the lesson once.
 func (m *Model) checkRead() tea.Cmd {
-	if !m.loaded || m.reported || !m.vp.AtBottom() {
+	if !m.loaded || m.partial || m.reported || !m.vp.AtBottom() {
 		return nil
 	}
 	m.reported = true
@@ -190,7 +192,10 @@ func (m Model) View() string {
 		pct = int(m.vp.ScrollPercent() * 100)
 	}
 	foot := fmt.Sprintf("%3d%%", pct)
-	if acts := m.offered(); m.loaded && m.vp.AtBottom() && len(acts) > 0 {
+	if m.partial {
+		foot = "   …" // the rest is still rendering
+	}
+	if acts := m.offered(); m.Loaded() && m.vp.AtBottom() && len(acts) > 0 {
 		var hints []string
 		for _, a := range acts {
 			hints = append(hints, a.Key.Help().Key+" "+a.Key.Help().Desc)

@@ -1,0 +1,72 @@
+package app
+
+import (
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/tutor-dev/tutor/cmd/internal/render"
+	"github.com/tutor-dev/tutor/cmd/internal/screens/lesson"
+)
+
+// Rendering a whole lesson takes tens of milliseconds (its code blocks
+// most of them); the screen the learner sees first needs only its top, or
+// the part around where they left it. So when a lesson's text is not yet
+// rendered, the app also renders the smallest prefix of its markdown that
+// fills the screen from the saved position, and shows it the moment it is
+// ready (lesson.SetPreview); the whole text replaces it when it arrives.
+
+// previewMsg is the top of a lesson rendered ahead of the whole.
+type previewMsg struct {
+	key  render.Key
+	out  string
+	need int // rendered lines the preview must have to fill the screen
+}
+
+// previewCmd renders the top of lesson body for key, enough to show the
+// need lines from the top; nil when that is most of the lesson anyway.
+func previewCmd(key render.Key, body string, need int) tea.Cmd {
+	top, ok := prefix(body, 2*need)
+	if !ok {
+		return nil
+	}
+	return func() tea.Msg {
+		out, err := render.Markdown(top, key.Width, key.Dark)
+		if err != nil {
+			return nil
+		}
+		return previewMsg{key: key, out: out, need: need}
+	}
+}
+
+// prefix is the markdown of body up to the first blank line, outside any
+// fenced code block, after at least lines lines; ok is false when that is
+// more than two thirds of body, not worth rendering twice.
+func prefix(body string, lines int) (string, bool) {
+	n, fenced := 0, false
+	for i := 0; i < len(body); {
+		j := strings.IndexByte(body[i:], '\n')
+		if j < 0 {
+			break
+		}
+		line := strings.TrimSpace(body[i : i+j])
+		i += j + 1
+		n++
+		if strings.HasPrefix(line, "```") || strings.HasPrefix(line, "~~~") {
+			fenced = !fenced
+		}
+		if n >= lines && line == "" && !fenced {
+			return body[:i], i <= len(body)*2/3
+		}
+	}
+	return "", false
+}
+
+// previewed shows a preview if the lesson it is for is still waiting for
+// its text at that width and theme, and it fills the screen.
+func (m *Model) previewed(msg previewMsg) {
+	if _, open := m.lesson(); !open || msg.key != m.renderKey() || strings.Count(msg.out, "\n") < msg.need {
+		return
+	}
+	m.withLesson(func(l *lesson.Model) { l.SetPreview(msg.out) })
+}

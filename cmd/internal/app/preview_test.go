@@ -1,0 +1,72 @@
+package app
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/tutor-dev/tutor/cmd/internal/progress"
+	"github.com/tutor-dev/tutor/cmd/internal/render"
+)
+
+func TestPrefixCutsAtAParagraphOutsideCode(t *testing.T) {
+	body := "# T\n\npara one\n\n```go\nfunc f() {\n\n}\n```\n\npara two\n\n" + strings.Repeat("more text\n\n", 40)
+	top, ok := prefix(body, 6)
+	if !ok || !strings.HasSuffix(top, "```\n\n") {
+		t.Fatalf("prefix(6) = %q, %v: want the cut after the code block", top, ok)
+	}
+	if _, ok := prefix("# Short\n\nOne paragraph.\n", 6); ok {
+		t.Error("a lesson shorter than the screen should not be previewed")
+	}
+}
+
+// A reopened lesson shows its first screen, at the saved position, as soon
+// as the top of it is rendered; it is not read at the preview's end, and
+// the whole text replaces it keeping the position.
+func TestReopenedLessonShowsItsTopBeforeTheWholeIsRendered(t *testing.T) {
+	st := progress.New()
+	st.Open("alpha", time.Unix(0, 0))
+	st.Lesson("alpha").Offset = 10
+	m := New(Options{Course: testCourse(t), State: st, Now: func() time.Time { return time.Unix(0, 0) }})
+	tm, cmd := m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	m = tm.(Model)
+	var preview tea.Msg
+	var whole render.RenderedMsg
+	var quit bool
+	for _, msg := range run(cmd, &quit) {
+		switch msg := msg.(type) {
+		case previewMsg:
+			preview = msg
+		case render.RenderedMsg:
+			whole = msg
+		}
+	}
+	if preview == nil || whole.Out == "" {
+		t.Fatalf("want a preview and the whole rendering, got %T and %v", preview, whole.Key)
+	}
+	m, _ = send(t, m, preview)
+	if v := view(m); strings.Contains(v, "Rendering") || !strings.Contains(v, "A paragraph of lesson text") {
+		t.Fatalf("the preview is not on screen:\n%s", v)
+	}
+	if lessonOffset(m) != 10 {
+		t.Fatalf("preview at offset %d, want the saved 10", lessonOffset(m))
+	}
+	if l, _ := m.lesson(); l.Loaded() {
+		t.Fatal("a preview counts as the whole text")
+	}
+	m, _ = send(t, m, press("G")) // the end of the preview is not the end of the lesson
+	if m.opts.State.Lesson("alpha").Read {
+		t.Fatal("reaching the end of the preview marked the lesson read")
+	}
+	at := lessonOffset(m)
+	m, _ = send(t, m, whole)
+	if l, _ := m.lesson(); !l.Loaded() || lessonOffset(m) != at {
+		t.Fatalf("the whole text: loaded %v at %d, want loaded at %d", l.Loaded(), lessonOffset(m), at)
+	}
+	m, _ = send(t, m, previewMsg{key: whole.Key, out: "stale", need: 0})
+	if strings.Contains(view(m), "stale") {
+		t.Fatal("a late preview replaced the whole text")
+	}
+}
