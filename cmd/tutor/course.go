@@ -60,15 +60,17 @@ func runCourse(g *globals) error {
 	if err != nil {
 		return err
 	}
-	// Opening the database takes milliseconds; its warnings go to the
-	// status line with those of loading.
-	store, warnings, err := progress.OpenSQLite(context.Background(), dir)
-	if err != nil {
-		return err
-	}
+	// Opening the database takes milliseconds: it runs while the program
+	// starts and the course loads. Its warnings go to the status line with
+	// those of loading; failing to open it stops the app like a bad course.
+	store := openDeferred(dir)
 	defer store.Close()
 	load := func() (app.Loaded, error) {
 		c, err := loadCourse(g)
+		if err != nil {
+			return app.Loaded{}, err
+		}
+		warnings, err := store.opened()
 		if err != nil {
 			return app.Loaded{}, err
 		}

@@ -26,6 +26,8 @@ import (
 // SQS lesson and waits for its first paragraph.
 //
 //	go test -run '^$' -bench ProcessStart -benchtime 40x -count 3 ./cmd/tutor/
+//
+// TUTOR_BENCH_TUTOR=/path/to/tutor times that binary instead of this tree's.
 func BenchmarkProcessStart(b *testing.B) {
 	dir := b.TempDir()
 	tutor, bare := filepath.Join(dir, "tutor"), filepath.Join(dir, "bare")
@@ -33,6 +35,9 @@ func BenchmarkProcessStart(b *testing.B) {
 		if out, err := exec.Command("go", "build", "-o", bin, pkg).CombinedOutput(); err != nil {
 			b.Fatalf("go build %s: %v\n%s", pkg, err, out)
 		}
+	}
+	if bin := os.Getenv("TUTOR_BENCH_TUTOR"); bin != "" {
+		tutor = bin // another build of tutor, to compare before and after a change
 	}
 	cache := filepath.Join(dir, "cache") // the child's, warmed by the first run
 	env := append(os.Environ(), "TERM=xterm-256color", "XDG_CACHE_HOME="+cache)
