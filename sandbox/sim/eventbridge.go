@@ -212,8 +212,13 @@ func (sc *Scenario) validateRule() []fieldError {
 	}
 	r := sc.Rule
 	if sc.Source != source.EventBridge {
-		if r.EventPattern != nil || r.Schedule != "" || r.Target != Default("").Rule.Target {
-			bad("$.rule", "rule is for source eventbridge")
+		// Like a queue's settings, the target's are ignored elsewhere; an
+		// event pattern or a schedule would look like it filters or fires.
+		if r.EventPattern != nil {
+			bad("$.rule.event_pattern", "an event pattern is for source eventbridge")
+		}
+		if r.Schedule != "" {
+			bad("$.rule.schedule", "a schedule is for source eventbridge")
 		}
 		return errs
 	}

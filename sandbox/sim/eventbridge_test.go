@@ -132,12 +132,35 @@ func TestEventBridgeRejects(t *testing.T) {
 		{"source: eventbridge\nrule: {schedule: rate(5 minutes), event_pattern: {source: [x]}}\ngenerate: {count: 1}\n", "not both"},
 		{"source: eventbridge\nrecords: [{detail: '[1]'}]\n", "records[0].detail: must be a JSON object"},
 		{"source: eventbridge\nrecords: [{body: x}]\n", "not a field of eventbridge records"},
-		{"source: sqs\nrule: {event_pattern: {source: [x]}}\n", "rule is for source eventbridge"},
+		{"source: sqs\nrule: {event_pattern: {source: [x]}}\n", "rule.event_pattern: an event pattern is for source eventbridge"},
 	}
 	for _, c := range cases {
 		_, err := Load("s.yaml", []byte(c.yaml))
 		if err == nil || !strings.Contains(err.Error(), c.want) || strings.Contains(err.Error(), "\n") {
 			t.Errorf("%q: error %v, want one line containing %q", c.yaml, err, c.want)
+		}
+	}
+}
+
+// Written back as YAML, each EventBridge example runs the same.
+func TestEventBridgeYAMLRoundTrip(t *testing.T) {
+	for _, c := range eventbridgeCases {
+		sc, err := LoadFile("testdata/" + c.file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := sc.YAML()
+		if err != nil {
+			t.Fatalf("%s: %v", c.file, err)
+		}
+		back, err := Load(c.file+" (written back)", b)
+		if err != nil {
+			t.Fatalf("%v\n%s", err, b)
+		}
+		r1, err1 := Run(context.Background(), sc, Options{})
+		r2, err2 := Run(context.Background(), back, Options{})
+		if err1 != nil || err2 != nil || r1.Metrics != r2.Metrics {
+			t.Errorf("%s: written back it runs differently: %+v %v vs %+v %v\n%s", c.file, r1, err1, r2, err2, b)
 		}
 	}
 }

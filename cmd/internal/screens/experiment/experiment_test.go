@@ -304,8 +304,8 @@ func TestBackCloses(t *testing.T) {
 }
 
 func TestUnknownSourceSaysSo(t *testing.T) {
-	m := do(newExp(t, "eventbridge", 80, 20), enter)
-	if v := view(m); !strings.Contains(v, "no experiment for eventbridge") {
+	m := do(newExp(t, "kafka", 80, 20), enter)
+	if v := view(m); !strings.Contains(v, "no experiment for kafka") {
 		t.Fatalf("an unknown source is named:\n%s", v)
 	}
 }
