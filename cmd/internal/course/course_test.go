@@ -65,7 +65,7 @@ func TestCachedCourseEqualsParsedCourse(t *testing.T) {
 		if !reflect.DeepEqual(c.Experiments, fresh.Experiments) || len(c.Experiments) != 7 {
 			t.Error("cached experiments differ from parsed ones")
 		}
-		if !reflect.DeepEqual(c.FilterLabs, fresh.FilterLabs) || len(c.FilterLabs) != 4 {
+		if !reflect.DeepEqual(c.FilterLabs, fresh.FilterLabs) || len(c.FilterLabs) != 5 {
 			t.Error("cached filter labs differ from parsed ones")
 		}
 		if len(c.Events) == 0 {

@@ -19,8 +19,9 @@ import (
 )
 
 // FilterLabSources are the sources a filter lab can be about: SNS
-// subscription filter policies and the event source mappings' filters.
-var FilterLabSources = []source.Source{source.SNS, source.SQS, source.Kinesis, source.DynamoDB}
+// subscription filter policies, the event source mappings' filters and
+// EventBridge rules' event patterns (on the whole event).
+var FilterLabSources = []source.Source{source.SNS, source.SQS, source.Kinesis, source.DynamoDB, source.EventBridge}
 
 // FilterLab is filterlabs/<name>.yaml: the filter lab of the lessons on one
 // source, a starting policy and the samples it is tried on.
@@ -39,7 +40,7 @@ type FilterSample struct {
 	Note       string          // what the sample teaches
 	Attributes json.RawMessage // sns: MessageAttributes as a notification carries them
 	Message    json.RawMessage // sns: the message, a JSON value or a plain-text string
-	Record     json.RawMessage // sqs, kinesis, dynamodb: the record as Lambda receives it
+	Record     json.RawMessage // sqs, kinesis, dynamodb: the record as Lambda receives it; eventbridge: the event
 	Line       int             // where the sample starts in File
 }
 
