@@ -85,8 +85,8 @@ func checkRows(t *testing.T, v string, wants want) {
 }
 
 func TestSamplesLoadForEverySource(t *testing.T) {
-	for _, src := range []string{"sns", "sqs", "kinesis", "dynamodb"} {
-		lf := builtinCourse(t).FilterLab(source.Source(src))
+	for _, src := range source.Filtered() {
+		lf := builtinCourse(t).FilterLab(src)
 		if lf == nil {
 			t.Fatalf("%s: no filter lab", src)
 		}
@@ -308,4 +308,22 @@ func TestFitsAndNeverPanics(t *testing.T) {
 			}
 		}
 	}
+}
+
+// An EventBridge lab matches the rule's pattern against the whole event and
+// says so in its own words.
+func TestRulePatternLab(t *testing.T) {
+	v := view(newLab(t, "eventbridge", 220, 30))
+	for _, w := range []string{"EventBridge rule event pattern", "✓ 3 sent to the targets", "✗ 4 matched by no rule", "whole event"} {
+		if !strings.Contains(v, w) {
+			t.Errorf("view lacks %q:\n%s", w, v)
+		}
+	}
+	checkRows(t, v, want{
+		"order of 250 in eu-west-1":  "",
+		"from com.example.orders.eu": "",
+		"placed in us-east-1":        `key "region"`,
+		"total as a string":          `key "detail.total": wanted numeric >= 100, got "250.00"`,
+		"order of exactly 100":       "",
+	})
 }
