@@ -30,13 +30,15 @@ type Choice struct {
 
 // Item is one question of the bank, facts filled in.
 type Item struct {
-	ID       string   `yaml:"id" json:"id"`
-	Lesson   string   `yaml:"lesson" json:"lesson"`
-	Kind     Kind     `yaml:"kind" json:"kind"`
-	Prompt   string   `yaml:"prompt" json:"prompt"`
-	Choices  []Choice `yaml:"choices" json:"choices"`
-	Concepts []string `yaml:"concepts" json:"concepts"`
-	Source   string   `yaml:"source" json:"source"`
+	ID        string   `yaml:"id" json:"id"`
+	Lesson    string   `yaml:"lesson" json:"lesson"`
+	Kind      Kind     `yaml:"kind" json:"kind"`
+	Prompt    string   `yaml:"prompt" json:"prompt"`
+	Choices   []Choice `yaml:"choices" json:"choices"`
+	Concepts  []string `yaml:"concepts" json:"concepts"`
+	Source    string   `yaml:"source" json:"source"`
+	Level     string   `yaml:"level"`
+	Objective string   `yaml:"objective"`
 
 	// File, Line and Col locate the item for error messages; LessonLine
 	// and LessonCol its lesson field, which the course checks.
