@@ -63,8 +63,8 @@ type Model struct {
 	total    int
 	vp       viewport.Model // the vertical scroll; the page draws the lines
 	page     render.Page
-	shift    int // columns code is scrolled sideways
-	maxShift int // the widest code block's overhang at this width
+	shift    int  // columns code is scrolled sideways
+	maxShift int  // the widest code block's overhang at this width
 	loaded   bool // rendered text has arrived
 	reported bool // ReadMsg sent
 	pending  int  // scroll offset to restore once the text arrives
