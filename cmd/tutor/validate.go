@@ -2,10 +2,16 @@ package main
 
 import (
 	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"runtime/debug"
 	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/tutor-dev/tutor/cmd/internal/course"
+	"github.com/tutor-dev/tutor/lessons"
 )
 
 func init() { topCommands = append(topCommands, newValidateCmd, newVersionCmd) }
@@ -34,17 +40,44 @@ DIR' writes the built-in course as an example.`,
 			if c == nil {
 				return err // not a course folder at all
 			}
+			warnings := codeWarnings(dir)
 			if err != nil {
 				problems := splitErrors(err)
-				for _, p := range problems {
+				for _, p := range append(problems, warnings...) {
 					fmt.Fprintln(g.stdout, p)
 				}
 				return fmt.Errorf("%d problem(s) found in %s", len(problems), describe(dir))
+			}
+			for _, w := range warnings {
+				fmt.Fprintln(g.stdout, w)
 			}
 			fmt.Fprintf(g.stdout, "%s is valid: %s\n", describe(dir), c.Summary())
 			return nil
 		},
 	}
+}
+
+// codeWarnings are the lines of the course's fenced blocks too wide for an
+// 80-column terminal, one "file:line: warning: ..." each. The reader clips
+// them (it never wraps code), so they are worth fixing but not errors.
+func codeWarnings(dir string) []string {
+	fsys := course.Builtin()
+	if dir != "" {
+		fsys = os.DirFS(dir)
+	}
+	names, _ := fs.Glob(fsys, "lessons/*.md")
+	var out []string
+	for _, name := range names {
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			continue // the loader has reported it
+		}
+		for _, w := range lessons.WideCodeLines(string(data), lessons.MaxCodeWidth) {
+			out = append(out, fmt.Sprintf("%s:%d: warning: a code line %d columns wide; the reader clips code wider than %d columns: break the line or redraw the diagram",
+				filepath.Join(dir, filepath.FromSlash(name)), w.Line, w.Width, lessons.MaxCodeWidth))
+		}
+	}
+	return out
 }
 
 func describe(dir string) string {

@@ -6,12 +6,15 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/tutor-dev/tutor/lessons"
 )
 
-// TabWidth is how many columns a tab in a code block takes: tabs are
+// TabWidth is how many columns a tab in a code block takes (the width
+// lessons measures with): tabs are
 // expanded before rendering, because a terminal's tab stops are its own
 // guess and a tab breaks column counting in diagrams.
-const TabWidth = 4
+const TabWidth = lessons.TabWidth
 
 // block is one fenced code block taken out of the markdown.
 type block struct {
