@@ -14,7 +14,7 @@ func TestBinaryValidateWarnsOfWideCode(t *testing.T) {
 	writeFile(t, dir, filepath.Join("lessons", "a.md"),
 		"---\nid: intro\ntitle: Intro\norder: 1\n---\nProse may be as long as it likes: the reader wraps it to the terminal's width.\n\n```go\nfunc f() error {\n"+wide+"\n}\n```\n")
 	out, errOut, code := tutor(t, "", "validate", dir)
-	want := filepath.Join(dir, "lessons", "a.md") + ":9: warning: a code line 87 columns wide"
+	want := filepath.Join(dir, "lessons", "a.md") + ":10: warning: a code line 87 columns wide"
 	if code != 0 || !strings.Contains(out, want) || strings.Count(out, "warning") != 1 {
 		t.Fatalf("exit %d, want 0 and one warning %q:\n%s%s", code, want, out, errOut)
 	}
