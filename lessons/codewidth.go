@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/rivo/uniseg"
+
+	"github.com/tutor-dev/tutor/assets/facts"
 )
 
 // MaxCodeWidth is the widest a line of a fenced block (code or a diagram)
@@ -26,8 +28,9 @@ type WideLine struct {
 var codeFence = regexp.MustCompile("^\\s*(`{3,}|~{3,})")
 
 // WideCodeLines lists the lines of fenced blocks in text, a whole lesson
-// file, that are wider than limit columns.
-func WideCodeLines(text string, limit int) []WideLine {
+// file, that are wider than limit columns once their fact references are
+// filled in from reg (nil: measured as written).
+func WideCodeLines(text string, limit int, reg *facts.Registry) []WideLine {
 	var out []WideLine
 	fence := ""
 	for i, line := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n") {
@@ -43,6 +46,14 @@ func WideCodeLines(text string, limit int) []WideLine {
 		}
 		if fence == "" {
 			continue
+		}
+		if reg != nil {
+			line = factRef.ReplaceAllStringFunc(line, func(m string) string {
+				if f, ok := reg.Get(factRef.FindStringSubmatch(m)[1]); ok {
+					return f.Value
+				}
+				return m
+			})
 		}
 		if w := LineWidth(line); w > limit {
 			out = append(out, WideLine{Line: i + 1, Width: w})

@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/tutor-dev/tutor/assets/facts"
 	"github.com/tutor-dev/tutor/cmd/internal/course"
 	"github.com/tutor-dev/tutor/lessons"
 )
@@ -40,7 +41,7 @@ DIR' writes the built-in course as an example.`,
 			if c == nil {
 				return err // not a course folder at all
 			}
-			warnings := codeWarnings(dir)
+			warnings := codeWarnings(dir, c.Facts)
 			if err != nil {
 				problems := splitErrors(err)
 				for _, p := range append(problems, warnings...) {
@@ -60,7 +61,7 @@ DIR' writes the built-in course as an example.`,
 // codeWarnings are the lines of the course's fenced blocks too wide for an
 // 80-column terminal, one "file:line: warning: ..." each. The reader clips
 // them (it never wraps code), so they are worth fixing but not errors.
-func codeWarnings(dir string) []string {
+func codeWarnings(dir string, reg *facts.Registry) []string {
 	fsys := course.Builtin()
 	if dir != "" {
 		fsys = os.DirFS(dir)
@@ -72,7 +73,7 @@ func codeWarnings(dir string) []string {
 		if err != nil {
 			continue // the loader has reported it
 		}
-		for _, w := range lessons.WideCodeLines(string(data), lessons.MaxCodeWidth) {
+		for _, w := range lessons.WideCodeLines(string(data), lessons.MaxCodeWidth, reg) {
 			out = append(out, fmt.Sprintf("%s:%d: warning: a code line %d columns wide; the reader clips code wider than %d columns: break the line or redraw the diagram",
 				filepath.Join(dir, filepath.FromSlash(name)), w.Line, w.Width, lessons.MaxCodeWidth))
 		}
