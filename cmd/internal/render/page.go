@@ -3,8 +3,30 @@ package render
 import (
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	"github.com/charmbracelet/x/ansi"
 )
+
+// Sideways are the keys that scroll code sideways, the same on every
+// screen that shows a Page: < and > as in a pager, or the shifted arrows
+// (the plain ones turn pages or change settings).
+var Sideways = struct{ Left, Right key.Binding }{
+	Left:  key.NewBinding(key.WithKeys("<", "shift+left"), key.WithHelp("<", "scroll code left")),
+	Right: key.NewBinding(key.WithKeys(">", "shift+right"), key.WithHelp(">", "scroll code right")),
+}
+
+// SidewaysStep is how many columns one of those keys scrolls.
+const SidewaysStep = 8
+
+// Code marks every line of s as code (tabs expanded), for text that is
+// code but was not rendered from markdown.
+func Code(s string) string {
+	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	for i, l := range lines {
+		lines[i] = CodeMark + expandTabs(l)
+	}
+	return strings.Join(lines, "\n")
+}
 
 // Page is rendered text ready to draw at a width: prose lines as they are
 // (already wrapped), code lines clipped to the width and scrolled sideways

@@ -4,17 +4,8 @@ import (
 	"charm.land/bubbles/v2/key"
 
 	"github.com/tutor-dev/tutor/cmd/internal/common"
+	"github.com/tutor-dev/tutor/cmd/internal/render"
 )
-
-// sideways scrolls code blocks that do not fit the screen. ←/→ turn the
-// page, so these are the shifted arrows and < >, as in a pager.
-var sideways = struct{ Left, Right key.Binding }{
-	Left:  key.NewBinding(key.WithKeys("<", "shift+left"), key.WithHelp("<", "scroll code left")),
-	Right: key.NewBinding(key.WithKeys(">", "shift+right"), key.WithHelp(">", "scroll code right")),
-}
-
-// sidewaysStep is how far one key scrolls code sideways.
-const sidewaysStep = 8
 
 // ShortHelp is the reader's help line: scrolling, moving on, the lesson's
 // activities and back.
@@ -33,7 +24,7 @@ func (m Model) ShortHelp() []key.Binding {
 // FullHelp is every key of the reader.
 func (m Model) FullHelp() [][]key.Binding {
 	k := m.common.Keys
-	groups := [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, sideways.Left, sideways.Right}, {k.Next, k.Prev, k.Back}}
+	groups := [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, render.Sideways.Left, render.Sideways.Right}, {k.Next, k.Prev, k.Back}}
 	if len(m.offered()) > 0 {
 		var acts []key.Binding
 		for _, a := range m.offered() {

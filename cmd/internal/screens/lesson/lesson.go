@@ -100,7 +100,7 @@ func (m *Model) SetCommon(c common.Common) { m.common = c; m.resize() }
 // ContentWidth is the width the lesson's prose should be wrapped at: at
 // most 100 columns, a comfortable line. Code is never wrapped: its lines
 // are as wide as they were written, clipped to the screen and scrolled
-// sideways.
+// render.Sideways.
 func (m Model) ContentWidth() int { return min(m.common.Width, 100) }
 
 func (m *Model) resize() {
@@ -122,7 +122,7 @@ func (m *Model) SetContent(s string) tea.Cmd {
 	return m.checkRead()
 }
 
-// Shift is how many columns code is scrolled sideways.
+// Shift is how many columns code is scrolled render.Sideways.
 func (m Model) Shift() int { return m.shift }
 
 // scrollSideways moves code n columns right (left when negative).
@@ -160,10 +160,10 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 			m.vp.GotoTop()
 		case key.Matches(msg, k.Bottom):
 			m.vp.GotoBottom()
-		case key.Matches(msg, sideways.Right):
-			m.scrollSideways(sidewaysStep)
-		case key.Matches(msg, sideways.Left):
-			m.scrollSideways(-sidewaysStep)
+		case key.Matches(msg, render.Sideways.Right):
+			m.scrollSideways(render.SidewaysStep)
+		case key.Matches(msg, render.Sideways.Left):
+			m.scrollSideways(-render.SidewaysStep)
 		case key.Matches(msg, k.Next):
 			return m, send(NavigateMsg{Delta: 1})
 		case key.Matches(msg, k.Prev):
@@ -209,7 +209,7 @@ func (m Model) View() string {
 	}
 	foot := fmt.Sprintf("%3d%%", pct)
 	if m.loaded && m.page.Clipped(m.vp.YOffset(), m.vp.Height(), w, m.shift) {
-		foot += "  code is cut off: " + sideways.Left.Help().Key + "/" + sideways.Right.Help().Key + " scrolls it"
+		foot += "  code is cut off: " + render.Sideways.Left.Help().Key + "/" + render.Sideways.Right.Help().Key + " scrolls it"
 	}
 	if acts := m.offered(); m.loaded && m.vp.AtBottom() && len(acts) > 0 {
 		var hints []string
