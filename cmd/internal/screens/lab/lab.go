@@ -277,6 +277,9 @@ func (m Model) View() string {
 		status = st.InProgress.Render("  running…")
 	} else if m.note != "" {
 		status = st.InProgress.Render("  " + m.note)
+	} else if m.page.Clipped(m.vp.YOffset(), m.vp.Height(), w, m.shift) {
+		k := keyMap(m.common)
+		status = st.Subtle.Render("  code is cut off: " + k.Left.Help().Key + "/" + k.Right.Help().Key + " scrolls it")
 	}
 	b.WriteString(ansi.Truncate(strings.Join(tabs, " ")+status, w, "…") + "\n")
 	mk := render.Markers{Left: st.Accent.Render(render.DefaultMarkers.Left), Right: st.Accent.Render(render.DefaultMarkers.Right)}
