@@ -6,28 +6,35 @@ import (
 	"testing"
 )
 
-// A code line too wide for an 80-column terminal is a warning naming its
-// file and line; the course is still valid (exit 0).
-func TestBinaryValidateWarnsOfWideCode(t *testing.T) {
+// The quiz bank lint warns by default and fails with --strict.
+func TestBinaryValidateLintsTheBank(t *testing.T) {
 	dir := t.TempDir()
-	wide := "\treturn fmt.Errorf(\"the handler could not read record %s of the batch: %w\", id, err)"
-	writeFile(t, dir, filepath.Join("lessons", "a.md"),
-		"---\nid: intro\ntitle: Intro\norder: 1\n---\nProse may be as long as it likes: the reader wraps it to the terminal's width.\n\n```go\nfunc f() error {\n"+wide+"\n}\n```\n")
-	out, errOut, code := tutor(t, "", "validate", dir)
-	want := filepath.Join(dir, "lessons", "a.md") + ":10: warning: a code line 87 columns wide"
-	if code != 0 || !strings.Contains(out, want) || strings.Count(out, "warning") != 1 {
-		t.Fatalf("exit %d, want 0 and one warning %q:\n%s%s", code, want, out, errOut)
+	writeFile(t, dir, "lessons/a.md", "---\nid: a\ntitle: A\norder: 1\nsources: [sqs]\nobjectives:\n  - Explain retries\n  - Choose a batch size\n---\nHello.\n")
+	item := func(id, prompt, objective string) string {
+		return "- id: " + id + "\n  lesson: a\n  kind: single\n  level: apply\n  objective: " + objective + "\n  prompt: " + prompt + "\n  choices:\n" +
+			"    - text: The right answer, with every reason why spelled out\n      correct: true\n      why: w\n" +
+			"    - text: Wrong\n      why: w\n    - text: Also wrong\n      why: w\n" +
+			"  source: https://docs.aws.amazon.com/lambda/latest/dg/welcome.html\n"
 	}
-	if !strings.Contains(out, "is valid") {
-		t.Errorf("a warning made the course invalid:\n%s", out)
-	}
-}
+	bank := writeFile(t, dir, "quizzes/a.yaml", item("a/one", "How often does SQS retry a message?", "Explain retries")+
+		item("a/two", "Which batch size fits a slow handler?", "Explain retries"))
 
-// The built-in course has no code line too wide (lessons.TestBuiltinCodeFits
-// checks the files; this checks what validate prints).
-func TestBinaryValidateBuiltinHasNoWarnings(t *testing.T) {
-	out, errOut, code := tutor(t, "", "validate")
-	if code != 0 || strings.Contains(out, "warning") {
-		t.Fatalf("exit %d:\n%s%s", code, out, errOut)
+	out, errOut, code := tutor(t, "", "validate", dir)
+	if code != 0 {
+		t.Fatalf("warnings alone: exit %d, want 0\n%s%s", code, out, errOut)
+	}
+	for _, w := range []string{
+		bank + `:1: warning: item "a/one": the key is the longest choice`,
+		filepath.Join(dir, "lessons", "a.md") + `:8: warning: objective "Choose a batch size" of lesson "a" has no quiz item`,
+		"key is the longest choice: 2 of 2 single-answer items (100%; at most 35%)",
+		"is valid:",
+	} {
+		if !strings.Contains(out, w) {
+			t.Errorf("validate lacks %q:\n%s", w, out)
+		}
+	}
+	out, errOut, code = tutor(t, "", "validate", "--strict", dir)
+	if code != 1 || !strings.Contains(errOut, "--strict:") || !strings.Contains(errOut, "1 objective(s) have no quiz item") || strings.Count(strings.TrimSpace(errOut), "\n") > 0 {
+		t.Errorf("--strict: exit %d, want 1 with one line naming the failures\n%s%s", code, out, errOut)
 	}
 }
