@@ -47,9 +47,10 @@ const (
 	toOnFailure
 	dropped
 	filtered
+	deduplicated // sqs FIFO: accepted, never delivered
 )
 
-var outcomeNames = [...]string{"pending", "succeeded", "dlq", "on_failure", "dropped", "filtered"}
+var outcomeNames = [...]string{"pending", "succeeded", "dlq", "on_failure", "dropped", "filtered", "deduplicated"}
 
 func (o outcome) String() string { return outcomeNames[o] }
 
@@ -208,6 +209,8 @@ func (s *sim) settle(i int32, o outcome) {
 		s.m.Dropped++
 	case filtered:
 		s.m.FilteredOut++
+	case deduplicated:
+		s.m.Deduplicated++
 	}
 }
 

@@ -32,6 +32,7 @@ type Metrics struct {
 	ToOnFailure    int   `json:"to_on_failure"`
 	Dropped        int   `json:"dropped"`
 	FilteredOut    int   `json:"filtered_out"`
+	Deduplicated   int   `json:"deduplicated,omitempty"` // sqs FIFO
 	SimulatedMs    int64 `json:"simulated_ms"`
 }
 
@@ -39,7 +40,7 @@ type Metrics struct {
 type RecordResult struct {
 	ID         string `json:"-"`
 	Deliveries int    `json:"deliveries"`
-	Outcome    string `json:"outcome"` // succeeded | dlq | on_failure | dropped | filtered | pending
+	Outcome    string `json:"outcome"` // succeeded | dlq | on_failure | dropped | filtered | deduplicated | pending
 	Status     int    `json:"status,omitempty"`
 }
 
@@ -144,7 +145,7 @@ func Summary(r *Result) []string {
 		"",
 		fmt.Sprintf("Summary after %s of simulated time:", fmtDur(m.SimulatedMs)),
 		fmt.Sprintf("  invocations %d, function errors %d, throttles %d, retries %d", m.Invocations, m.FunctionErrors, m.Throttles, m.Retries),
-		fmt.Sprintf("  succeeded %d, to DLQ %d, to on-failure destination %d, dropped %d, filtered out %d", m.Succeeded, m.ToDLQ, m.ToOnFailure, m.Dropped, m.FilteredOut),
+		fmt.Sprintf("  succeeded %d, to DLQ %d, to on-failure destination %d, dropped %d, filtered out %d%s", m.Succeeded, m.ToDLQ, m.ToOnFailure, m.Dropped, m.FilteredOut, dedupText(m)),
 	}
 	for _, s := range r.Subscriptions {
 		out = append(out, fmt.Sprintf("  subscription %s: %d invocations, %d filtered out", s.Name, s.Invocations, s.FilteredOut))
@@ -181,4 +182,12 @@ func idList(ids []string) string {
 		return "[" + strings.Join(ids, " ") + "] "
 	}
 	return fmt.Sprintf("[%s … %s, %d records] ", strings.Join(ids[:3], " "), ids[len(ids)-1], len(ids))
+}
+
+// dedupText is ", deduplicated N" when a FIFO queue deduplicated messages.
+func dedupText(m Metrics) string {
+	if m.Deduplicated == 0 {
+		return ""
+	}
+	return fmt.Sprintf(", deduplicated %d", m.Deduplicated)
 }

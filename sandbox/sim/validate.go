@@ -113,6 +113,7 @@ func (sc *Scenario) validate() []fieldError {
 		}
 	}
 	errs = append(errs, sc.validateRecords()...)
+	errs = append(errs, sc.validateFIFO()...)
 	return errs
 }
 
@@ -264,5 +265,7 @@ func (r *Record) setFields() []string {
 	add(r.Message != "", "message")
 	add(r.Path != "", "path")
 	add(r.Method != "", "method")
+	add(r.Group != "", "group")
+	add(r.DedupID != "", "dedup_id")
 	return out
 }
