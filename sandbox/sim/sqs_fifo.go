@@ -200,7 +200,7 @@ func (s *sim) fifoBatchDone(f *fifoState, batch []int32, res invocation) {
 		}
 	}
 	if len(broken) > 0 {
-		s.log("result", batch, "FIFO order broken: "+strings.Join(broken, ", ")+" succeeded and are deleted while an earlier message of their group is retried; report the first failure and every message after it")
+		s.log("result", batch, "FIFO order broken: "+strings.Join(broken, ", ")+": deleted as processed while an earlier message of the group comes back to be retried; report the first failure and every message after it")
 	}
 	if len(others) > 0 && s.logging() {
 		s.log("result", batch, "not reported after the first failure, as AWS asks: "+strings.Join(others, ", ")+" (other groups; deleted, and their own groups' order is kept)")
