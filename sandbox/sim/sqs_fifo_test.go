@@ -139,3 +139,22 @@ func TestFIFOValidation(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkSQSFIFOMillion runs 1,000,000 messages in 1,000 message groups
+// through a FIFO queue: a receive fills its batch from one group (1,000
+// messages each, batch size 10), so 100,000 invocations.
+func BenchmarkSQSFIFOMillion(b *testing.B) {
+	sc := Default("sqs")
+	sc.Queue.FIFO = true
+	sc.Generate = &Generate{Count: 1_000_000, Groups: 1_000, Body: `{"orderId": {{.N}}}`}
+	for b.Loop() {
+		res, err := Run(context.Background(), &sc, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if m := res.Metrics; m.Succeeded != 1_000_000 || m.Invocations != 100_000 {
+			b.Fatalf("metrics %+v", res.Metrics)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/1e6, "ns/message")
+}
