@@ -138,6 +138,9 @@ func (c *Course) loadExtras(files fs.FS, base *Course) error {
 	if base != nil {
 		c.Events = append(c.Events, base.Events...)
 		for _, e := range base.Experiments {
+			if e.Lesson != "" && !hasLesson(c, e.Lesson) {
+				continue // a built-in lesson's own panel, and the folder has no such lesson
+			}
 			if !slices.ContainsFunc(exps, func(x *Experiment) bool { return x.Source == e.Source && x.Lesson == e.Lesson }) {
 				c.Experiments = append(c.Experiments, e)
 			}

@@ -217,3 +217,12 @@ func onlyLines(data []byte, first, col, last int) []byte {
 	}
 	return out.Bytes()
 }
+
+// hasLesson reports whether the course has the lesson.
+func hasLesson(c *Course, id string) bool {
+	if c.Lessons == nil {
+		return false
+	}
+	_, ok := c.Lessons.Get(id)
+	return ok
+}
