@@ -57,6 +57,14 @@ var fifoCases = []struct {
 		records: map[string]recWant{"m2": {"deduplicated", 0, 0}, "m4": {"deduplicated", 0, 0}, "m5": {"succeeded", 1, 0}},
 		invokes: []int64{0, 120_000, 360_000},
 	},
+	{
+		// The real sqs-partial handler reports a2 only: a1 and a3 are
+		// deleted at 20 ms; a2 fails at 0, 30 s, 60 s, DLQ at 90 s.
+		file:    "real-sqs-fifo-partial.yaml",
+		metrics: Metrics{Invocations: 3, Retries: 2, Succeeded: 2, ToDLQ: 1, SimulatedMs: 90_000},
+		records: map[string]recWant{"a2": {"dlq", 3, 0}, "a3": {"succeeded", 1, 0}},
+		invokes: []int64{0, 30_000, 60_000},
+	},
 }
 
 func init() { scenarioCases = append(scenarioCases, fifoCases...) }
@@ -83,6 +91,9 @@ func runText(t *testing.T, file string) string {
 func TestFIFOOrderCheck(t *testing.T) {
 	if tl := runText(t, "fifo-order-broken.yaml"); !strings.Contains(tl, "FIFO order broken: a3 (after a2 in group A)") {
 		t.Errorf("no order warning:\n%s", tl)
+	}
+	if tl := runText(t, "real-sqs-fifo-partial.yaml"); !strings.Contains(tl, "FIFO order broken: a3 (after a2 in group A)") {
+		t.Errorf("no order warning for the real handler:\n%s", tl)
 	}
 	if tl := runText(t, "fifo-partial-rule.yaml"); strings.Contains(tl, "order broken") || strings.Contains(tl, "not reported after") {
 		t.Errorf("warning on a correct response:\n%s", tl)
