@@ -47,10 +47,11 @@ const (
 	toOnFailure
 	dropped
 	filtered
+	toTargetDLQ  // eventbridge: the target's dead-letter queue
 	deduplicated // sqs FIFO: accepted, never delivered
 )
 
-var outcomeNames = [...]string{"pending", "succeeded", "dlq", "on_failure", "dropped", "filtered", "deduplicated"}
+var outcomeNames = [...]string{"pending", "succeeded", "dlq", "on_failure", "dropped", "filtered", "target_dlq", "deduplicated"}
 
 func (o outcome) String() string { return outcomeNames[o] }
 
