@@ -30,6 +30,8 @@ const (
 	sqsVisibilityFactor  = 6                    // sqs.visibility-timeout.lambda-factor
 	sqsBatchDefault      = 10                   // sqs.batch-size.default
 	sqsBatchMax          = 10000                // sqs.batch-size.max-standard
+	sqsBatchMaxFIFO      = 10                   // sqs.batch-size.max-fifo
+	fifoDedupInterval    = 5 * time.Minute      // sqs-fifo.dedup-interval
 	sqsWindowDefault     = 0 * time.Second      // sqs.batching-window.default
 	windowMax            = 300 * time.Second    // esm.batching-window.max
 	largeBatchMinWindow  = 1 * time.Second      // esm.batching-window.min-for-large-batch
@@ -46,6 +48,12 @@ const (
 	parallelizationMax   = 10                   // kinesis.parallelization-factor.max, dynamodb.parallelization-factor.max
 	streamRetention      = 24 * time.Hour       // sim.kinesis.retention.default, dynamodb.stream.retention
 
+	ebRetryAttemptsDefault = 185                 // eventbridge.retry.attempts.default
+	ebRetryAttemptsMax     = 185                 // eventbridge.retry.attempts.range (its upper end)
+	ebEventAgeDefault      = 24 * time.Hour      // eventbridge.retry.max-event-age.default
+	ebEventAgeMin          = 60 * time.Second    // eventbridge.retry.max-event-age.range (its lower end)
+	ebEventAgeMax          = 86400 * time.Second // eventbridge.retry.max-event-age.range (its upper end)
+
 	restIntegrationTimeout    = 29 * time.Second      // apigw.rest.timeout.default (REST APIs' default and the simulator's maximum)
 	restIntegrationTimeoutMin = 50 * time.Millisecond // apigw.rest.timeout.min
 	apiThrottleStatus         = 500                   // apigw.status.invoke-rejected
@@ -57,6 +65,12 @@ const (
 const (
 	defInvocationTime  = 20 * time.Millisecond // a scripted invocation's virtual duration
 	defMaxReceiveCount = 3                     // AWS requires a redrive policy to name one
+	// EventBridge retries delivery with "exponential back off and jitter"
+	// and publishes no curve: the simulator waits 1 s, doubling, at most
+	// ebBackoffMax, without jitter, so the default 185 retries take about
+	// the default 24 hours (23 h 36 min).
+	ebBackoffStart = 1 * time.Second
+	ebBackoffMax   = 8 * time.Minute
 	// Safety stops. A scenario still running after maxSimulated of virtual
 	// time ends with its remaining records "pending" and a note saying so.
 	// One that needs more simulated events than its budget (base plus

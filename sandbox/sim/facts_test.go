@@ -93,6 +93,8 @@ func TestConstantsMatchFacts(t *testing.T) {
 		{"dynamodb.stream.retention", streamRetention},
 		{"apigw.rest.timeout.default", restIntegrationTimeout},
 		{"apigw.rest.timeout.min", restIntegrationTimeoutMin},
+		{"sqs-fifo.dedup-interval", fifoDedupInterval},
+		{"eventbridge.retry.max-event-age.default", ebEventAgeDefault},
 	}
 	for _, c := range durations {
 		f, ok := reg.Get(c.id)
@@ -117,6 +119,7 @@ func TestConstantsMatchFacts(t *testing.T) {
 		{"sqs.visibility-timeout.lambda-factor", false, sqsVisibilityFactor},
 		{"sqs.batch-size.default", false, sqsBatchDefault},
 		{"sqs.batch-size.max-standard", false, sqsBatchMax},
+		{"sqs.batch-size.max-fifo", false, sqsBatchMaxFIFO},
 		{"sqs.scaling.initial-batches", false, sqsScalingInitial},
 		{"sqs.scaling.increase-per-minute", false, sqsScalingPerMinute},
 		{"sqs.scaling.max-batches", false, sqsScalingMax},
@@ -135,6 +138,10 @@ func TestConstantsMatchFacts(t *testing.T) {
 		{"apigw.status.invoke-rejected", false, apiThrottleStatus},
 		{"apigw.status.function-error", false, apiErrorStatus},
 		{"apigw.status.integration-timeout", false, apiTimeoutStatus},
+		{"eventbridge.retry.attempts.default", false, ebRetryAttemptsDefault},
+		{"eventbridge.retry.attempts.range", true, ebRetryAttemptsMax},
+		{"eventbridge.retry.max-event-age.range", false, ebEventAgeMin.Seconds()},
+		{"eventbridge.retry.max-event-age.range", true, ebEventAgeMax.Seconds()},
 	}
 	for _, c := range numbers {
 		f, ok := reg.Get(c.id)

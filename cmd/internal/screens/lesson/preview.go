@@ -1,5 +1,7 @@
 package lesson
 
+import "github.com/tutor-dev/tutor/cmd/internal/render"
+
 // SetPreview shows the top of the rendered lesson while the whole of it is
 // still rendering, scrolled to where the learner left it: the first screen
 // of a reopened lesson does not wait for the rest. The reader scrolls it,
@@ -11,7 +13,9 @@ func (m *Model) SetPreview(s string) {
 		return
 	}
 	off := m.Offset()
-	m.vp.SetContent(s)
+	m.page = render.NewPage(s)
+	m.vp.SetContentLines(m.page.Text())
 	m.vp.SetYOffset(off)
 	m.loaded, m.partial = true, true
+	m.resize()
 }
