@@ -187,8 +187,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case render.RenderedMsg:
 		return m, m.rendered(msg)
 	case previewMsg:
-		m.previewed(msg)
-		return m, nil
+		return m, m.previewed(msg)
 	case tea.KeyPressMsg:
 		if key.Matches(msg, m.common.Keys.Quit) {
 			return m, tea.Quit

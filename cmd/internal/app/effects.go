@@ -36,8 +36,10 @@ func (m *Model) renderCmd() tea.Cmd {
 	}
 	src, _ := m.opts.Course.Lessons.Get(k.Lesson)
 	if !l.Loaded() {
-		// The screen's worth first (see preview.go), then the whole.
-		return tea.Batch(previewCmd(k, src.Body, l.Offset()+m.common.Height), render.Cmd(k, src.Body))
+		// The screen's worth first, then the whole (see preview.go).
+		if cmd := previewCmd(k, src.Body, l.Offset()+m.common.Height); cmd != nil {
+			return cmd
+		}
 	}
 	return render.Cmd(k, src.Body)
 }

@@ -14,13 +14,16 @@ import (
 // the part around where they left it. So when a lesson's text is not yet
 // rendered, the app also renders the smallest prefix of its markdown that
 // fills the screen from the saved position, and shows it the moment it is
-// ready (lesson.SetPreview); the whole text replaces it when it arrives.
+// ready (lesson.SetPreview), and only then starts rendering the whole, so
+// the two do not share the processor; the whole text replaces the preview
+// when it arrives.
 
 // previewMsg is the top of a lesson rendered ahead of the whole.
 type previewMsg struct {
 	key  render.Key
-	out  string
-	need int // rendered lines the preview must have to fill the screen
+	out  string // "" if rendering failed (the whole will say why)
+	need int    // rendered lines the preview must have to fill the screen
+	body string // the whole lesson's markdown, to render next
 }
 
 // previewCmd renders the top of lesson body for key, enough to show the
@@ -33,9 +36,9 @@ func previewCmd(key render.Key, body string, need int) tea.Cmd {
 	return func() tea.Msg {
 		out, err := render.Markdown(top, key.Width, key.Dark)
 		if err != nil {
-			return nil
+			out = ""
 		}
-		return previewMsg{key: key, out: out, need: need}
+		return previewMsg{key: key, out: out, need: need, body: body}
 	}
 }
 
@@ -63,10 +66,18 @@ func prefix(body string, lines int) (string, bool) {
 }
 
 // previewed shows a preview if the lesson it is for is still waiting for
-// its text at that width and theme, and it fills the screen.
-func (m *Model) previewed(msg previewMsg) {
-	if _, open := m.lesson(); !open || msg.key != m.renderKey() || strings.Count(msg.out, "\n") < msg.need {
-		return
+// its text at that width and theme, and it fills the screen; then it
+// renders the whole, unless the lesson, width or theme changed meanwhile
+// (that change started its own rendering).
+func (m *Model) previewed(msg previewMsg) tea.Cmd {
+	if _, open := m.lesson(); !open || msg.key != m.renderKey() {
+		return nil
 	}
-	m.withLesson(func(l *lesson.Model) { l.SetPreview(msg.out) })
+	if _, ok := m.cache.Get(msg.key); ok {
+		return nil
+	}
+	if strings.Count(msg.out, "\n") >= msg.need {
+		m.withLesson(func(l *lesson.Model) { l.SetPreview(msg.out) })
+	}
+	return render.Cmd(msg.key, msg.body)
 }

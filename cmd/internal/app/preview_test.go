@@ -32,21 +32,22 @@ func TestReopenedLessonShowsItsTopBeforeTheWholeIsRendered(t *testing.T) {
 	m := New(Options{Course: testCourse(t), State: st, Now: func() time.Time { return time.Unix(0, 0) }})
 	tm, cmd := m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	m = tm.(Model)
-	var preview tea.Msg
-	var whole render.RenderedMsg
 	var quit bool
-	for _, msg := range run(cmd, &quit) {
-		switch msg := msg.(type) {
-		case previewMsg:
-			preview = msg
-		case render.RenderedMsg:
-			whole = msg
-		}
+	msgs := run(cmd, &quit)
+	if len(msgs) != 1 {
+		t.Fatalf("want only the preview rendered first, got %d messages", len(msgs))
 	}
-	if preview == nil || whole.Out == "" {
-		t.Fatalf("want a preview and the whole rendering, got %T and %v", preview, whole.Key)
+	preview, ok := msgs[0].(previewMsg)
+	if !ok {
+		t.Fatalf("want a preview first, got %T", msgs[0])
 	}
-	m, _ = send(t, m, preview)
+	tm, cmd = m.Update(preview) // shows it and starts rendering the whole
+	m = tm.(Model)
+	msgs = run(cmd, &quit)
+	whole, ok := msgs[0].(render.RenderedMsg)
+	if len(msgs) != 1 || !ok {
+		t.Fatalf("want the whole rendering after the preview, got %v", msgs)
+	}
 	if v := view(m); strings.Contains(v, "Rendering") || !strings.Contains(v, "A paragraph of lesson text") {
 		t.Fatalf("the preview is not on screen:\n%s", v)
 	}
