@@ -28,13 +28,17 @@ const (
 	Kinesis    Source = "kinesis"
 	SNS        Source = "sns"
 	SQS        Source = "sqs"
+	// FunctionURL is a Lambda function URL: an HTTPS endpoint of the
+	// function itself, with API Gateway's payload format version 2.0.
+	FunctionURL Source = "functionurl"
 )
 
 // Invocation is how Lambda is invoked for a source's events.
 type Invocation uint8
 
 const (
-	// Sync: the caller waits for the function's response (API Gateway).
+	// Sync: the caller waits for the function's response (API Gateway,
+	// function URLs).
 	Sync Invocation = iota + 1
 	// Async: the event goes to Lambda's event queue; Lambda retries and
 	// sends failures to a DLQ or on-failure destination (S3, SNS).
@@ -106,6 +110,8 @@ var table = []Info{
 		EventType: reflect.TypeFor[events.SNSEvent](), EventSource: "aws:sns"},
 	{Source: SQS, Title: "Amazon SQS", Short: "SQS", Invocation: Poll, Filter: MappingPattern,
 		EventType: reflect.TypeFor[events.SQSEvent](), EventSource: "aws:sqs"},
+	{Source: FunctionURL, Title: "Lambda function URLs", Short: "function URL", Invocation: Sync,
+		EventType: reflect.TypeFor[events.LambdaFunctionURLRequest]()},
 }
 
 var byName = func() map[Source]int {

@@ -41,6 +41,8 @@ var (
 	sqsBatchCode string
 	//go:embed sqs_partial.go
 	sqsPartialCode string
+	//go:embed functionurl_feedback.go
+	functionURLFeedbackCode string
 )
 
 var all = []Handler{
@@ -71,6 +73,10 @@ var all = []Handler{
 	{
 		Name: "sqs-partial", Source: source.SQS, Func: ProcessPartial, Code: sqsPartialCode,
 		Description: "processes an SQS batch and reports only the invalid messages in batchItemFailures",
+	},
+	{
+		Name: "functionurl-feedback", Source: source.FunctionURL, Func: Feedback, Code: functionURLFeedbackCode,
+		Description: "serves a function URL (payload format 2.0): greets the IAM caller or anonymous, answers a bad POST /feedback with 400, sets a cookie",
 	},
 }
 
