@@ -138,6 +138,11 @@ func (c *Course) loadExtras(files fs.FS, base *Course) error {
 	if base != nil {
 		c.Events = append(c.Events, base.Events...)
 		for _, e := range base.Experiments {
+			// A built-in panel of one lesson comes along only with that
+			// lesson: a folder with its own lessons may not have it.
+			if e.Lesson != "" && !c.hasLesson(e.Lesson) {
+				continue
+			}
 			if !slices.ContainsFunc(exps, func(x *Experiment) bool { return x.Source == e.Source && x.Lesson == e.Lesson }) {
 				c.Experiments = append(c.Experiments, e)
 			}
@@ -149,6 +154,15 @@ func (c *Course) loadExtras(files fs.FS, base *Course) error {
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// hasLesson reports whether the course has the lesson.
+func (c *Course) hasLesson(id string) bool {
+	if c.Lessons == nil {
+		return false
+	}
+	_, ok := c.Lessons.Get(id)
+	return ok
 }
 
 // builtinExtras are the parts of the built-in course a course folder adds
