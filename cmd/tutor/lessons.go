@@ -20,13 +20,24 @@ import (
 
 func init() { topCommands = append(topCommands, newLessonsCmd, newReadCmd) }
 
-// lessonJSON is one element of `tutor lessons --json`.
-type lessonJSON struct {
+// lessonRow is a lesson and the learner's status in it, as both
+// `tutor lessons --json` and `tutor progress --json` show it.
+type lessonRow struct {
 	ID      string          `json:"id"`
 	Title   string          `json:"title"`
 	Order   int             `json:"order"`
 	Sources []source.Source `json:"sources"`
 	Status  string          `json:"status"`
+}
+
+// lessonJSON is one element of `tutor lessons --json`.
+type lessonJSON struct {
+	lessonRow
+	// Objectives and Summary are the lesson's front matter; Activities
+	// are what it offers besides its text (quiz, lab, filter, experiment).
+	Objectives []string `json:"objectives"`
+	Summary    string   `json:"summary"`
+	Activities []string `json:"activities"`
 }
 
 func newLessonsCmd(g *globals) *cobra.Command {
@@ -50,7 +61,7 @@ func newLessonsCmd(g *globals) *cobra.Command {
 			return runLessons(c, snap.Progress, asJSON, g.stdout)
 		},
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON array of {id, title, order, sources, status}")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON array of {id, title, order, sources, status, objectives, summary, activities}")
 	return cmd
 }
 
@@ -61,7 +72,12 @@ func runLessons(c *course.Course, st *progress.State, asJSON bool, w io.Writer) 
 		if src == nil {
 			src = []source.Source{}
 		}
-		rows = append(rows, lessonJSON{l.ID, l.Title, l.Order, src, st.StatusOf(l.ID, c.HasQuiz(l.ID)).String()})
+		obj := l.Objectives
+		if obj == nil {
+			obj = []string{}
+		}
+		rows = append(rows, lessonJSON{lessonRow{l.ID, l.Title, l.Order, src, st.StatusOf(l.ID, c.HasQuiz(l.ID)).String()},
+			obj, l.Summary, c.Activities(l.ID)})
 	}
 	if asJSON {
 		enc := json.NewEncoder(w)
@@ -104,7 +120,7 @@ func runRead(c *course.Course, id string, width int, tty bool, w io.Writer) erro
 	if !ok {
 		return unknownLesson(c.Lessons, id)
 	}
-	md := l.Body
+	md := course.Page(l)
 	var out string
 	var err error
 	if tty && os.Getenv("NO_COLOR") == "" {

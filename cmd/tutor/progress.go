@@ -24,7 +24,7 @@ type progressJSON struct {
 	Done    int            `json:"done"`
 	Total   int            `json:"total"`
 	Last    string         `json:"last"`
-	Lessons []lessonJSON   `json:"lessons"`
+	Lessons []lessonRow    `json:"lessons"`
 	Quiz    practice.Stats `json:"quiz"`
 }
 
@@ -77,7 +77,7 @@ items); it asks first unless --yes is given. The log of past answers is kept.`,
 }
 
 func runProgress(c *course.Course, st *progress.State, quiz practice.Stats, asJSON bool, w io.Writer) error {
-	out := progressJSON{Last: st.Last, Lessons: []lessonJSON{}, Quiz: quiz}
+	out := progressJSON{Last: st.Last, Lessons: []lessonRow{}, Quiz: quiz}
 	for _, l := range c.Lessons.Lessons {
 		s := st.StatusOf(l.ID, c.HasQuiz(l.ID))
 		if s == progress.Done {
@@ -87,7 +87,7 @@ func runProgress(c *course.Course, st *progress.State, quiz practice.Stats, asJS
 		if src == nil {
 			src = []source.Source{}
 		}
-		out.Lessons = append(out.Lessons, lessonJSON{l.ID, l.Title, l.Order, src, s.String()})
+		out.Lessons = append(out.Lessons, lessonRow{l.ID, l.Title, l.Order, src, s.String()})
 	}
 	out.Total = len(out.Lessons)
 	if asJSON {

@@ -152,7 +152,7 @@ func (m Model) Init() tea.Cmd {
 func (m Model) rows() []outline.Row {
 	var rows []outline.Row
 	for _, l := range m.opts.Course.Lessons.Lessons {
-		rows = append(rows, outline.Row{ID: l.ID, Title: l.Title, Sources: source.Strings(l.Sources), Status: m.statusOf(l.ID)})
+		rows = append(rows, outline.Row{ID: l.ID, Title: l.Title, Sources: source.Strings(l.Sources), Status: m.statusOf(l.ID), Summary: l.Summary})
 	}
 	return rows
 }

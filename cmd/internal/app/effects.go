@@ -4,6 +4,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/tutor-dev/tutor/cmd/internal/common"
+	"github.com/tutor-dev/tutor/cmd/internal/course"
 	"github.com/tutor-dev/tutor/cmd/internal/progress"
 	"github.com/tutor-dev/tutor/cmd/internal/render"
 	"github.com/tutor-dev/tutor/cmd/internal/screens/lesson"
@@ -35,7 +36,7 @@ func (m *Model) renderCmd() tea.Cmd {
 		return nil
 	}
 	src, _ := m.opts.Course.Lessons.Get(k.Lesson)
-	return render.Cmd(k, src.Body)
+	return render.Cmd(k, course.Page(src))
 }
 
 // rendered files a finished rendering and shows it if it is still wanted;
