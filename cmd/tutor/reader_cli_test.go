@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"os/exec"
 	"slices"
 	"strings"
 	"testing"
@@ -46,5 +47,44 @@ func TestBinaryLessonsJSONSaysWhatEachLessonIsFor(t *testing.T) {
 	text, _, _ := tutor(t, "", "read", "sqs")
 	if i := strings.Index(text, "In this lesson you will"); i < 0 || i > 400 {
 		t.Errorf("tutor read sqs does not open with the objectives (at %d):\n%.600s", i, text)
+	}
+}
+
+// TestBinarySandboxExamples: the shipped examples are listed in 80
+// columns and as JSON, and one runs by name from any directory.
+func TestBinarySandboxExamples(t *testing.T) {
+	out, errOut, code := tutor(t, "", "sandbox", "examples")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, l := range strings.Split(out, "\n") {
+		if n := len([]rune(l)); n > 80 {
+			t.Errorf("%d columns: %q", n, l)
+		}
+	}
+	if !strings.Contains(out, "sqs-poison-partial") {
+		t.Errorf("no sqs-poison-partial:\n%s", out)
+	}
+	js, _, _ := tutor(t, "", "sandbox", "examples", "--json")
+	var ex []struct{ Name, Source, Description string }
+	if err := json.Unmarshal([]byte(js), &ex); err != nil || len(ex) < 20 {
+		t.Fatalf("%d examples, %v", len(ex), err)
+	}
+	for _, e := range ex {
+		if e.Name == "" || e.Source == "" || e.Description == "" {
+			t.Errorf("incomplete: %+v", e)
+		}
+	}
+	// from a directory that has no scenario files
+	cmd := exec.Command(tutorBin, "sandbox", "simulate", "--example", "sqs-poison-partial", "--json")
+	cmd.Dir = t.TempDir()
+	cmd.Env = tutorEnv("TUTOR_STATE_DIR=" + stateDir(t))
+	res, err := cmd.Output()
+	if err != nil || !strings.Contains(string(res), `"source": "sqs"`) && !strings.Contains(string(res), `"source":"sqs"`) {
+		t.Fatalf("simulate --example: %v\n%.300s", err, res)
+	}
+	_, errOut, code = tutor(t, "", "sandbox", "simulate", "--example", "sqs-posion-partial")
+	if code != 2 || strings.Count(strings.TrimSpace(errOut), "\n") != 0 || !strings.Contains(errOut, "Did you mean sqs-poison-partial?") {
+		t.Errorf("unknown example: exit %d, %q", code, errOut)
 	}
 }
