@@ -3,9 +3,12 @@ package app
 import (
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/tutor-dev/tutor/cmd/internal/progress"
 )
 
 // TestLessonOpensWithItsObjectives: the objectives in the front matter
@@ -41,6 +44,26 @@ func TestOutlineShowsTheSelectedSummary(t *testing.T) {
 		m, _ = send(t, m, press("j"))
 		if v := ansi.Strip(m.View().Content); strings.Contains(v, "The first lesson of the") {
 			t.Errorf("%dx%d: the summary did not follow the cursor (beta has none):\n%s", sz[0], sz[1], v)
+		}
+	}
+}
+
+// TestEveryLessonThatInvitesAnExperimentHasOne: x in the lessons that
+// cover several sources or none opens an experiment panel.
+func TestEveryLessonThatInvitesAnExperimentHasOne(t *testing.T) {
+	full, err := builtinCourse()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []string{"event-sources", "concurrency", "best-practices"} {
+		st := progress.New()
+		st.Last = id
+		m := New(Options{Course: full, State: st, Now: func() time.Time { return time.Unix(0, 0) }})
+		m, _ = send(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
+		m, _ = send(t, m, press("x"))
+		v := ansi.Strip(m.View().Content)
+		if strings.Contains(v, "has no experiment") || !strings.Contains(v, "Experiment") {
+			t.Errorf("%s: x does not open an experiment:\n%s", id, v)
 		}
 	}
 }

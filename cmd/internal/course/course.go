@@ -133,6 +133,9 @@ func (c *Course) loadExtras(files fs.FS, base *Course) error {
 	if base != nil {
 		c.Events = append(c.Events, base.Events...)
 		for _, e := range base.Experiments {
+			if e.Lesson != "" && !c.hasLesson(e.Lesson) {
+				continue // a built-in lesson's own panel, for a lesson this course lacks
+			}
 			if !slices.ContainsFunc(exps, func(x *Experiment) bool { return x.Source == e.Source && x.Lesson == e.Lesson }) {
 				c.Experiments = append(c.Experiments, e)
 			}
@@ -144,6 +147,15 @@ func (c *Course) loadExtras(files fs.FS, base *Course) error {
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// hasLesson says whether the course has a lesson with id.
+func (c *Course) hasLesson(id string) bool {
+	if c.Lessons == nil {
+		return false
+	}
+	_, ok := c.Lessons.Get(id)
+	return ok
 }
 
 // builtinExtras are the parts of the built-in course a course folder adds
