@@ -13,6 +13,7 @@ import (
 
 	"github.com/tutor-dev/tutor/cmd/internal/app"
 	"github.com/tutor-dev/tutor/cmd/internal/progress"
+	"github.com/tutor-dev/tutor/cmd/internal/theme"
 )
 
 // openStore resolves the state directory and opens the learner's store,
@@ -85,7 +86,7 @@ func runCourse(g *globals) error {
 		opts = append(opts, tea.WithColorProfile(colorprofile.Ascii))
 	}
 	// The course loads while the terminal is set up: see app.Options.Load.
-	final, err := tea.NewProgram(app.New(app.Options{Load: load, Writer: w}), opts...).Run()
+	final, err := tea.NewProgram(app.New(app.Options{Load: load, Writer: w, Theme: themeMode(g), ColorFGBG: os.Getenv("COLORFGBG")}), opts...).Run()
 	m, ok := final.(app.Model)
 	if ok {
 		for _, c := range m.FinalChanges() {
@@ -101,4 +102,10 @@ func runCourse(g *globals) error {
 		return m.Err()
 	}
 	return err
+}
+
+// themeMode is the --theme the root command checked.
+func themeMode(g *globals) theme.Mode {
+	m, _ := theme.ParseMode(g.theme)
+	return m
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/tutor-dev/tutor/cmd/internal/course"
 	"github.com/tutor-dev/tutor/cmd/internal/progress"
 	"github.com/tutor-dev/tutor/cmd/internal/render"
+	"github.com/tutor-dev/tutor/cmd/internal/theme"
 	"github.com/tutor-dev/tutor/lessons"
 )
 
@@ -108,14 +109,15 @@ func newReadCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return runRead(c, args[0], width, isTerminal(g.stdout), g.stdout)
+			dark, _ := theme.Initial(themeMode(g), os.Getenv("COLORFGBG"))
+			return runRead(c, args[0], width, isTerminal(g.stdout), dark, g.stdout)
 		},
 	}
 	cmd.Flags().IntVar(&width, "width", 80, "wrap the text at `N` columns")
 	return cmd
 }
 
-func runRead(c *course.Course, id string, width int, tty bool, w io.Writer) error {
+func runRead(c *course.Course, id string, width int, tty, dark bool, w io.Writer) error {
 	l, ok := c.Lessons.Get(id)
 	if !ok {
 		return unknownLesson(c.Lessons, id)
@@ -124,7 +126,7 @@ func runRead(c *course.Course, id string, width int, tty bool, w io.Writer) erro
 	var out string
 	var err error
 	if tty && os.Getenv("NO_COLOR") == "" {
-		out, err = render.Markdown(md, width, true)
+		out, err = render.Markdown(md, width, dark)
 	} else {
 		out, err = render.Plain(md, width)
 	}

@@ -24,6 +24,7 @@ const (
 type globals struct {
 	content  string // --content: a course folder instead of the built-in course
 	stateDir string // --state-dir: where progress lives
+	theme    string // --theme: auto, dark or light (default $TUTOR_THEME, else auto)
 	stdin    io.Reader
 	stdout   io.Writer
 	stderr   io.Writer

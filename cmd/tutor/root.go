@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tutor-dev/tutor/cmd/internal/course"
+	"github.com/tutor-dev/tutor/cmd/internal/theme"
 )
 
 func newRootCmd(g *globals, started *bool) *cobra.Command {
@@ -24,6 +25,13 @@ course where you left off; the commands below script the same course.`,
 			if g.content == "" {
 				g.content = os.Getenv("TUTOR_CONTENT")
 			}
+			where := "--theme"
+			if !cmd.Flags().Changed("theme") {
+				g.theme, where = os.Getenv("TUTOR_THEME"), "TUTOR_THEME"
+			}
+			if _, err := theme.ParseMode(g.theme); err != nil {
+				return usageErrorf("%s: %v", where, err)
+			}
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -32,6 +40,7 @@ course where you left off; the commands below script the same course.`,
 	}
 	root.PersistentFlags().StringVar(&g.content, "content", "", "load the course from folder `DIR` instead of the built-in one")
 	root.PersistentFlags().StringVar(&g.stateDir, "state-dir", "", "keep progress in `DIR` (default $TUTOR_STATE_DIR, else $XDG_STATE_HOME/tutor)")
+	root.PersistentFlags().StringVar(&g.theme, "theme", "", "colours for a `auto|dark|light` background (default $TUTOR_THEME, else auto: the terminal's answer, else $COLORFGBG, else dark)")
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
 		return usageErrorf("%v", err)
 	})

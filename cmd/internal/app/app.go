@@ -20,6 +20,7 @@ import (
 	"github.com/tutor-dev/tutor/cmd/internal/screens/lesson"
 	"github.com/tutor-dev/tutor/cmd/internal/screens/outline"
 	"github.com/tutor-dev/tutor/cmd/internal/screens/quiz"
+	"github.com/tutor-dev/tutor/cmd/internal/theme"
 	"github.com/tutor-dev/tutor/quizzes"
 )
 
@@ -43,6 +44,12 @@ type Options struct {
 	// background while the program starts, so reading the content overlaps
 	// the terminal set-up instead of delaying the first frame.
 	Load func() (Loaded, error)
+
+	// Theme is --theme (auto when empty); ColorFGBG is $COLORFGBG, which
+	// auto reads before the terminal answers the background query (see
+	// theme.Initial).
+	Theme     theme.Mode
+	ColorFGBG string
 
 	// Quiz, when set, makes the app `tutor quiz`: the quiz is the bottom
 	// screen (leaving it quits) and there is no course.
@@ -79,7 +86,11 @@ type Model struct {
 	help   help.Model
 	sized  bool
 	status string // one-line message at the bottom
-	err    error  // loading failed; the program quits and the caller reports it
+	// warning is shown whole above the help line until the learner
+	// dismisses it with enter (a damaged progress file, say).
+	warning string
+	follow  bool  // the terminal's background colour sets the theme
+	err     error // loading failed; the program quits and the caller reports it
 }
 
 // New builds the app. It reopens the last lesson when there is one.
@@ -88,6 +99,10 @@ func New(opts Options) Model {
 		opts.Now = time.Now
 	}
 	m := Model{opts: opts, common: common.New(), cache: render.Cache{}, help: help.New()}
+	dark, follow := theme.Initial(opts.Theme, opts.ColorFGBG)
+	m.follow = follow
+	m.common = withTheme(m.common, dark)
+	m.help.Styles = help.DefaultStyles(dark)
 	switch {
 	case opts.Quiz != nil:
 		m.rec = quiz.NewRecorder(opts.Writer)
@@ -104,7 +119,7 @@ func (m *Model) start(l Loaded) {
 	if l.State == nil {
 		l.State = progress.New()
 	}
-	m.opts.Course, m.opts.State, m.status = l.Course, l.State, l.Warning
+	m.opts.Course, m.opts.State, m.warning = l.Course, l.State, l.Warning
 	m.rec = quiz.NewRecorder(m.opts.Writer)
 	m.rec.Now = m.opts.Now
 	m.stack = []common.Screen{common.Adapt(outline.New(m.screenCommon(), m.rows(), l.State.Last), "Outline")}
@@ -139,11 +154,15 @@ func (m Model) State() *progress.State {
 // Init asks the terminal for its background colour; until it answers (many
 // never do) the app draws with the dark theme.
 func (m Model) Init() tea.Cmd {
+	var ask tea.Cmd
+	if m.follow {
+		ask = tea.RequestBackgroundColor
+	}
 	if m.Ready() || m.opts.Load == nil {
-		return tea.RequestBackgroundColor
+		return ask
 	}
 	load := m.opts.Load
-	return tea.Batch(tea.RequestBackgroundColor, func() tea.Msg {
+	return tea.Batch(ask, func() tea.Msg {
 		l, err := load()
 		return loadedMsg{l, err}
 	})
@@ -180,6 +199,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.propagate()
 		return m, m.renderCmd()
 	case tea.BackgroundColorMsg:
+		if !m.follow {
+			return m, nil // --theme dark|light
+		}
 		m.common = withTheme(m.common, msg.IsDark())
 		m.help.Styles = help.DefaultStyles(msg.IsDark())
 		m.propagate()
@@ -194,6 +216,11 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		m.status = ""
+		if m.warning != "" && key.Matches(msg, m.common.Keys.Open) {
+			m.warning = ""
+			m.propagate()
+			return m, nil
+		}
 		if _, open := m.top().(keyhelp.Model); !open && key.Matches(msg, m.common.Keys.Help) {
 			return m, m.push(keyhelp.New(m.screenCommon(), m.top(), m.globalKeys(), m.helpFooter()))
 		}
@@ -243,9 +270,10 @@ func (m *Model) closeLesson() { m.stack = m.stack[:1] }
 // refreshOutline shows the statuses as they now are.
 func (m *Model) refreshOutline() { m.withOutline(func(o *outline.Model) { o.SetRows(m.rows()) }) }
 
-// screenCommon is what a screen gets: everything above the help line.
+// screenCommon is what a screen gets: everything above the help line
+// (and above the warning while it is shown).
 func (m Model) screenCommon() common.Common {
 	c := m.common
-	c.Height = max(c.Height-1, 1)
+	c.Height = max(c.Height-1-len(m.warningLines()), 1)
 	return c
 }
