@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"os/signal"
 	"strings"
+	"syscall"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
@@ -86,7 +88,19 @@ func runCourse(g *globals) error {
 		opts = append(opts, tea.WithColorProfile(colorprofile.Ascii))
 	}
 	// The course loads while the terminal is set up: see app.Options.Load.
-	final, err := tea.NewProgram(app.New(app.Options{Load: load, Writer: w, Theme: themeMode(g), ColorFGBG: os.Getenv("COLORFGBG")}), opts...).Run()
+	p := tea.NewProgram(app.New(app.Options{Load: load, Writer: w, Theme: themeMode(g), ColorFGBG: os.Getenv("COLORFGBG")}), opts...)
+	// Closing the terminal (SIGHUP) ends the program as SIGTERM does (Bubble
+	// Tea handles that one), so the reading position is saved below
+	// instead of the process dying with it.
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	defer signal.Stop(hup)
+	go func() {
+		if _, ok := <-hup; ok {
+			p.Quit()
+		}
+	}()
+	final, err := p.Run()
 	m, ok := final.(app.Model)
 	if ok {
 		for _, c := range m.FinalChanges() {

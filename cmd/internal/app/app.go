@@ -89,8 +89,10 @@ type Model struct {
 	// warning is shown whole above the help line until the learner
 	// dismisses it with enter (a damaged progress file, say).
 	warning string
-	follow  bool  // the terminal's background colour sets the theme
-	err     error // loading failed; the program quits and the caller reports it
+	follow  bool // the terminal's background colour sets the theme
+	// scrollSeq counts scroll moves; a settledMsg of an older one is stale.
+	scrollSeq int
+	err       error // loading failed; the program quits and the caller reports it
 }
 
 // New builds the app. It reopens the last lesson when there is one.
@@ -146,7 +148,8 @@ func (m Model) State() *progress.State {
 		return nil
 	}
 	if l, ok := m.lesson(); ok {
-		m.opts.State.Lesson(l.ID()).Offset = l.Offset()
+		st := m.opts.State.Lesson(l.ID())
+		st.Offset, st.Position = l.Offset(), l.Position()
 	}
 	return m.opts.State
 }
@@ -239,7 +242,15 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if !m.Ready() {
 		return m, nil
 	}
-	return m, m.updateTop(msg)
+	if s, ok := msg.(settledMsg); ok {
+		return m, m.settled(s)
+	}
+	before := -1
+	if l, open := m.lesson(); open {
+		before = l.Offset()
+	}
+	cmd := m.updateTop(msg)
+	return m, tea.Batch(cmd, m.afterScroll(before))
 }
 
 func (m *Model) openLesson(id string) {
@@ -250,6 +261,7 @@ func (m *Model) openLesson(id string) {
 	m.opts.State.Open(id, m.opts.Now())
 	i := m.opts.Course.Lessons.Index(id)
 	ls := lesson.New(m.screenCommon(), l, i, len(m.opts.Course.Lessons.Lessons), m.opts.State.Lesson(id).Offset, m.lessonActivities(l))
+	ls.SetPosition(m.opts.State.Lesson(id).Position)
 	if out, ok := m.cache[render.Key{Lesson: id, Width: ls.ContentWidth(), Dark: m.common.Styles.Dark}]; ok {
 		ls.SetContent(out)
 	}
@@ -260,7 +272,8 @@ func (m *Model) openLesson(id string) {
 
 func (m *Model) leaveLesson() {
 	if l, ok := m.lesson(); ok {
-		m.opts.State.Lesson(l.ID()).Offset = l.Offset()
+		st := m.opts.State.Lesson(l.ID())
+		st.Offset, st.Position = l.Offset(), l.Position()
 	}
 }
 

@@ -91,11 +91,6 @@ func (m *Model) saved(err error) {
 // opened is the change of opening lesson id.
 func (m Model) opened(id string) progress.Change { return progress.Open{Lesson: id, At: m.opts.Now()} }
 
-// offset is the change of lesson id's scroll position as it stands.
-func (m Model) offset(id string) progress.Change {
-	return progress.Offset{Lesson: id, Offset: m.opts.State.Lesson(id).Offset, At: m.opts.Now()}
-}
-
 // FinalChanges are what the app has not yet recorded when it quits: the
 // scroll position of the lesson on screen. The caller submits them to the
 // writer, then closes it.
@@ -104,5 +99,6 @@ func (m Model) FinalChanges() []progress.Change {
 	if m.opts.State == nil || !open {
 		return nil
 	}
-	return []progress.Change{progress.Offset{Lesson: l.ID(), Offset: l.Offset(), At: m.opts.Now()}}
+	return []progress.Change{progress.Offset{Lesson: l.ID(), Offset: l.Offset(), At: m.opts.Now()},
+		progress.Position{Lesson: l.ID(), Position: l.Position(), At: m.opts.Now()}}
 }

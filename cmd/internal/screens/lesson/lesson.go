@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/tutor-dev/tutor/cmd/internal/common"
+	"github.com/tutor-dev/tutor/cmd/internal/course"
 	"github.com/tutor-dev/tutor/lessons"
 )
 
@@ -65,12 +66,16 @@ type Model struct {
 	reported bool // ReadMsg sent
 	pending  int  // scroll offset to restore once the text arrives
 	acts     []Activity
+
+	source     string   // the markdown the text was rendered from
+	pendingPos float64  // reading position to restore once the text arrives (0: use pending)
+	anchors    []anchor // where the source's blocks are in the rendered text
 }
 
 // New opens l, the index-th of total lessons, scrolled to offset once its
 // text arrives, offering acts (their keys are in the footer and the help).
 func New(c common.Common, l *lessons.Lesson, index, total, offset int, acts []Activity) Model {
-	m := Model{common: c, lesson: l, index: index, total: total, pending: offset, acts: acts}
+	m := Model{common: c, lesson: l, index: index, total: total, pending: offset, acts: acts, source: course.Page(l)}
 	m.vp = viewport.New()
 	m.resize()
 	return m
@@ -87,6 +92,23 @@ func (m Model) Offset() int {
 	return m.vp.YOffset()
 }
 
+// SetPosition sets the reading position (a place in the lesson's source,
+// 0 to 1) to open at once the text arrives; it wins over the offset.
+func (m *Model) SetPosition(p float64) {
+	if p > 0 {
+		m.pendingPos = min(p, 1)
+	}
+}
+
+// Position is the reading position: the place in the lesson's source of
+// the top line on screen, from 0 to 1, the same at any width.
+func (m Model) Position() float64 {
+	if !m.loaded {
+		return m.pendingPos
+	}
+	return toSource(m.anchors, m.vp.YOffset(), len(m.source))
+}
+
 // Loaded says whether the rendered text has arrived.
 func (m Model) Loaded() bool { return m.loaded }
 
@@ -101,12 +123,20 @@ func (m *Model) resize() {
 	m.vp.SetHeight(max(m.common.Height-2, 1))
 }
 
-// SetContent shows the rendered lesson, keeping the scroll position.
+// SetContent shows the rendered lesson, keeping the reading position: the
+// same place in the source, whatever the width the text is rendered at.
 func (m *Model) SetContent(s string) tea.Cmd {
-	off := m.Offset()
+	off, pos := m.Offset(), m.Position()
+	if m.loaded && off == 0 {
+		pos = 0
+	}
 	m.vp.SetContent(s)
+	m.anchors = anchors(m.source, s)
+	if pos > 0 {
+		off = toLine(m.anchors, pos, len(m.source))
+	}
 	m.vp.SetYOffset(off)
-	m.loaded = true
+	m.loaded, m.pendingPos = true, 0
 	return m.checkRead()
 }
 
