@@ -41,6 +41,11 @@ type Model struct {
 	fact    string // the line drawn from the facts registry
 	policy  []byte // as the learner wrote it
 	scope   filter.Scope
+	// start and startScope are the lab's own policy and scope: the
+	// samples' notes describe them, so they are shown only while the
+	// learner's policy is still that one.
+	start      []byte
+	startScope filter.Scope
 	samples []Sample
 	inputs  []input
 
@@ -71,6 +76,7 @@ func New(c common.Common, lf *course.FilterLab, reg *facts.Registry, title strin
 		m.inputs = append(m.inputs, in)
 	}
 	m.policy = indent(lf.Policy)
+	m.start = m.policy
 	if source == "sns" {
 		if v, ok := factValue(reg, "filter.sns.scope.default"); ok {
 			m.fact = "An SNS subscription's FilterPolicyScope is " + v + " unless set; tab switches it here."
