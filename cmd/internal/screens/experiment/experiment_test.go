@@ -309,3 +309,36 @@ func TestUnknownSourceSaysSo(t *testing.T) {
 		t.Fatalf("an unknown source is named:\n%s", v)
 	}
 }
+
+// TestLinkedKnobsSaySoInFull: turning report_batch_item_failures says in a
+// whole sentence, not a clipped status, that it changed handler on poison
+// and how to set any other mix.
+func TestLinkedKnobsSaySoInFull(t *testing.T) {
+	for _, sz := range [][2]int{{80, 23}, {200, 59}} {
+		m := newExp(t, "sqs", sz[0], sz[1])
+		m = selectKnob(t, m, "report_batch_item_failures")
+		m = do(m, right)
+		flat := strings.Join(strings.Fields(view(m)), " ")
+		for _, want := range []string{`also set handler on poison to "reports it"`, "select handler on poison and change it."} {
+			if !strings.Contains(flat, want) {
+				t.Errorf("%dx%d: lacks %q:\n%s", sz[0], sz[1], want, view(m))
+			}
+		}
+		if got := overflowOf(m.View(), sz[0], sz[1]); got != "" {
+			t.Errorf("%dx%d: %s", sz[0], sz[1], got)
+		}
+	}
+}
+
+func overflowOf(s string, w, h int) string {
+	lines := strings.Split(s, "\n")
+	if len(lines) > h {
+		return "too many lines"
+	}
+	for _, l := range lines {
+		if ansi.StringWidth(l) > w {
+			return "a line too wide: " + ansi.Strip(l)
+		}
+	}
+	return ""
+}

@@ -111,7 +111,7 @@ const (
 
 func handlerKnob() knob {
 	set := func(r string) func(*sim.Scenario) { return func(s *sim.Scenario) { s.Behaviour.Rules[0].Result = r } }
-	return knob{name: "handler on poison", help: "What the handler does with the poison record: throw (the whole invocation fails) or list it in batchItemFailures and return.",
+	return knob{name: "handler on poison", help: "What the handler does with the poison record: throw (the whole invocation fails) or list it in batchItemFailures and return. Turning report_batch_item_failures sets this to match; set it afterwards for any mix, the trap (reports it, setting off) included.",
 		opts: []option{{label: throws, apply: set(sim.ResultError)}, {label: reports, apply: set(sim.ResultReport)}}}
 }
 
@@ -157,7 +157,7 @@ func allKnobs(source string, sc *sim.Scenario) []knob {
 	}
 	window := durKnob(sc, "maximum_batching_window", "How long the poller waits to fill a batch before invoking.",
 		func(s *sim.Scenario) *sim.Duration { return &s.Mapping.MaximumBatchingWindow }, []time.Duration{0, time.Second, 5 * time.Second, 30 * time.Second})
-	report := boolKnob(sc, "report_batch_item_failures", "Lambda reads batchItemFailures from the response; off, a successful return means every record succeeded.",
+	report := boolKnob(sc, "report_batch_item_failures", "Lambda reads batchItemFailures from the response; off, a successful return means every record succeeded. Turning it also sets handler on poison to match.",
 		func(s *sim.Scenario) *bool { return &s.Mapping.ReportBatchItemFailures })
 	reservedK := intKnob(sc, "reserved_concurrency", "Caps concurrent invocations of the function; 0 throttles every one.",
 		func(s *sim.Scenario) *int { return &s.Function.ReservedConcurrency }, []int{-1, 0, 1, 2, 5}, reserved)
