@@ -33,21 +33,21 @@ type EditedMsg struct {
 
 // Model is the filter lab screen.
 type Model struct {
-	common  common.Common
-	title   string
-	facts   *facts.Registry // the course's
-	source  string          // sns, sqs, kinesis or dynamodb
-	hint    string
-	fact    string // the line drawn from the facts registry
-	policy  []byte // as the learner wrote it
-	scope   filter.Scope
+	common common.Common
+	title  string
+	facts  *facts.Registry // the course's
+	source string          // sns, sqs, kinesis or dynamodb
+	hint   string
+	fact   string // the line drawn from the facts registry
+	policy []byte // as the learner wrote it
+	scope  filter.Scope
 	// start and startScope are the lab's own policy and scope: the
 	// samples' notes describe them, so they are shown only while the
 	// learner's policy is still that one.
 	start      []byte
 	startScope filter.Scope
-	samples []Sample
-	inputs  []input
+	samples    []Sample
+	inputs     []input
 
 	// Evaluation of policy against every sample; results is nil when the
 	// policy is invalid and policyErr says why.
