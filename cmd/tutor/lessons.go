@@ -101,6 +101,13 @@ func newReadCmd(g *globals) *cobra.Command {
 		Example: `  tutor read sqs
   tutor read sqs --width 72 | less`,
 		Args: cobra.ExactArgs(1),
+		ValidArgsFunction: func(cmd *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+			c, err := loadCourse(g)
+			if err != nil || len(args) > 0 {
+				return nil, cobra.ShellCompDirectiveNoFileComp
+			}
+			return c.Lessons.IDs(), cobra.ShellCompDirectiveNoFileComp
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if width < 20 || width > 500 {
 				return usageErrorf("--width %d: want a width between 20 and 500 columns", width)
@@ -138,6 +145,9 @@ func runRead(c *course.Course, id string, width int, tty, dark bool, w io.Writer
 }
 
 func unknownLesson(c *lessons.Course, id string) error {
+	if s := suggest(id, c.IDs()); s != "" {
+		return fmt.Errorf("no lesson %q; did you mean %s? The lessons are: %s", id, s, strings.Join(c.IDs(), ", "))
+	}
 	return fmt.Errorf("no lesson %q; the lessons are: %s", id, strings.Join(c.IDs(), ", "))
 }
 

@@ -88,3 +88,45 @@ func TestBinarySandboxExamples(t *testing.T) {
 		t.Errorf("unknown example: exit %d, %q", code, errOut)
 	}
 }
+
+// TestBinaryCLIHabits: mistakes get one line with a suggestion, exit 2;
+// sandbox list fits 80 columns; invoke warns when the event is another
+// source's; completion scripts are generated.
+func TestBinaryCLIHabits(t *testing.T) {
+	oneLine := func(args []string, code int, want string) {
+		t.Helper()
+		_, errOut, got := tutor(t, "", args...)
+		errOut = strings.TrimSpace(errOut)
+		if got != code || strings.Contains(errOut, "\n") || !strings.Contains(errOut, want) {
+			t.Errorf("tutor %s: exit %d, want %d and one line with %q:\n%s", strings.Join(args, " "), got, code, want, errOut)
+		}
+	}
+	oneLine([]string{"lesons"}, 2, "Did you mean lessons?")
+	oneLine([]string{"read", "sq"}, 1, "did you mean sqs?")
+	oneLine([]string{"lessons", "--jsn"}, 2, "Did you mean --json? Run 'tutor lessons --help'")
+	oneLine([]string{"sandbox", "lst"}, 2, "Did you mean list?")
+	oneLine([]string{"--theme", "pink", "lessons"}, 2, "want auto, dark or light")
+	oneLine([]string{"sandbox", "invoke", "sqs-partal"}, 1, "did you mean sqs-partial?")
+
+	out, _, _ := tutor(t, "", "sandbox", "list")
+	for _, l := range strings.Split(out, "\n") {
+		if n := len([]rune(l)); n > 80 {
+			t.Errorf("sandbox list: %d columns: %q", n, l)
+		}
+	}
+	_, errOut, code := tutor(t, "", "sandbox", "invoke", "sqs-partial", "--event", "s3-ok")
+	if code != 0 || strings.Count(strings.TrimSpace(errOut), "\n") != 0 || !strings.Contains(errOut, "s3 event, but sqs-partial handles sqs events") {
+		t.Errorf("invoke on another source's event: exit %d, %q", code, errOut)
+	}
+	if _, errOut, _ := tutor(t, "", "sandbox", "invoke", "sqs-partial", "--event", "sqs-fail"); errOut != "" {
+		t.Errorf("a warning on the handler's own event: %q", errOut)
+	}
+	if out, _, _ := tutor(t, "", "__complete", "read", "s"); !strings.Contains(out, "sqs\n") {
+		t.Errorf("read does not complete lesson IDs:\n%s", out)
+	}
+	for _, sh := range []string{"bash", "zsh", "fish"} {
+		if out, errOut, code := tutor(t, "", "completion", sh); code != 0 || !strings.Contains(out, "tutor") {
+			t.Errorf("completion %s: exit %d %s", sh, code, errOut)
+		}
+	}
+}

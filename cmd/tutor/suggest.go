@@ -1,12 +1,17 @@
 package main
 
 import (
+	"fmt"
 	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 )
 
 // suggest returns the candidate closest to what was typed, or "" when none
-// is close: one that starts with it, else one within a third of its length
-// in edits (at least one; swapping two neighbours is one edit).
+// is close: the first that starts with it (two letters at least), else one
+// within a third of its length in edits (at least one; swapping two
+// neighbours is one edit).
 func suggest(typed string, candidates []string) string {
 	t := strings.ToLower(typed)
 	if t == "" {
@@ -19,8 +24,8 @@ func suggest(typed string, candidates []string) string {
 			return c
 		}
 		d := levenshtein(t, lc)
-		if strings.HasPrefix(lc, t) {
-			d = min(d, 1)
+		if strings.HasPrefix(lc, t) && len(t) >= 2 {
+			d = 0 // the start of a name: the likeliest meaning
 		}
 		if d < bestD {
 			best, bestD = c, d
@@ -62,4 +67,42 @@ func levenshtein(a, b string) int {
 		}
 	}
 	return d[len(ra)][len(rb)]
+}
+
+// commandNames are the names and aliases of cmd's visible subcommands.
+func commandNames(cmd *cobra.Command) []string {
+	var out []string
+	for _, c := range cmd.Commands() {
+		if c.IsAvailableCommand() || c.Name() == "completion" {
+			out = append(out, c.Name())
+			out = append(out, c.Aliases...)
+		}
+	}
+	return out
+}
+
+// unknownCommand reads the name out of cobra's `unknown command "x" for "tutor"`.
+func unknownCommand(msg string) (string, bool) {
+	rest, ok := strings.CutPrefix(msg, "unknown command \"")
+	if !ok {
+		return "", false
+	}
+	name, _, ok := strings.Cut(rest, "\"")
+	return name, ok
+}
+
+// flagError is a flag mistake in one line: what was wrong, the flag that
+// was probably meant, and where the command's flags are listed (exit 2).
+func flagError(cmd *cobra.Command, err error) error {
+	msg := strings.TrimSuffix(err.Error(), ".") + "."
+	if name, ok := strings.CutPrefix(err.Error(), "unknown flag: --"); ok {
+		var names []string
+		add := func(f *pflag.Flag) { names = append(names, f.Name) }
+		cmd.Flags().VisitAll(add)
+		cmd.InheritedFlags().VisitAll(add)
+		if s := suggest(name, names); s != "" {
+			msg += fmt.Sprintf(" Did you mean --%s?", s)
+		}
+	}
+	return usageErrorf("%s Run '%s --help' for its flags.", msg, cmd.CommandPath())
 }
