@@ -11,8 +11,9 @@ import (
 func init() { topCommands = append(topCommands, newValidateCmd, newVersionCmd) }
 
 func newValidateCmd(g *globals) *cobra.Command {
-	return &cobra.Command{
-		Use:   "validate [DIR]",
+	var strict bool
+	cmd := &cobra.Command{
+		Use:   "validate [DIR] [--strict]",
 		Short: "Check a course folder (every kind of content) and report every problem",
 		Long: `validate loads a course folder the way --content would and reports every
 problem it finds, one per line, each naming the file and line. With no DIR it
@@ -20,9 +21,18 @@ checks the folder given by --content, or the built-in course.
 
 A course folder holds lessons/*.md, and optionally quizzes/*.yaml,
 facts/*.yaml, events/<source>/<name>.json, experiments/*.yaml and
-filterlabs/*.yaml; the README describes each format, and 'tutor course export
-DIR' writes the built-in course as an example.`,
+filterlabs/*.yaml and course.yaml; the README describes each format, and
+'tutor course export DIR' writes the built-in course as an example.
+
+It also lints the quiz bank for item writers, as "file:line: warning: ..."
+lines and a summary: single-answer items whose key is the strictly longest
+choice, the share of true/false items keyed True, near-duplicate prompts,
+objectives without items, items without a level or an objective. Warnings
+do not change the exit code; with --strict it exits 1 when the key is the
+longest choice in more than 35% of single-answer items, when the true/false
+items keyed True are not 35-65%, or when an objective has no item.`,
 		Example: `  tutor validate ./my-course
+  tutor validate --strict ./my-course
   tutor --content ./my-course   # then run it`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -41,10 +51,27 @@ DIR' writes the built-in course as an example.`,
 				}
 				return fmt.Errorf("%d problem(s) found in %s", len(problems), describe(dir))
 			}
+			lint, linted := c.LintQuizzes()
+			if linted {
+				for _, w := range lint.Warnings() {
+					fmt.Fprintln(g.stdout, w)
+				}
+			}
 			fmt.Fprintf(g.stdout, "%s is valid: %s\n", describe(dir), c.Summary())
+			if !linted {
+				return nil
+			}
+			for _, s := range lint.Summary() {
+				fmt.Fprintln(g.stdout, s)
+			}
+			if fails := lint.StrictFailures(); strict && len(fails) > 0 {
+				return fmt.Errorf("--strict: the quiz bank of %s fails the item writers' checks: %s", describe(dir), strings.Join(fails, "; "))
+			}
 			return nil
 		},
 	}
+	cmd.Flags().BoolVar(&strict, "strict", false, "fail (exit 1) when the quiz bank's cueing is over the limits or an objective has no item")
+	return cmd
 }
 
 func describe(dir string) string {

@@ -62,7 +62,7 @@ var all = []Handler{
 	},
 	{
 		Name: "sns-attributes", Source: source.SNS, Func: RouteNotifications, Code: snsAttributesCode,
-		Description: "routes SNS notifications by their message attributes and fails when a required one is missing",
+		Description: "routes SNS notifications by their message attributes and logs and sets aside one missing a required attribute (a retry would not help)",
 	},
 	{
 		Name: "sqs-batch", Source: source.SQS, Func: ProcessBatch, Code: sqsBatchCode,

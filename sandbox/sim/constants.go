@@ -35,7 +35,7 @@ const (
 	largeBatchMinWindow  = 1 * time.Second      // esm.batching-window.min-for-large-batch
 	sqsScalingInitial    = 5                    // sqs.scaling.initial-batches
 	sqsScalingPerMinute  = 300                  // sqs.scaling.increase-per-minute
-	sqsScalingMax        = 1000                 // sqs.scaling.max-batches
+	sqsScalingMax        = 1250                 // sqs.scaling.max-batches (default mode)
 	kinesisBatchDefault  = 100                  // kinesis.batch-size.default
 	dynamoBatchDefault   = 100                  // dynamodb.batch-size.default
 	streamBatchMax       = 10000                // kinesis.batch-size.max, dynamodb.batch-size.max

@@ -33,6 +33,8 @@ type Course struct {
 	// a course folder's first, then the built-in ones it does not replace.
 	Experiments []*Experiment
 	FilterLabs  []*FilterLab
+	// Settings are course.yaml's, defaults filled in.
+	Settings Settings
 	// Dir is the course folder it came from, or "" for the built-in course.
 	Dir string
 }
@@ -48,6 +50,7 @@ type Course struct {
 //	experiments/*.yaml           experiment panels (a folder's replace the built-in one of their source)
 //	filterlabs/*.yaml            filter labs (likewise)
 //	exercises/                   reserved for exercises
+//	course.yaml                  course settings (optional)
 //
 // The error joins every problem found, each naming its file and line; the
 // returned course holds whatever did load.
@@ -98,8 +101,10 @@ func parse(files fs.FS, dir string) (*Course, error) {
 	c := &Course{Dir: dir}
 	var base *Course
 	var errs []error
+	var err error
+	c.Settings, err = loadSettings(files, dir)
+	errs = append(errs, err)
 	if dir != "" {
-		var err error
 		if base, err = builtinExtras(); err != nil {
 			return nil, fmt.Errorf("built-in course: %w", err)
 		}

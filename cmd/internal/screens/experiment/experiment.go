@@ -57,6 +57,7 @@ type Model struct {
 	running bool
 	stale   bool // knobs changed since the result on screen
 	seq     int
+	cancel  context.CancelFunc // stops the run in flight, if any
 	note    string
 	// linked says in full how the last turn changed another knob; it
 	// is shown under the selected knob's help until the next key.
@@ -112,14 +113,27 @@ func (m *Model) runCmd() tea.Cmd {
 	}
 	m.seq++
 	m.running = true
+	m.stop() // a run started before this one is superseded
+	ctx, cancel := context.WithCancel(context.Background())
+	m.cancel = cancel
 	seq, sc, w := m.seq, m.Scenario(), m.common.Width
 	return func() tea.Msg {
-		r, err := sim.Run(context.Background(), &sc, sim.Options{Limit: panelLimit})
+		defer cancel()
+		r, err := sim.Run(ctx, &sc, sim.Options{Limit: panelLimit})
 		if err != nil {
 			return resultMsg{seq: seq, err: err}
 		}
 		lines := runLines(r)
 		return resultMsg{seq: seq, result: r, lines: lines, width: w, wrapped: wrapAll(lines, w)}
+	}
+}
+
+// stop cancels the run in flight, so a superseded or abandoned run stops
+// using the CPU instead of finishing for nobody.
+func (m *Model) stop() {
+	if m.cancel != nil {
+		m.cancel()
+		m.cancel = nil
 	}
 }
 
@@ -131,6 +145,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 			return m, nil
 		}
 		m.running = false
+		m.cancel = nil // the run's own command released it
 		m.err = msg.err
 		if msg.err == nil {
 			if m.result != nil {
@@ -168,6 +183,7 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	m.linked = ""
 	switch {
 	case key.Matches(msg, k.Back):
+		m.stop()
 		return m, common.Close
 	case key.Matches(msg, k.Run):
 		m.note = ""

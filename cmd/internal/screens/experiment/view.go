@@ -7,6 +7,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/tutor-dev/tutor/assets/source"
 	"github.com/tutor-dev/tutor/sandbox/sim"
 )
 
@@ -214,7 +215,7 @@ func (m Model) summary(w int) []string {
 	for _, s := range r.Subscriptions {
 		cells = append(cells, fmt.Sprintf("%s: %d invoked, %d filtered out", s.Name, s.Invocations, s.FilteredOut))
 	}
-	if r.Source == "apigateway" {
+	if r.Source.Invocation() == source.Sync { // a status per request
 		for _, rec := range r.Records {
 			cells = append(cells, fmt.Sprintf("%s → HTTP %d", rec.ID, rec.Status))
 		}

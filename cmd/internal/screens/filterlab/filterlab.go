@@ -18,6 +18,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/tutor-dev/tutor/assets/facts"
+	"github.com/tutor-dev/tutor/assets/source"
 	"github.com/tutor-dev/tutor/cmd/internal/common"
 	"github.com/tutor-dev/tutor/cmd/internal/course"
 	"github.com/tutor-dev/tutor/sandbox/filter"
@@ -33,21 +34,21 @@ type EditedMsg struct {
 
 // Model is the filter lab screen.
 type Model struct {
-	common common.Common
-	title  string
-	facts  *facts.Registry // the course's
-	source string          // sns, sqs, kinesis or dynamodb
-	hint   string
-	fact   string // the line drawn from the facts registry
-	policy []byte // as the learner wrote it
-	scope  filter.Scope
+	common  common.Common
+	title   string
+	facts   *facts.Registry // the course's
+	source  source.Source   // a source whose events can be filtered
+	hint    string
+	fact    string // the line drawn from the facts registry
+	policy  []byte // as the learner wrote it
+	scope   filter.Scope
+	samples []Sample
+	inputs  []input
 	// start and startScope are the lab's own policy and scope: the
 	// samples' notes describe them, so they are shown only while the
 	// learner's policy is still that one.
 	start      []byte
 	startScope filter.Scope
-	samples    []Sample
-	inputs     []input
 
 	// Evaluation of policy against every sample; results is nil when the
 	// policy is invalid and policyErr says why.
@@ -66,10 +67,13 @@ func New(c common.Common, lf *course.FilterLab, reg *facts.Registry, title strin
 	if lf == nil || len(lf.Samples) == 0 {
 		return Model{}, false
 	}
-	source := string(lf.Source)
-	m := Model{common: c, title: title, facts: reg, source: source, hint: lf.Hint, samples: lf.Samples}
+	src := lf.Source
+	if src.Filter() == source.NoFilter {
+		return Model{}, false
+	}
+	m := Model{common: c, title: title, facts: reg, source: src, hint: lf.Hint, samples: lf.Samples}
 	for _, s := range lf.Samples {
-		in, err := prepare(source, s)
+		in, err := prepare(src, s)
 		if err != nil {
 			return Model{}, false
 		}
@@ -77,12 +81,12 @@ func New(c common.Common, lf *course.FilterLab, reg *facts.Registry, title strin
 	}
 	m.policy = indent(lf.Policy)
 	m.start = m.policy
-	if source == "sns" {
-		if v, ok := factValue(reg, "filter.sns.scope.default"); ok {
-			m.fact = "An SNS subscription's FilterPolicyScope is " + v + " unless set; tab switches it here."
+	if policyLab(src) {
+		if v, ok := factValue(reg, "filter."+string(src)+".scope.default"); ok {
+			m.fact = "An " + src.Short() + " subscription's FilterPolicyScope is " + v + " unless set; tab switches it here."
 		}
-	} else if v, ok := factValue(reg, esmKeyFact[source]); ok {
-		m.fact = fmt.Sprintf("%s event source mappings filter on the record's %q key; a record no filter matches is dropped before the handler runs.", sourceName(source), v)
+	} else if v, ok := factValue(reg, esmKeyFact(src)); ok {
+		m.fact = fmt.Sprintf("%s event source mappings filter on the record's %q key; a record no filter matches is dropped before the handler runs.", src.Short(), v)
 	}
 	m.vp = viewport.New()
 	m.vp.SoftWrap = true // long JSON lines wrap instead of being cut
@@ -90,18 +94,6 @@ func New(c common.Common, lf *course.FilterLab, reg *facts.Registry, title strin
 	m.resize()
 	m.refresh()
 	return m, true
-}
-
-func sourceName(source string) string {
-	switch source {
-	case "sqs":
-		return "SQS"
-	case "kinesis":
-		return "Kinesis"
-	case "dynamodb":
-		return "DynamoDB"
-	}
-	return "SNS"
 }
 
 // SetCommon updates size, styles and keys.
@@ -125,10 +117,10 @@ func (m *Model) evaluate() {
 	m.policyErr = ""
 	m.warnings = append([]string(nil), p.Warnings()...)
 	top := topKeys(m.policy)
-	if key, ok := factValue(m.facts, esmKeyFact[m.source]); ok {
+	if key, ok := factValue(m.facts, esmKeyFact(m.source)); !policyLab(m.source) && ok {
 		for _, k := range top {
 			if k != key && k != "$or" {
-				m.warnings = append(m.warnings, fmt.Sprintf("AWS documents %s mappings as filtering only on %q; %q is outside it", sourceName(m.source), key, k))
+				m.warnings = append(m.warnings, fmt.Sprintf("AWS documents %s mappings as filtering only on %q; %q is outside it", m.source.Short(), key, k))
 			}
 		}
 	}
@@ -179,7 +171,7 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		m.evaluate()
 		m.note = "scope: " + m.scope.String()
 	case key.Matches(msg, k.Edit):
-		return m, editCmd(m.source, m.policy)
+		return m, editCmd(string(m.source), m.policy)
 	default:
 		return m, nil
 	}
