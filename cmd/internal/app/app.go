@@ -13,6 +13,7 @@ import (
 
 	"github.com/tutor-dev/tutor/assets/source"
 	"github.com/tutor-dev/tutor/cmd/internal/common"
+	"github.com/tutor-dev/tutor/cmd/internal/practice"
 	"github.com/tutor-dev/tutor/cmd/internal/course"
 	"github.com/tutor-dev/tutor/cmd/internal/progress"
 	"github.com/tutor-dev/tutor/cmd/internal/render"
@@ -50,6 +51,10 @@ type Options struct {
 	// theme.Initial).
 	Theme     theme.Mode
 	ColorFGBG string
+
+	// QuizStats, when set, reads the learner's quiz record for the screen
+	// at the end of the course (the store has every session's answers).
+	QuizStats func() (practice.Stats, error)
 
 	// Quiz, when set, makes the app `tutor quiz`: the quiz is the bottom
 	// screen (leaving it quits) and there is no course.

@@ -166,10 +166,11 @@ func TestNextAndPreviousLesson(t *testing.T) {
 	if m.lessonID() != "beta" || !strings.Contains(view(m), "lesson 2 of 2") {
 		t.Fatalf("n did not go to the next lesson:\n%s", view(m))
 	}
-	m, _ = send(t, m, press("n")) // past the end: stays
-	if m.lessonID() != "beta" {
-		t.Fatal("n past the last lesson moved")
+	m, _ = send(t, m, press("n")) // past the end: the closing screen, over the lesson
+	if m.lessonID() != "beta" || m.top().Title() != "The end" {
+		t.Fatalf("n past the last lesson: lesson %s, screen %s", m.lessonID(), m.top().Title())
 	}
+	m, _ = send(t, m, press("q"))
 	m, _ = send(t, m, press("p"))
 	if m.lessonID() != "alpha" {
 		t.Fatal("p did not go back")

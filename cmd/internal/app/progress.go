@@ -23,7 +23,10 @@ func (m Model) progress(msg tea.Msg) (_ Model, _ tea.Cmd, ok bool) {
 		return m, tea.Batch(m.renderCmd(), m.save(m.opened(msg.ID))), true
 	case lesson.NavigateMsg:
 		i := m.opts.Course.Lessons.Index(m.lessonID()) + msg.Delta
-		if i < 0 || i >= len(m.opts.Course.Lessons.Lessons) {
+		if i == len(m.opts.Course.Lessons.Lessons) {
+			return m, m.push(m.closingScreen()), true // past the last lesson
+		}
+		if i < 0 || i > len(m.opts.Course.Lessons.Lessons) {
 			return m, nil, true
 		}
 		left := m.lessonID()

@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/tutor-dev/tutor/cmd/internal/practice"
 	"github.com/tutor-dev/tutor/cmd/internal/progress"
 )
 
@@ -64,6 +65,45 @@ func TestEveryLessonThatInvitesAnExperimentHasOne(t *testing.T) {
 		v := ansi.Strip(m.View().Content)
 		if strings.Contains(v, "has no experiment") || !strings.Contains(v, "Experiment") {
 			t.Errorf("%s: x does not open an experiment:\n%s", id, v)
+		}
+	}
+}
+
+// TestClosingScreenAfterTheLastLesson: n past the last lesson shows what
+// was done, the first-try score, what to review and where to go next;
+// q goes back to the lesson.
+func TestClosingScreenAfterTheLastLesson(t *testing.T) {
+	for _, sz := range fitSizes {
+		m := New(Options{Course: testCourse(t), Now: func() time.Time { return time.Unix(0, 0) },
+			QuizStats: func() (practice.Stats, error) {
+				return practice.Stats{Items: 1, Seen: 1, Answers: 4, FirstTryRight: 3, Due: 2}, nil
+			}})
+		m, _ = send(t, m, tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
+		m, _ = send(t, m, press("j"))
+		m, _ = send(t, m, press("enter")) // beta, the last lesson
+		m, _ = send(t, m, press("G"))
+		if sz[0] >= 80 && !strings.Contains(ansi.Strip(m.View().Content), "n: the end of the course") {
+			t.Errorf("%dx%d: the last lesson's end does not say n goes on:\n%s", sz[0], sz[1], ansi.Strip(m.View().Content))
+		}
+		m, _ = send(t, m, press("n"))
+		if m.top().Title() != "The end" {
+			t.Fatalf("%dx%d: n past the last lesson opened %q", sz[0], sz[1], m.top().Title())
+		}
+		var all string
+		for range 40 { // read it all, page by page
+			all += ansi.Strip(m.top().View()) + "\n"
+			m, _ = send(t, m, press("pgdown"))
+		}
+		flat := strings.Join(strings.Fields(all), " ")
+		for _, want := range []string{"finished 1 of 2 lessons", "3 of 4 answers right on the first try (75%)",
+			"Alpha lesson (alpha): not opened yet", "2 quiz questions are due", "tutor quiz --review", "tutor sandbox examples"} {
+			if !strings.Contains(flat, want) {
+				t.Errorf("%dx%d: the closing screen lacks %q:\n%s", sz[0], sz[1], want, all)
+			}
+		}
+		m, _ = send(t, m, press("q"))
+		if m.top().Title() != "Lesson" {
+			t.Errorf("%dx%d: q from the closing screen went to %q", sz[0], sz[1], m.top().Title())
 		}
 	}
 }
