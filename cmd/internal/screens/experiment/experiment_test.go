@@ -342,3 +342,35 @@ func overflowOf(s string, w, h int) string {
 	}
 	return ""
 }
+
+// TestLessonPresetsRunAsWritten: the panels of the lessons on several
+// sources or none run their preset as written: the knobs start at the
+// preset's rule (a transient failure stays transient, a reporting handler
+// reports), so the first run shows what the question asks about.
+func TestLessonPresetsRunAsWritten(t *testing.T) {
+	c, err := builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	open := func(lesson string) Model {
+		e := c.Experiment(lesson)
+		if e == nil {
+			t.Fatalf("%s has no experiment", lesson)
+		}
+		cm := common.New()
+		cm.Width, cm.Height = 100, 29
+		return do(New(cm, e, string(e.Source), lesson), enter)
+	}
+	m := open("best-practices")
+	if r := record(t, m, "m1"); r.Deliveries != 2 || r.Outcome != "succeeded" {
+		t.Errorf("best-practices: m1, which never failed, is delivered twice and succeeds: %+v", r)
+	}
+	m = open("concurrency")
+	if r := record(t, m, "m1"); r.Deliveries != 0 || r.Outcome != "dlq" {
+		t.Errorf("concurrency: with reserved concurrency 0, m1 never runs and reaches the DLQ: %+v", r)
+	}
+	m = open("event-sources")
+	if r := record(t, m, "invoice"); r.Outcome != "on_failure" || r.Deliveries != 3 {
+		t.Errorf("event-sources: the failing S3 event is tried 3 times, then goes to the on-failure destination: %+v", r)
+	}
+}
