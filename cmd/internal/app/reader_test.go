@@ -82,7 +82,7 @@ func TestClosingScreenAfterTheLastLesson(t *testing.T) {
 		m, _ = send(t, m, press("j"))
 		m, _ = send(t, m, press("enter")) // beta, the last lesson
 		m, _ = send(t, m, press("G"))
-		if sz[0] >= 80 && !strings.Contains(ansi.Strip(m.View().Content), "n: the end of the course") {
+		if sz[0] >= 80 && !strings.Contains(ansi.Strip(m.View().Content), "n: course summary") {
 			t.Errorf("%dx%d: the last lesson's end does not say n goes on:\n%s", sz[0], sz[1], ansi.Strip(m.View().Content))
 		}
 		m, _ = send(t, m, press("n"))

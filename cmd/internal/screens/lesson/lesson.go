@@ -221,7 +221,7 @@ func (m Model) View() string {
 		foot += "  end of lesson: " + strings.Join(hints, " · ")
 	}
 	if m.loaded && m.vp.AtBottom() && m.index == m.total-1 {
-		foot += "  · n: the end of the course"
+		foot += "  · n: course summary"
 	}
 	return ansi.Truncate(head, w, "…") + "\n" + body + "\n" + ansi.Truncate(st.Subtle.Render(foot), w, "…")
 }
