@@ -2,7 +2,7 @@
 // type, with one table of what every other package needs to know about each
 // one: course order, display title, how Lambda is invoked from it, the
 // aws-lambda-go type its events decode into and the eventSource string its
-// records carry. Adding a source (eventbridge, say) is one entry in table
+// records carry. Adding a source is one entry in table
 // plus its content (lessons, sample events, handlers, a simulator model).
 //
 // The package is a leaf: it knows nothing of lessons, the sandbox or
@@ -28,6 +28,9 @@ const (
 	Kinesis    Source = "kinesis"
 	SNS        Source = "sns"
 	SQS        Source = "sqs"
+	// EventBridge is an EventBridge rule (or schedule) whose target is the
+	// function: EventBridge invokes it asynchronously.
+	EventBridge Source = "eventbridge"
 )
 
 // Invocation is how Lambda is invoked for a source's events.
@@ -37,7 +40,7 @@ const (
 	// Sync: the caller waits for the function's response (API Gateway).
 	Sync Invocation = iota + 1
 	// Async: the event goes to Lambda's event queue; Lambda retries and
-	// sends failures to a DLQ or on-failure destination (S3, SNS).
+	// sends failures to a DLQ or on-failure destination (S3, SNS, EventBridge).
 	Async
 	// Poll: an event source mapping polls the source and invokes the
 	// function synchronously with batches (SQS, Kinesis, DynamoDB Streams).
@@ -67,9 +70,12 @@ const (
 	// MappingPattern: event patterns in an event source mapping's filter
 	// criteria, applied to each record (SQS, Kinesis, DynamoDB Streams).
 	MappingPattern
+	// RulePattern: an EventBridge rule's event pattern, applied to the
+	// whole event (envelope and detail) before any target is invoked.
+	RulePattern
 )
 
-var filterNames = [...]string{NoFilter: "none", SubscriptionPolicy: "subscription filter policy", MappingPattern: "event source mapping filter"}
+var filterNames = [...]string{NoFilter: "none", SubscriptionPolicy: "subscription filter policy", MappingPattern: "event source mapping filter", RulePattern: "rule event pattern"}
 
 func (f Filter) String() string {
 	if int(f) < len(filterNames) {
@@ -106,6 +112,10 @@ var table = []Info{
 		EventType: reflect.TypeFor[events.SNSEvent](), EventSource: "aws:sns"},
 	{Source: SQS, Title: "Amazon SQS", Short: "SQS", Invocation: Poll, Filter: MappingPattern,
 		EventType: reflect.TypeFor[events.SQSEvent](), EventSource: "aws:sqs"},
+	// events.EventBridgeEvent is an alias of events.CloudWatchEvent; the
+	// event carries "source" (the emitter, "aws.ec2"), not eventSource.
+	{Source: EventBridge, Title: "Amazon EventBridge", Short: "EventBridge", Invocation: Async, Filter: RulePattern,
+		EventType: reflect.TypeFor[events.EventBridgeEvent]()},
 }
 
 var byName = func() map[Source]int {

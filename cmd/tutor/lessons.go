@@ -134,6 +134,7 @@ func runRead(c *course.Course, id string, width int, tty, dark bool, w io.Writer
 	var err error
 	if tty && os.Getenv("NO_COLOR") == "" {
 		out, err = render.Markdown(md, width, dark)
+		out = render.StripMarks(out) // nothing clips code on a bare terminal
 	} else {
 		out, err = render.Plain(md, width)
 	}

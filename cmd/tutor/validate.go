@@ -2,10 +2,17 @@ package main
 
 import (
 	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"runtime/debug"
 	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/tutor-dev/tutor/assets/facts"
+	"github.com/tutor-dev/tutor/cmd/internal/course"
+	"github.com/tutor-dev/tutor/lessons"
 )
 
 func init() { topCommands = append(topCommands, newValidateCmd, newVersionCmd) }
@@ -30,7 +37,11 @@ choice, the share of true/false items keyed True, near-duplicate prompts,
 objectives without items, items without a level or an objective. Warnings
 do not change the exit code; with --strict it exits 1 when the key is the
 longest choice in more than 35% of single-answer items, when the true/false
-items keyed True are not 35-65%, or when an objective has no item.`,
+items keyed True are not 35-65%, or when an objective has no item.
+
+Lines of a lesson's code blocks (diagrams included) wider than 76 columns
+are warnings too: the reader never wraps code, so on an 80-column terminal
+it clips them and the learner has to scroll sideways.`,
 		Example: `  tutor validate ./my-course
   tutor validate --strict ./my-course
   tutor --content ./my-course   # then run it`,
@@ -44,12 +55,16 @@ items keyed True are not 35-65%, or when an objective has no item.`,
 			if c == nil {
 				return err // not a course folder at all
 			}
+			warnings := codeWarnings(dir, c.Facts)
 			if err != nil {
 				problems := splitErrors(err)
-				for _, p := range problems {
+				for _, p := range append(problems, warnings...) {
 					fmt.Fprintln(g.stdout, p)
 				}
 				return fmt.Errorf("%d problem(s) found in %s", len(problems), describe(dir))
+			}
+			for _, w := range warnings {
+				fmt.Fprintln(g.stdout, w)
 			}
 			lint, linted := c.LintQuizzes()
 			if linted {
@@ -72,6 +87,29 @@ items keyed True are not 35-65%, or when an objective has no item.`,
 	}
 	cmd.Flags().BoolVar(&strict, "strict", false, "fail (exit 1) when the quiz bank's cueing is over the limits or an objective has no item")
 	return cmd
+}
+
+// codeWarnings are the lines of the course's fenced blocks too wide for an
+// 80-column terminal, one "file:line: warning: ..." each. The reader clips
+// them (it never wraps code), so they are worth fixing but not errors.
+func codeWarnings(dir string, reg *facts.Registry) []string {
+	fsys := course.Builtin()
+	if dir != "" {
+		fsys = os.DirFS(dir)
+	}
+	names, _ := fs.Glob(fsys, "lessons/*.md")
+	var out []string
+	for _, name := range names {
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			continue // the loader has reported it
+		}
+		for _, w := range lessons.WideCodeLines(string(data), lessons.MaxCodeWidth, reg) {
+			out = append(out, fmt.Sprintf("%s:%d: warning: a code line %d columns wide; the reader clips code wider than %d columns: break the line or redraw the diagram",
+				filepath.Join(dir, filepath.FromSlash(name)), w.Line, w.Width, lessons.MaxCodeWidth))
+		}
+	}
+	return out
 }
 
 func describe(dir string) string {

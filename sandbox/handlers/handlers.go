@@ -41,6 +41,8 @@ var (
 	sqsBatchCode string
 	//go:embed sqs_partial.go
 	sqsPartialCode string
+	//go:embed eventbridge_orders.go
+	eventbridgeOrdersCode string
 )
 
 var all = []Handler{
@@ -71,6 +73,10 @@ var all = []Handler{
 	{
 		Name: "sqs-partial", Source: source.SQS, Func: ProcessPartial, Code: sqsPartialCode,
 		Description: "processes an SQS batch and reports only the invalid messages in batchItemFailures",
+	},
+	{
+		Name: "eventbridge-orders", Source: source.EventBridge, Func: HandleOrderEvent, Code: eventbridgeOrdersCode,
+		Description: "the target of an EventBridge rule and a schedule: decodes an OrderPlaced event's detail, fails on a bad one",
 	},
 }
 

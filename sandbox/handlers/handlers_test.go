@@ -17,7 +17,7 @@ import (
 )
 
 func TestRegistry(t *testing.T) {
-	want := []string{"apigateway-orders", "s3-object-logger", "dynamodb-stream", "kinesis-decode", "sns-attributes", "sqs-batch", "sqs-partial"}
+	want := []string{"apigateway-orders", "s3-object-logger", "dynamodb-stream", "kinesis-decode", "sns-attributes", "sqs-batch", "sqs-partial", "eventbridge-orders"}
 	all := All()
 	if len(all) != len(want) {
 		t.Fatalf("%d handlers, want %d", len(all), len(want))
@@ -61,6 +61,7 @@ func funcName(h Handler) string {
 	return map[string]string{
 		"apigateway-orders": "OrdersAPI", "s3-object-logger": "LogObjects", "dynamodb-stream": "StreamOrders",
 		"kinesis-decode": "DecodeReadings", "sns-attributes": "RouteNotifications", "sqs-batch": "ProcessBatch", "sqs-partial": "ProcessPartial",
+		"eventbridge-orders": "HandleOrderEvent",
 	}[h.Name]
 }
 
@@ -100,6 +101,15 @@ func TestErrorsWrapTheirCause(t *testing.T) {
 		{"kinesis: bad unit", func() error {
 			return DecodeReadings(ctx, events.KinesisEvent{Records: []events.KinesisEventRecord{{Kinesis: events.KinesisRecord{SequenceNumber: "43", Data: []byte(`{"sensorId": "s", "unit": "K"}`)}}}})
 		}, "record 43", errInvalidReading, nil},
+		{"eventbridge: total as a string", func() error {
+			return HandleOrderEvent(ctx, events.EventBridgeEvent{ID: "e-1", Source: "com.example.orders", DetailType: "OrderPlaced", Detail: []byte(`{"orderId": "o", "total": "1"}`)})
+		}, "event e-1 (OrderPlaced from com.example.orders)", nil, &typeErr},
+		{"eventbridge: no total", func() error {
+			return HandleOrderEvent(ctx, events.EventBridgeEvent{ID: "e-2", DetailType: "OrderPlaced", Detail: []byte(`{"orderId": "o"}`)})
+		}, "event e-2", errInvalidOrderEvent, nil},
+		{"eventbridge: unexpected event", func() error {
+			return HandleOrderEvent(ctx, events.EventBridgeEvent{ID: "e-3", Source: "aws.ec2", DetailType: "EC2 Instance State-change Notification"})
+		}, "event e-3 (EC2 Instance State-change Notification from aws.ec2)", errUnexpectedEvent, nil},
 		{"sqs: not JSON", func() error {
 			return ProcessBatch(ctx, sqsEvent("m-1", `{"orderId": "o", "quantity": 1}`, "m-2", "nope"))
 		}, "message m-2", nil, &syntaxErr},

@@ -33,10 +33,14 @@ type asyncEvent struct {
 	fn        *asyncFn
 	attempts  int // invocations made
 	throttles int
+	queued    int64 // when Lambda accepted the event: maximum_event_age counts from here
 }
 
 func (s *sim) runAsync() error {
 	var fns []*asyncFn
+	if s.sc.Source == source.EventBridge {
+		return s.runEventBridge()
+	}
 	if s.sc.Source == source.SNS {
 		subs := s.sc.Subscriptions
 		if len(subs) == 0 {
@@ -70,7 +74,7 @@ func (s *sim) runAsync() error {
 					}
 				}
 				left[i]++
-				s.attemptAsync(&asyncEvent{rec: i, fn: f}, left)
+				s.attemptAsync(&asyncEvent{rec: i, fn: f, queued: s.recs[i].at}, left)
 			}
 		})
 	}
@@ -79,7 +83,7 @@ func (s *sim) runAsync() error {
 
 // rank orders outcomes so that a record's outcome is the worst of its
 // deliveries.
-var rank = [...]int{pending: 5, filtered: 0, succeeded: 1, toDLQ: 2, toOnFailure: 3, dropped: 4}
+var rank = [...]int{pending: 5, filtered: 0, succeeded: 1, toDLQ: 2, toTargetDLQ: 2, toOnFailure: 3, dropped: 4}
 
 // asyncOutcome records one delivery's end on the record.
 func (s *sim) asyncOutcome(i int32, o outcome) {
@@ -99,7 +103,7 @@ func (s *sim) subName(f *asyncFn) string {
 func (s *sim) attemptAsync(ev *asyncEvent, left []int16) {
 	i := ev.rec
 	one := []int32{i}
-	age := s.now - s.recs[i].at
+	age := s.now - ev.queued
 	if ev.attempts+ev.throttles > 0 && age > s.sc.Function.MaximumEventAge.ms() {
 		s.discardAsync(ev, left, fmt.Sprintf("event is %s old, past maximum_event_age %s", fmtDur(age), s.sc.Function.MaximumEventAge))
 		return

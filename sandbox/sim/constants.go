@@ -46,6 +46,12 @@ const (
 	parallelizationMax   = 10                   // kinesis.parallelization-factor.max, dynamodb.parallelization-factor.max
 	streamRetention      = 24 * time.Hour       // sim.kinesis.retention.default, dynamodb.stream.retention
 
+	ebRetryAttemptsDefault = 185                 // eventbridge.retry.attempts.default
+	ebRetryAttemptsMax     = 185                 // eventbridge.retry.attempts.range (its upper end)
+	ebEventAgeDefault      = 24 * time.Hour      // eventbridge.retry.max-event-age.default
+	ebEventAgeMin          = 60 * time.Second    // eventbridge.retry.max-event-age.range (its lower end)
+	ebEventAgeMax          = 86400 * time.Second // eventbridge.retry.max-event-age.range (its upper end)
+
 	restIntegrationTimeout    = 29 * time.Second      // apigw.rest.timeout.default (REST APIs' default and the simulator's maximum)
 	restIntegrationTimeoutMin = 50 * time.Millisecond // apigw.rest.timeout.min
 	apiThrottleStatus         = 500                   // apigw.status.invoke-rejected
@@ -57,6 +63,12 @@ const (
 const (
 	defInvocationTime  = 20 * time.Millisecond // a scripted invocation's virtual duration
 	defMaxReceiveCount = 3                     // AWS requires a redrive policy to name one
+	// EventBridge retries delivery with "exponential back off and jitter"
+	// and publishes no curve: the simulator waits 1 s, doubling, at most
+	// ebBackoffMax, without jitter, so the default 185 retries take about
+	// the default 24 hours (23 h 36 min).
+	ebBackoffStart = 1 * time.Second
+	ebBackoffMax   = 8 * time.Minute
 	// Safety stops. A scenario still running after maxSimulated of virtual
 	// time ends with its remaining records "pending" and a note saying so.
 	// One that needs more simulated events than its budget (base plus

@@ -39,7 +39,7 @@ type FilterSample struct {
 	Note       string          // what the sample teaches
 	Attributes json.RawMessage // sns: MessageAttributes as a notification carries them
 	Message    json.RawMessage // sns: the message, a JSON value or a plain-text string
-	Record     json.RawMessage // sqs, kinesis, dynamodb: the record as Lambda receives it
+	Record     json.RawMessage // sqs, kinesis, dynamodb: the record as Lambda receives it; eventbridge: the event
 	Line       int             // where the sample starts in File
 }
 

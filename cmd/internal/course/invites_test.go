@@ -16,7 +16,7 @@ func TestLessonsNameTheKeysOfWhatTheyOffer(t *testing.T) {
 		t.Fatal(err)
 	}
 	keyOf := map[string]string{ActivityLab: "r", ActivityFilter: "f", ActivityExperiment: "x", ActivityQuiz: "t"}
-	press := regexp.MustCompile("[Pp]ress `(.)`")
+	press := regexp.MustCompile("[Pp]ress\\s+`(.)`")
 	for _, l := range c.Lessons.Lessons {
 		offered := c.Activities(l.ID)
 		named := map[string]bool{}

@@ -65,7 +65,7 @@ type Model struct {
 }
 
 // New opens the experiment e (the course's, for the lesson) of source
-// (apigateway s3 sns sqs kinesis dynamodb) titled after the lesson. A nil e
+// (a source.Source name) titled after the lesson. A nil e
 // gets an empty panel that says there is no experiment for source.
 func New(c common.Common, e *course.Experiment, source string, title string) Model {
 	m := Model{common: c, exp: e, source: source, title: title}

@@ -199,6 +199,9 @@ func allKnobs(src string, sc *sim.Scenario) []knob {
 			boolKnob(sc, "on_failure", "An on-failure destination that receives a description of the records given up on.",
 				func(s *sim.Scenario) *bool { return &s.Mapping.OnFailure }))
 	case in.Invocation == source.Async:
+		if in.Filter == source.RulePattern {
+			add(eventBridgeKnobs(sc)...) // the rule's target, before Lambda's own handling
+		}
 		add(poisonKnob(sc),
 			intKnob(sc, "maximum_retry_attempts", "Retries after a function error (asynchronous invocation).",
 				func(s *sim.Scenario) *int { return &s.Function.MaximumRetryAttempts }, []int{0, 1, 2}, count),
@@ -236,4 +239,21 @@ func filterKnob() knob {
 			}},
 			{label: "on", apply: func(*sim.Scenario) {}},
 		}, cur: 1}
+}
+
+// eventBridgeKnobs are the rule's target settings: EventBridge's delivery
+// to the function, before Lambda's own asynchronous handling.
+func eventBridgeKnobs(sc *sim.Scenario) []knob {
+	return []knob{
+		durKnob(sc, "target outage", "For this long the function cannot be invoked (a retriable error); EventBridge retries the delivery.",
+			func(s *sim.Scenario) *sim.Duration { return &s.Rule.Target.Unavailable }, []time.Duration{0, 10 * time.Minute, 2 * time.Hour, 30 * time.Hour}),
+		intKnob(sc, "target maximum_retry_attempts", "Retries EventBridge makes to deliver the event to the target (its retry policy).",
+			func(s *sim.Scenario) *int { return &s.Rule.Target.MaximumRetryAttempts }, []int{0, 3, 10, 185}, count),
+		durKnob(sc, "target maximum_event_age", "EventBridge stops retrying a delivery once the event is older than this.",
+			func(s *sim.Scenario) *sim.Duration { return &s.Rule.Target.MaximumEventAge }, []time.Duration{time.Minute, time.Hour, 24 * time.Hour}),
+		boolKnob(sc, "target dead_letter_queue", "An SQS queue that receives the events EventBridge could not deliver.",
+			func(s *sim.Scenario) *bool { return &s.Rule.Target.DeadLetterQueue }),
+		boolKnob(sc, "missing_permission", "The function's resource-based policy does not allow EventBridge: not retried.",
+			func(s *sim.Scenario) *bool { return &s.Rule.Target.MissingPermission }),
+	}
 }

@@ -210,6 +210,13 @@ func (m Model) summary(w int) []string {
 		cell("filtered", func(x sim.Metrics) int { return x.FilteredOut }),
 		"simulated " + sim.Duration(time.Duration(cur.SimulatedMs)*time.Millisecond).String(),
 	}
+	if r.Source.Filter() == source.RulePattern { // EventBridge's delivery to the function
+		cells = append(cells[:len(cells)-1],
+			cell("delivery failures", func(x sim.Metrics) int { return x.DeliveryFailures }),
+			cell("delivery retries", func(x sim.Metrics) int { return x.DeliveryRetries }),
+			cell("to target DLQ", func(x sim.Metrics) int { return x.ToTargetDLQ }),
+			cells[len(cells)-1])
+	}
 	out := flow(cells, w)
 	cells = nil
 	for _, s := range r.Subscriptions {

@@ -85,6 +85,8 @@ func New(c common.Common, lf *course.FilterLab, reg *facts.Registry, title strin
 		if v, ok := factValue(reg, "filter."+string(src)+".scope.default"); ok {
 			m.fact = "An " + src.Short() + " subscription's FilterPolicyScope is " + v + " unless set; tab switches it here."
 		}
+	} else if src.Filter() == source.RulePattern {
+		m.fact = "An " + src.Short() + " rule's event pattern is matched against the whole event, envelope and detail; an event it does not match reaches none of the rule's targets."
 	} else if v, ok := factValue(reg, esmKeyFact(src)); ok {
 		m.fact = fmt.Sprintf("%s event source mappings filter on the record's %q key; a record no filter matches is dropped before the handler runs.", src.Short(), v)
 	}

@@ -31,6 +31,18 @@ func esmKeyFact(src source.Source) string { return "filter.esm." + string(src) +
 // event pattern applied to each record.
 func policyLab(src source.Source) bool { return src.Filter() == source.SubscriptionPolicy }
 
+// patternText is how the lab speaks of an event pattern lab, by filter
+// kind: the title's kind, the verdicts, the status line's counts and the
+// heading of the item as delivered.
+type patternText struct{ kind, match, miss, yes, no, item string }
+
+var patternTexts = map[source.Filter]patternText{
+	source.MappingPattern: {"event-source-mapping filter", "matches: the record reaches the handler", "dropped by the mapping",
+		"reach the handler", "dropped by the mapping", "The record as Lambda delivers it"},
+	source.RulePattern: {"rule event pattern", "matches: the rule sends it to its targets", "no match: no target of this rule gets it",
+		"sent to the targets", "matched by no rule", "The event as the rule sees it"},
+}
+
 // decodeSQS reads a body that is JSON as JSON, as Lambda's filter does.
 func decodeSQS(_ Sample, rec map[string]any) (input, error) {
 	body, _ := rec["body"].(string)

@@ -102,7 +102,7 @@ func (m *Model) refresh() {
 			b.WriteString(string(indent([]byte(in.decoded))) + "\n")
 		}
 	}
-	b.WriteString("\n" + st.Accent.Render("The record as Lambda delivers it") + "\n")
+	b.WriteString("\n" + st.Accent.Render(patternTexts[m.source.Filter()].item) + "\n")
 	b.WriteString(string(indent(s.Record)) + "\n")
 	m.vp.SetContent(b.String())
 }
@@ -115,9 +115,9 @@ func (m Model) verdict(matched bool) string {
 	case policyLab(m.source):
 		return "filtered out"
 	case matched:
-		return "matches: the record reaches the handler"
+		return patternTexts[m.source.Filter()].match
 	}
-	return "dropped by the mapping"
+	return patternTexts[m.source.Filter()].miss
 }
 
 // View draws the header, the samples with their verdicts and the detail.
@@ -134,7 +134,7 @@ func (m Model) View() string {
 	if policyLab(m.source) {
 		title += " · " + m.source.Short() + " filter policy · scope " + m.scope.String()
 	} else {
-		title += " · " + m.source.Short() + " event-source-mapping filter"
+		title += " · " + m.source.Short() + " " + patternTexts[m.source.Filter()].kind
 	}
 	add(st.Title.Render(title))
 	add(st.Subtle.Render(m.fact))
@@ -184,7 +184,7 @@ func (m Model) status() string {
 			pass++
 		}
 	}
-	yes, no := "reach the handler", "dropped by the mapping"
+	yes, no := patternTexts[m.source.Filter()].yes, patternTexts[m.source.Filter()].no
 	if policyLab(m.source) {
 		yes, no = "delivered", "filtered out"
 	}
