@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"strings"
 	"time"
 
@@ -21,11 +22,11 @@ func init() { topCommands = append(topCommands, newProgressCmd) }
 
 // progressJSON is the shape of `tutor progress --json`.
 type progressJSON struct {
-	Done    int            `json:"done"`
-	Total   int            `json:"total"`
-	Last    string         `json:"last"`
-	Lessons []lessonJSON   `json:"lessons"`
-	Quiz    practice.Stats `json:"quiz"`
+	Done    int              `json:"done"`
+	Total   int              `json:"total"`
+	Last    string           `json:"last"`
+	Lessons []progressLesson `json:"lessons"`
+	Quiz    practice.Stats   `json:"quiz"`
 }
 
 type progressOpts struct {
@@ -70,14 +71,14 @@ items); it asks first unless --yes is given. The log of past answers is kept.`,
 			return runProgress(c, snap.Progress, practice.Summary(c.Quizzes, snap.Review, time.Now()), o.asJSON, g.stdout)
 		},
 	}
-	cmd.Flags().BoolVar(&o.asJSON, "json", false, "print JSON: {done, total, last, lessons: [{id, title, order, sources, status}], quiz: {items, seen, first_try_accuracy, answers, first_try_right, due}}")
+	cmd.Flags().BoolVar(&o.asJSON, "json", false, "print JSON: {done, total, last, lessons: [{id, title, order, sources, status, position}], quiz: {items, seen, first_try_accuracy, answers, first_try_right, due}}")
 	cmd.Flags().BoolVar(&o.reset, "reset", false, "forget progress and quiz review state (all lessons, or the LESSON given)")
 	cmd.Flags().BoolVar(&o.yes, "yes", false, "do not ask before resetting")
 	return cmd
 }
 
 func runProgress(c *course.Course, st *progress.State, quiz practice.Stats, asJSON bool, w io.Writer) error {
-	out := progressJSON{Last: st.Last, Lessons: []lessonJSON{}, Quiz: quiz}
+	out := progressJSON{Last: st.Last, Lessons: []progressLesson{}, Quiz: quiz}
 	for _, l := range c.Lessons.Lessons {
 		s := st.StatusOf(l.ID, c.HasQuiz(l.ID))
 		if s == progress.Done {
@@ -87,7 +88,7 @@ func runProgress(c *course.Course, st *progress.State, quiz practice.Stats, asJS
 		if src == nil {
 			src = []source.Source{}
 		}
-		out.Lessons = append(out.Lessons, lessonJSON{l.ID, l.Title, l.Order, src, s.String()})
+		out.Lessons = append(out.Lessons, progressLesson{lessonRow{l.ID, l.Title, l.Order, src, s.String()}, position(st, l.ID)})
 	}
 	out.Total = len(out.Lessons)
 	if asJSON {
@@ -143,4 +144,21 @@ func runReset(c *course.Course, store progress.Store, o progressOpts, g *globals
 	}
 	_, err := fmt.Fprintf(g.stdout, "Reset %s.\n", what)
 	return err
+}
+
+// progressLesson is one lesson of `tutor progress --json`: its row and the
+// reading position, from 0 (the top, or never opened) to 1 (the end), a
+// place in the lesson's text that does not depend on the window's width.
+type progressLesson struct {
+	lessonRow
+	Position float64 `json:"position"`
+}
+
+// position is lesson id's reading position, rounded to 3 places.
+func position(st *progress.State, id string) float64 {
+	l, ok := st.Lessons[id]
+	if !ok {
+		return 0
+	}
+	return math.Round(l.Position*1000) / 1000
 }

@@ -60,6 +60,9 @@ var migrations = []string{
 		name TEXT PRIMARY KEY,
 		at_us BIGINT NOT NULL
 	);`,
+	// 2: the reading position as a place in the lesson's source (0 to 1),
+	// so that a window of another width reopens at the same paragraph.
+	`ALTER TABLE lessons ADD COLUMN read_position DOUBLE PRECISION NOT NULL DEFAULT 0;`,
 }
 
 // SchemaVersion is the version the migrations reach.
