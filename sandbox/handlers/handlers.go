@@ -82,7 +82,7 @@ var all = []Handler{
 	},
 	{
 		Name: "functionurl-feedback", Source: source.FunctionURL, Func: Feedback, Code: functionURLFeedbackCode,
-		Description: "serves a function URL (payload format 2.0): greets the IAM caller or anonymous, answers a bad POST /feedback with 400, sets a cookie",
+		Description: "a function URL (payload format 2.0): greets the caller, answers a bad POST with 400, sets a cookie",
 	},
 }
 

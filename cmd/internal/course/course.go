@@ -156,7 +156,6 @@ func (c *Course) loadExtras(files fs.FS, base *Course) error {
 	return errors.Join(errs...)
 }
 
-
 // builtinExtras are the parts of the built-in course a course folder adds
 // to: facts, events, experiments and filter labs.
 var builtinExtras = sync.OnceValues(func() (*Course, error) {
