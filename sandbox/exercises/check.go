@@ -28,8 +28,8 @@ type CritResult struct {
 
 // Options are what a check needs besides the exercise.
 type Options struct {
-	Go        string                         // the go command; FindGo when ""
-	Workspace string                         // the workspace folder (see Init)
+	Go        string                            // the go command; FindGo when ""
+	Workspace string                            // the workspace folder (see Init)
 	Event     func(name string) ([]byte, error) // a course event by name
 }
 

@@ -5,7 +5,6 @@ import (
 	"io/fs"
 	"slices"
 	"strings"
-	"testing/fstest"
 	"time"
 
 	"github.com/tutor-dev/tutor/assets"
@@ -35,7 +34,7 @@ func Builtin() fs.FS {
 		"events":      sub(assets.FS, "events"),
 		"experiments": sub(assets.FS, "experiments"),
 		"filterlabs":  sub(assets.FS, "filterlabs"),
-		"exercises":   fstest.MapFS{}, // reserved for exercises: empty for now
+		"exercises":   sub(assets.Exercises, "_exercises"),
 	}
 }
 

@@ -32,6 +32,8 @@ var contentFiles = []struct{ dir, pattern string }{
 	{"events", "*/*.json"},
 	{"experiments", "*.yaml"},
 	{"filterlabs", "*.yaml"},
+	{"exercises", "*/*.yaml"},
+	{"exercises", "*/*.go"},
 }
 
 // readCourse reads every file of the course in fsys, and nothing else, into
@@ -93,7 +95,7 @@ func (r *reader) glob(dir, pattern string) {
 			if st, err := fs.Stat(r.fsys, p); err == nil && st.IsDir() {
 				r.glob(p, rest)
 			} else if err == nil {
-				r.fail(p, "not a folder (%s): events go in events/<source>/<name>.json", kind(st.Mode()))
+				r.fail(p, "not a folder (%s): %s go in %s/<name>/", kind(st.Mode()), dir, dir)
 			}
 			continue
 		}
