@@ -88,6 +88,7 @@ type Simulate struct {
 type RecordExpect struct {
 	Outcome    string // succeeded | dlq | on_failure | dropped | filtered | pending; "" any
 	Deliveries int    // 0: any
+	Status     int    // apigateway: the HTTP status the client got; 0: any
 }
 
 // Ref is the reference to an exercise's lesson, for the course loader.

@@ -218,6 +218,9 @@ func (r *runner) judgeSimulate(ctx context.Context, c Criterion) CritResult {
 		if want.Outcome != "" && got.Outcome != want.Outcome || want.Deliveries != 0 && got.Deliveries != want.Deliveries {
 			bad = append(bad, fmt.Sprintf("record %s: %s after %d deliveries, wanted %s", id, got.Outcome, got.Deliveries, describeRecord(want)))
 		}
+		if want.Status != 0 && got.Status != want.Status {
+			bad = append(bad, fmt.Sprintf("request %s: the client got %d, wanted %d", id, got.Status, want.Status))
+		}
 	}
 	if len(bad) > 0 {
 		return failed(c, "%s", strings.Join(bad, "; "))

@@ -112,6 +112,7 @@ type specSimulate struct {
 		Records map[string]struct {
 			Outcome    string `yaml:"outcome"`
 			Deliveries int    `yaml:"deliveries"`
+			Status     int    `yaml:"status"`
 		} `yaml:"records"`
 	} `yaml:"expect"`
 }
@@ -342,7 +343,7 @@ func (p *parser) simulate(at string, in *specSimulate) *Simulate {
 		if r.Outcome != "" && !strings.Contains("|succeeded|dlq|on_failure|dropped|filtered|pending|", "|"+r.Outcome+"|") {
 			p.bad(at+".expect.records", "records.%s.outcome %q: want succeeded, dlq, on_failure, dropped, filtered or pending", id, r.Outcome)
 		}
-		s.Records[id] = RecordExpect{Outcome: r.Outcome, Deliveries: r.Deliveries}
+		s.Records[id] = RecordExpect{Outcome: r.Outcome, Deliveries: r.Deliveries, Status: r.Status}
 	}
 	if len(s.Metrics) == 0 && len(s.Records) == 0 {
 		p.bad(at, "simulate: expect nothing: give expect.metrics or expect.records")
