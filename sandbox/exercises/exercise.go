@@ -64,6 +64,7 @@ type Expect struct {
 	ResponseSubset    json.RawMessage // these fields (recursively) with these values
 	BatchItemFailures []string        // exactly these itemIdentifiers, in any order; empty: none (null, [] or absent)
 	HasFailures       bool            // BatchItemFailures was given (an empty list is a claim too)
+	LowestFailure     string          // streams: the lowest sequence number reported, where Lambda checkpoints
 	NoError           bool            // the invocation must succeed
 	Error             *ErrorPattern   // the invocation must fail this way
 	Logs              []string        // each a regular expression some log line must match

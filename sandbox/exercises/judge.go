@@ -102,6 +102,19 @@ func judgeResponse(x Expect, raw json.RawMessage) string {
 			return fmt.Sprintf("wanted a response with %s, got %s", where, clip(string(raw)))
 		}
 	}
+	if x.LowestFailure != "" {
+		ids, err := failureIDs(got)
+		if err != "" {
+			return err
+		}
+		if len(ids) == 0 {
+			return "wanted a partial batch response naming " + x.LowestFailure + ", got no failures: Lambda checkpoints past the whole batch"
+		}
+		low := slices.MinFunc(ids, compareSeq)
+		if low != x.LowestFailure {
+			return fmt.Sprintf("wanted the lowest itemIdentifier to be %s (the first record that failed), got %s: Lambda checkpoints there and retries from it", x.LowestFailure, low)
+		}
+	}
 	if x.HasFailures {
 		ids, err := failureIDs(got)
 		if err != "" {
@@ -114,6 +127,15 @@ func judgeResponse(x Expect, raw json.RawMessage) string {
 		}
 	}
 	return ""
+}
+
+// compareSeq orders sequence numbers (decimal strings of any length);
+// anything else sorts as text after them.
+func compareSeq(a, b string) int {
+	if len(a) != len(b) {
+		return len(a) - len(b)
+	}
+	return strings.Compare(a, b)
 }
 
 // failureIDs reads the itemIdentifiers of a partial batch response, sorted.

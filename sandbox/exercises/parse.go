@@ -101,6 +101,7 @@ type specExpect struct {
 	Response          any       `yaml:"response"`
 	ResponseSubset    any       `yaml:"response_subset"`
 	BatchItemFailures *[]string `yaml:"batch_item_failures"`
+	LowestFailure     string    `yaml:"lowest_failure"`
 	Error             any       `yaml:"error"`
 	Logs              []string  `yaml:"logs"`
 }
@@ -304,8 +305,9 @@ func (p *parser) invoke(at string, in *specInvoke) *Invoke {
 		}
 	}
 	ex.Logs = x.Logs
-	if ex.Response == nil && ex.ResponseSubset == nil && !ex.HasFailures && !ex.NoError && ex.Error == nil && len(ex.Logs) == 0 {
-		p.bad(at, "invoke: expect nothing: give response, response_subset, batch_item_failures, error or logs")
+	ex.LowestFailure = x.LowestFailure
+	if ex.Response == nil && ex.ResponseSubset == nil && !ex.HasFailures && ex.LowestFailure == "" && !ex.NoError && ex.Error == nil && len(ex.Logs) == 0 {
+		p.bad(at, "invoke: expect nothing: give response, response_subset, batch_item_failures, lowest_failure, error or logs")
 	}
 	return inv
 }
