@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/tutor-dev/tutor/assets"
+	"github.com/tutor-dev/tutor/sandbox"
 )
 
 func builtin(t *testing.T) []*Exercise {
@@ -47,7 +48,11 @@ func checkWith(t *testing.T, e *Exercise, src []byte) *Report {
 			t.Fatal(err)
 		}
 	}
-	rep, err := Check(context.Background(), e, Options{Workspace: ws})
+	evs, err := sandbox.BuiltinEvents()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := Check(context.Background(), e, Options{Workspace: ws, Event: evs.Load})
 	if err != nil {
 		t.Fatal(err)
 	}
