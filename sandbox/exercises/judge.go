@@ -161,15 +161,43 @@ func failureIDs(got any) ([]string, string) {
 	return ids, ""
 }
 
-// equal compares decoded JSON; an empty list or object also matches null.
+// equal compares decoded JSON; an empty list or object also matches null
+// (or an absent field), as Go encodes an empty slice or map as null.
 func equal(want, got any) bool {
-	if got == nil {
-		switch w := want.(type) {
-		case []any:
-			return len(w) == 0
-		case map[string]any:
+	switch w := want.(type) {
+	case map[string]any:
+		if got == nil {
 			return len(w) == 0
 		}
+		g, ok := got.(map[string]any)
+		if !ok {
+			return false
+		}
+		for k, wv := range w {
+			if !equal(wv, g[k]) {
+				return false
+			}
+		}
+		for k := range g {
+			if _, ok := w[k]; !ok {
+				return false
+			}
+		}
+		return true
+	case []any:
+		if got == nil {
+			return len(w) == 0
+		}
+		g, ok := got.([]any)
+		if !ok || len(g) != len(w) {
+			return false
+		}
+		for i := range w {
+			if !equal(w[i], g[i]) {
+				return false
+			}
+		}
+		return true
 	}
 	return reflect.DeepEqual(want, got)
 }
