@@ -65,9 +65,13 @@ type Expect struct {
 	BatchItemFailures []string        // exactly these itemIdentifiers, in any order; empty: none (null, [] or absent)
 	HasFailures       bool            // BatchItemFailures was given (an empty list is a claim too)
 	LowestFailure     string          // streams: the lowest sequence number reported, where Lambda checkpoints
-	NoError           bool            // the invocation must succeed
-	Error             *ErrorPattern   // the invocation must fail this way
-	Logs              []string        // each a regular expression some log line must match
+	// ReportsUnprocessed is a regular expression whose first group is a
+	// record's ID in a log line saying it was processed: every record of
+	// the event must be either processed or in batchItemFailures, not both.
+	ReportsUnprocessed string
+	NoError            bool          // the invocation must succeed
+	Error              *ErrorPattern // the invocation must fail this way
+	Logs               []string      // each a regular expression some log line must match
 }
 
 // ErrorPattern is an expected function error: its type exactly (if given)

@@ -36,7 +36,7 @@ func (r *runner) judgeInvoke(ctx context.Context, c Criterion) CritResult {
 			return failed(c, "event %s: %v", in.EventName, err)
 		}
 	}
-	res, err := r.invoke(ctx, in.Timeout, event, len(in.Expect.Logs) > 0)
+	res, err := r.invoke(ctx, in.Timeout, event, len(in.Expect.Logs) > 0 || in.Expect.ReportsUnprocessed != "")
 	if err != nil {
 		return failed(c, "%v", err)
 	}
@@ -53,7 +53,7 @@ func judgeResult(in *Invoke, res *sandbox.Result) string {
 		e := res.Error
 		switch {
 		case e.ErrorType == "Sandbox.Timedout":
-			return fmt.Sprintf("timed out: no answer within the time limit of %s (a handler that hangs, or waits on something that never comes)", in.Timeout)
+			return fmt.Sprintf("timed out: no answer within the function timeout of %s, so Lambda stopped it (it hung, or had more to do than fits)", in.Timeout)
 		case e.ErrorType == "Runtime.ExitError":
 			return "the process exited without answering (" + e.ErrorMessage + ")" + lastLog(res.Logs)
 		case x.Error != nil:
@@ -71,6 +71,11 @@ func judgeResult(in *Invoke, res *sandbox.Result) string {
 	}
 	if res.Error == nil {
 		if d := judgeResponse(x, res.Response); d != "" {
+			return d
+		}
+	}
+	if x.ReportsUnprocessed != "" && res.Error == nil {
+		if d := judgeUnprocessed(x.ReportsUnprocessed, res); d != "" {
 			return d
 		}
 	}

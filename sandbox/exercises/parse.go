@@ -98,12 +98,13 @@ type specInvoke struct {
 }
 
 type specExpect struct {
-	Response          any       `yaml:"response"`
-	ResponseSubset    any       `yaml:"response_subset"`
-	BatchItemFailures *[]string `yaml:"batch_item_failures"`
-	LowestFailure     string    `yaml:"lowest_failure"`
-	Error             any       `yaml:"error"`
-	Logs              []string  `yaml:"logs"`
+	Response           any       `yaml:"response"`
+	ResponseSubset     any       `yaml:"response_subset"`
+	BatchItemFailures  *[]string `yaml:"batch_item_failures"`
+	LowestFailure      string    `yaml:"lowest_failure"`
+	ReportsUnprocessed string    `yaml:"reports_unprocessed"`
+	Error              any       `yaml:"error"`
+	Logs               []string  `yaml:"logs"`
 }
 
 type specSimulate struct {
@@ -306,7 +307,13 @@ func (p *parser) invoke(at string, in *specInvoke) *Invoke {
 	}
 	ex.Logs = x.Logs
 	ex.LowestFailure = x.LowestFailure
-	if ex.Response == nil && ex.ResponseSubset == nil && !ex.HasFailures && ex.LowestFailure == "" && !ex.NoError && ex.Error == nil && len(ex.Logs) == 0 {
+	if x.ReportsUnprocessed != "" {
+		if re, err := regexp.Compile(x.ReportsUnprocessed); err != nil || re.NumSubexp() < 1 {
+			p.bad(at+".expect.reports_unprocessed", "reports_unprocessed: want a regular expression with a group for the record's ID, such as 'processed (\\S+)'")
+		}
+		ex.ReportsUnprocessed = x.ReportsUnprocessed
+	}
+	if ex.Response == nil && ex.ResponseSubset == nil && !ex.HasFailures && ex.LowestFailure == "" && ex.ReportsUnprocessed == "" && !ex.NoError && ex.Error == nil && len(ex.Logs) == 0 {
 		p.bad(at, "invoke: expect nothing: give response, response_subset, batch_item_failures, lowest_failure, error or logs")
 	}
 	return inv
