@@ -36,11 +36,12 @@ type Build struct {
 
 // build compiles workspace/<id> into tmp with the learner's go, offline: the
 // workspace vendors what it needs. Nothing is written into the workspace.
-func build(ctx context.Context, goBin, ws, id, tmp string) (Build, error) {
+func build(ctx context.Context, goBin, ws, id, tmp string, env []string) (Build, error) {
 	bin := filepath.Join(tmp, "bootstrap")
 	cmd := exec.CommandContext(ctx, goBin, "build", "-mod=vendor", "-o", bin, "./"+id)
 	cmd.Dir = ws
 	cmd.Env = append(os.Environ(), "GOPROXY=off", "GOTOOLCHAIN=local", "GOWORK=off", "GOFLAGS=-mod=vendor", "CGO_ENABLED=0")
+	cmd.Env = append(cmd.Env, env...)
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	err := cmd.Run()

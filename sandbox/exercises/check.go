@@ -31,6 +31,7 @@ type Options struct {
 	Go        string                            // the go command; FindGo when ""
 	Workspace string                            // the workspace folder (see Init)
 	Event     func(name string) ([]byte, error) // a course event by name
+	BuildEnv  []string                          // extra K=V for go build (a benchmark's empty GOCACHE)
 }
 
 // Check builds the learner's handler for e in the workspace and judges it
@@ -56,7 +57,7 @@ func Check(ctx context.Context, e *Exercise, opt Options) (*Report, error) {
 	}
 	defer os.RemoveAll(tmp)
 	rep := &Report{Exercise: e.ID, Criteria: []CritResult{}}
-	rep.Build, err = build(ctx, goBin, opt.Workspace, e.ID, tmp)
+	rep.Build, err = build(ctx, goBin, opt.Workspace, e.ID, tmp, opt.BuildEnv)
 	if err != nil {
 		return nil, err
 	}

@@ -314,7 +314,7 @@ func (p *parser) invoke(at string, in *specInvoke) *Invoke {
 		ex.ReportsUnprocessed = x.ReportsUnprocessed
 	}
 	if ex.Response == nil && ex.ResponseSubset == nil && !ex.HasFailures && ex.LowestFailure == "" && ex.ReportsUnprocessed == "" && !ex.NoError && ex.Error == nil && len(ex.Logs) == 0 {
-		p.bad(at, "invoke: expect nothing: give response, response_subset, batch_item_failures, lowest_failure, error or logs")
+		p.bad(at, "invoke: expect nothing: give response, response_subset, batch_item_failures, lowest_failure, reports_unprocessed, error or logs")
 	}
 	return inv
 }
