@@ -30,22 +30,36 @@ type Choice struct {
 
 // Item is one question of the bank, facts filled in.
 type Item struct {
-	ID       string   `yaml:"id" json:"id"`
-	Lesson   string   `yaml:"lesson" json:"lesson"`
-	Kind     Kind     `yaml:"kind" json:"kind"`
-	Prompt   string   `yaml:"prompt" json:"prompt"`
-	Choices  []Choice `yaml:"choices" json:"choices"`
-	Concepts []string `yaml:"concepts" json:"concepts"`
-	Source   string   `yaml:"source" json:"source"`
+	ID        string   `yaml:"id" json:"id"`
+	Lesson    string   `yaml:"lesson" json:"lesson"`
+	Kind      Kind     `yaml:"kind" json:"kind"`
+	Prompt    string   `yaml:"prompt" json:"prompt"`
+	Choices   []Choice `yaml:"choices" json:"choices"`
+	Concepts  []string `yaml:"concepts" json:"concepts"`
+	Source    string   `yaml:"source" json:"source"`
+	Level     string   `yaml:"level"`
+	Objective string   `yaml:"objective"`
 
 	// File, Line and Col locate the item for error messages; LessonLine
-	// and LessonCol its lesson field, which the course checks.
-	File       string `yaml:"-" json:"-"`
-	Line       int    `yaml:"-" json:"-"`
-	Col        int    `yaml:"-" json:"-"`
-	LessonLine int    `yaml:"-" json:"-"`
-	LessonCol  int    `yaml:"-" json:"-"`
+	// and LessonCol its lesson field, ObjectiveLine and ObjectiveCol its
+	// objective field, which the course checks.
+	File          string `yaml:"-" json:"-"`
+	Line          int    `yaml:"-" json:"-"`
+	Col           int    `yaml:"-" json:"-"`
+	LessonLine    int    `yaml:"-" json:"-"`
+	LessonCol     int    `yaml:"-" json:"-"`
+	ObjectiveLine int    `yaml:"-" json:"-"`
+	ObjectiveCol  int    `yaml:"-" json:"-"`
 }
+
+// The levels of an item: what it asks of the learner.
+const (
+	Recall = "recall" // remember a fact or a definition
+	Apply  = "apply"  // predict, diagnose or choose, in a scenario
+)
+
+// Levels lists the known levels, for error messages.
+var Levels = []string{Recall, Apply}
 
 // Correct returns the indices of the right choices.
 func (it *Item) Correct() []int {

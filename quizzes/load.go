@@ -186,6 +186,7 @@ func parseFile(file string, data []byte, reg *facts.Registry) ([]*Item, []error)
 		it.File = file
 		it.Line, it.Col = loc.at(base)
 		it.LessonLine, it.LessonCol = loc.at(base + ".lesson")
+		it.ObjectiveLine, it.ObjectiveCol = loc.at(base + ".objective")
 		ierrs := validate(it, base, loc, reg)
 		errs = append(errs, ierrs...)
 		if it.ID != "" && idPattern.MatchString(it.ID) {
@@ -232,6 +233,12 @@ func validate(it *Item, base string, loc locator, reg *facts.Registry) []error {
 	if it.Lesson == "" {
 		bad("", "missing lesson: name the lesson this item belongs to")
 	}
+	// A missing level or objective is a warning of the linter (Lint), so
+	// that a bank written before they existed still loads.
+	if it.Level != "" && !slices.Contains(Levels, it.Level) {
+		bad(".level", "unknown level %q (want recall or apply)", it.Level)
+	}
+	it.Objective = strings.TrimSpace(it.Objective)
 	if !slices.Contains(Kinds, it.Kind) {
 		if it.Kind == "" {
 			bad("", "missing kind (single, multi or true-false)")

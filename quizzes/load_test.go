@@ -51,6 +51,9 @@ func TestLoadFillsFacts(t *testing.T) {
 	if it.File != "quizzes/sqs.yaml" || it.Line != 1 {
 		t.Errorf("position %s:%d, want quizzes/sqs.yaml:1", it.File, it.Line)
 	}
+	if it.Level != "" || it.Objective != "" {
+		t.Errorf("level %q objective %q: a bank without them still loads, empty", it.Level, it.Objective)
+	}
 	if got := b.ForLesson("sqs"); len(got) != 1 {
 		t.Errorf("ForLesson(sqs) = %d items", len(got))
 	}
@@ -107,6 +110,8 @@ func TestValidation(t *testing.T) {
 			[]string{`quizzes/a.yaml:4:3: item "a": unknown fact "nope.nothing"`}},
 		{"true-false with other texts", map[string]string{"a.yaml": item("a", "  lesson: x\n  kind: true-false\n  prompt: Q?\n  choices:\n    - text: Yes\n      correct: true\n      why: w\n    - text: No\n      why: w\n"+src)},
 			[]string{`quizzes/a.yaml:5:3: item "a": a true-false item has exactly two choices, "True" and "False"`}},
+		{"unknown level", map[string]string{"a.yaml": item("a", "  lesson: x\n  level: remember\n  kind: true-false\n  prompt: Q?\n  choices:\n    - text: \"True\"\n      correct: true\n      why: w\n    - text: \"False\"\n      why: w\n"+src)},
+			[]string{`quizzes/a.yaml:3:3: item "a": unknown level "remember" (want recall or apply)`}},
 		{"missing lesson and source", map[string]string{"a.yaml": item("a", "  kind: true-false\n  prompt: Q?\n  choices:\n    - text: \"True\"\n      correct: true\n      why: w\n    - text: \"False\"\n      why: w\n")},
 			[]string{`quizzes/a.yaml:1:3: item "a": missing lesson`, `quizzes/a.yaml:1:3: item "a": missing source`}},
 	}
@@ -138,5 +143,17 @@ func TestValidationReportsEveryError(t *testing.T) {
 	}
 	if n := len(strings.Split(strings.TrimSpace(err.Error()), "\n")); n != 4 {
 		t.Errorf("got %d errors, want 4 (no why, two correct, one choice, no correct):\n%v", n, err)
+	}
+}
+
+func TestLoadLevelAndObjective(t *testing.T) {
+	data := goodItem + "  level: apply\n  objective: \"  Choose a batch size  \"\n"
+	b, err := Load(fstest.MapFS{"sqs.yaml": {Data: []byte(data)}}, "quizzes", testRegistry(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	it, _ := b.Get("sqs/batch")
+	if it.Level != Apply || it.Objective != "Choose a batch size" || it.ObjectiveLine != 14 || it.ObjectiveCol != 3 {
+		t.Errorf("level %q objective %q at %d:%d, want apply, trimmed, at 14:3", it.Level, it.Objective, it.ObjectiveLine, it.ObjectiveCol)
 	}
 }

@@ -2,103 +2,65 @@ package quizzes
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 )
 
-// The words every quiz front end shows, the same in line mode and in the
-// TUI (line mode prints them exactly: README, "Line mode, exactly").
-const (
-	RightLine   = "You are right!"
-	MissedLine  = "You missed! Try again."
-	SkippedLine = "Skipped. The right answer:"
-	NotAllLine  = "Those are right, but not all the right choices: pick every one that applies."
-)
+// DefaultPassMark is the share of a lesson's items that must be right on
+// the first try, in one sitting, for its quiz to pass; a course may set
+// another (course.yaml, quiz.pass_mark).
+const DefaultPassMark = 0.8
 
-// ScoreLine is the summary a session ends with.
-func ScoreLine(right, answered int) string {
-	return fmt.Sprintf("Score: %d/%d right on the first try", right, answered)
-}
-
-// ItemResult is how one item of a session went.
-type ItemResult struct {
-	ID              string `json:"id"`
-	Attempts        int    `json:"attempts"`
-	CorrectFirstTry bool   `json:"correct_first_try"`
-	Skipped         bool   `json:"skipped"`
-}
-
-// Result is how a session went: the shape of `tutor quiz --json`.
-type Result struct {
-	Answered        int          `json:"answered"`
-	CorrectFirstTry int          `json:"correct_first_try"`
-	Items           []ItemResult `json:"items"`
-}
-
-// ScoreLine is the summary line of r.
-func (r Result) ScoreLine() string { return ScoreLine(r.CorrectFirstTry, r.Answered) }
-
-// FeedbackKind is what an answer earned.
-type FeedbackKind int
-
-// The kinds of feedback.
-const (
-	NoFeedback FeedbackKind = iota
-	Right                   // right: go on
-	Missed                  // wrong, or not every right choice: try again
-	Skipped                 // skipped: the right answer is shown, counted as missed
-	Invalid                 // not an answer: ask again, ungraded
-)
-
-func (k FeedbackKind) String() string {
-	return [...]string{"none", "right", "missed", "skipped", "invalid"}[k]
-}
-
-// Feedback is the typed result of one answer. Front ends word it with the
-// constants above and format the whys of Choices their own way.
-type Feedback struct {
-	Kind FeedbackKind
-	// Choices are indexes into the item's Choices whose why to show: the
-	// right ones (Right, Skipped) or the wrong ones picked (Missed).
-	Choices []int
-	// NotAll: a Missed answer that picked only right choices, not all.
-	NotAll bool
-	// Message says what a valid answer looks like (Invalid).
-	Message string
-	// First is set on the item's first graded (or skipped) answer of the
-	// session, the one the review schedule records; FirstRight is then
-	// whether it was right.
-	First, FirstRight bool
-}
-
-// Headline is the feedback's first line ("" for none or invalid).
-func (f Feedback) Headline() string {
-	switch f.Kind {
-	case Right:
-		return RightLine
-	case Missed:
-		return MissedLine
-	case Skipped:
-		return SkippedLine
+// Passes says whether right first-try answers out of n items reach mark
+// (0 < mark <= 1). No items never pass.
+func Passes(right, n int, mark float64) bool {
+	if mark <= 0 {
+		mark = DefaultPassMark
 	}
-	return ""
+	return n > 0 && float64(right) >= mark*float64(n)-1e-9
+}
+
+// Rules are what a session asks of the learner beyond the items.
+type Rules struct {
+	// PassMark is the share of items right on the first try that passes;
+	// 0 means DefaultPassMark.
+	PassMark float64
+	// Requeue brings every item not right on the first try back at the end
+	// of the sitting, in a review round, until each is answered right (a
+	// skipped one goes to the back of the round). The review round counts
+	// toward neither the score nor the pass, and records nothing. Line mode
+	// does not requeue: its protocol asks a missed item again at once.
+	Requeue bool
 }
 
 // Session asks a list of items one at a time: an item is asked until it is
-// answered right or skipped; only its first answer counts for the score and
-// the review schedule. It is pure state: no I/O, no clock.
+// answered right or skipped; only its first answer counts for the score,
+// the pass and the review schedule. With Rules.Requeue the items missed on
+// the first try come back in a review round. It is pure state: no I/O, no
+// clock.
 type Session struct {
-	items    []*Item
-	seed     uint64
-	idx      int
-	order    []int
-	answered bool // the current item was answered right or skipped
-	results  []ItemResult
+	items     []*Item
+	seed      uint64
+	rules     Rules
+	idx       int   // position in the current round
+	review    []int // the review round: indexes into items
+	reviewing bool
+	order     []int
+	answered  bool // the current item was answered right or skipped
+	results   []ItemResult
 }
 
-// NewSession starts a session over items, the choices ordered by seed.
+// NewSession starts a session over items, the choices ordered by seed,
+// with the default rules (no review round).
 func NewSession(items []*Item, seed uint64) *Session {
-	s := &Session{items: items, seed: seed}
+	return NewSessionRules(items, seed, Rules{})
+}
+
+// NewSessionRules starts a session with rules.
+func NewSessionRules(items []*Item, seed uint64, rules Rules) *Session {
+	if rules.PassMark <= 0 {
+		rules.PassMark = DefaultPassMark
+	}
+	s := &Session{items: items, seed: seed, rules: rules}
 	s.load()
 	return s
 }
@@ -107,30 +69,56 @@ func NewSession(items []*Item, seed uint64) *Session {
 func (s *Session) Clone() *Session {
 	c := *s
 	c.results = append([]ItemResult(nil), s.results...)
+	c.review = append([]int(nil), s.review...)
 	return &c
+}
+
+// current is the index into items of the current item.
+func (s *Session) current() int {
+	if s.reviewing {
+		return s.review[s.idx]
+	}
+	return s.idx
 }
 
 func (s *Session) load() {
 	s.answered = false
 	s.order = nil
-	if s.idx < len(s.items) {
-		s.order = s.items[s.idx].Order(s.seed)
+	if !s.Done() {
+		seed := s.seed
+		if s.reviewing {
+			seed = ^seed // another choice order: the answer is not a position
+		}
+		s.order = s.items[s.current()].Order(seed)
 	}
 }
 
-// Len is the number of items; Index the 0-based position of the current one.
-func (s *Session) Len() int   { return len(s.items) }
+// Len is the number of items of the current round; Index the 0-based
+// position of the current one in it.
+func (s *Session) Len() int {
+	if s.reviewing {
+		return len(s.review)
+	}
+	return len(s.items)
+}
 func (s *Session) Index() int { return s.idx }
 
-// Done says whether every item was asked.
-func (s *Session) Done() bool { return s.idx >= len(s.items) }
+// Reviewing says whether the session is in its review round.
+func (s *Session) Reviewing() bool { return s.reviewing }
+
+// Rules are the session's rules, the pass mark filled in.
+func (s *Session) Rules() Rules { return s.rules }
+
+// Done says whether every item was asked (and, with Requeue, every missed
+// one answered right in the review round).
+func (s *Session) Done() bool { return s.idx >= s.Len() }
 
 // Item is the current item (nil when done).
 func (s *Session) Item() *Item {
 	if s.Done() {
 		return nil
 	}
-	return s.items[s.idx]
+	return s.items[s.current()]
 }
 
 // Order maps display positions to choice indexes of the current item.
@@ -149,14 +137,15 @@ func (s *Session) Position(ci int) int {
 	return -1
 }
 
-// result is the current item's result, creating it on its first answer.
-func (s *Session) result(create bool, right bool) (*ItemResult, bool) {
+// result is the current item's result, creating it on its first answer;
+// nil in the review round, which records nothing.
+func (s *Session) result(right bool) (*ItemResult, bool) {
+	if s.reviewing {
+		return nil, false
+	}
 	id := s.items[s.idx].ID
 	if n := len(s.results); n > 0 && s.results[n-1].ID == id {
 		return &s.results[n-1], false
-	}
-	if !create {
-		return nil, false
 	}
 	s.results = append(s.results, ItemResult{ID: id, CorrectFirstTry: right})
 	return &s.results[len(s.results)-1], true
@@ -171,7 +160,7 @@ func (s *Session) Answer(positions []int) Feedback {
 	if len(positions) == 0 {
 		return Feedback{Kind: Invalid}
 	}
-	it := s.items[s.idx]
+	it := s.Item()
 	chosen := make([]int, 0, len(positions))
 	for _, p := range positions {
 		if p < 0 || p >= len(s.order) {
@@ -180,8 +169,10 @@ func (s *Session) Answer(positions []int) Feedback {
 		chosen = append(chosen, s.order[p])
 	}
 	v := it.Grade(chosen)
-	r, first := s.result(true, v.Correct)
-	r.Attempts++
+	r, first := s.result(v.Correct)
+	if r != nil {
+		r.Attempts++
+	}
 	fb := Feedback{First: first, FirstRight: first && v.Correct}
 	if v.Correct {
 		fb.Kind, fb.Choices, s.answered = Right, it.Correct(), true
@@ -193,15 +184,19 @@ func (s *Session) Answer(positions []int) Feedback {
 }
 
 // Skip shows the right answer; an item skipped before any answer counts
-// as missed.
+// as missed. In the review round a skipped item goes to the back of it.
 func (s *Session) Skip() Feedback {
 	if s.Done() || s.answered {
 		return Feedback{}
 	}
-	r, first := s.result(true, false)
-	r.Skipped = true
+	first := false
+	if r, f := s.result(false); r != nil {
+		r.Skipped, first = true, f
+	} else {
+		s.review = append(s.review, s.current())
+	}
 	s.answered = true
-	return Feedback{Kind: Skipped, Choices: s.items[s.idx].Correct(), First: first}
+	return Feedback{Kind: Skipped, Choices: s.Item().Correct(), First: first}
 }
 
 // AnswerLine reads a typed answer: an empty line skips, numbers (1-based)
@@ -214,7 +209,7 @@ func (s *Session) AnswerLine(input string) Feedback {
 	if s.Done() || s.answered {
 		return Feedback{}
 	}
-	picked, err := ParseAnswer(input, len(s.order), s.items[s.idx].Kind == Multi)
+	picked, err := ParseAnswer(input, len(s.order), s.Item().Kind == Multi)
 	if err != nil {
 		return Feedback{Kind: Invalid, Message: err.Error()}
 	}
@@ -222,22 +217,52 @@ func (s *Session) AnswerLine(input string) Feedback {
 }
 
 // Next moves to the next item once the current one is answered; it
-// reports whether the session goes on.
+// reports whether the session goes on. After the last item of the first
+// round, with Requeue, the review round starts with the missed items.
 func (s *Session) Next() bool {
 	if s.Done() {
 		return false
 	}
 	if s.answered {
 		s.idx++
+		if !s.reviewing && s.Done() && s.rules.Requeue {
+			s.review = s.ToReview()
+			if len(s.review) > 0 {
+				s.reviewing, s.idx = true, 0
+			}
+		}
 		s.load()
 	}
 	return !s.Done()
 }
 
-// Results are the items answered so far, in order.
+// ToReview are the indexes of the items answered so far that were not
+// right on the first try (missed or skipped), in order.
+func (s *Session) ToReview() []int {
+	var out []int
+	for i, r := range s.results {
+		if !r.CorrectFirstTry {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// Missed are the items answered so far that were not right on the first
+// try: the ones to review.
+func (s *Session) Missed() []*Item {
+	var out []*Item
+	for _, i := range s.ToReview() {
+		out = append(out, s.items[i])
+	}
+	return out
+}
+
+// Results are the items answered so far in the first round, in order.
 func (s *Session) Results() []ItemResult { return s.results }
 
-// Result sums up the session so far.
+// Result sums up the session so far (the first round: the review round
+// does not count).
 func (s *Session) Result() Result {
 	res := Result{Items: append([]ItemResult{}, s.results...)}
 	for _, r := range s.results {
@@ -249,52 +274,11 @@ func (s *Session) Result() Result {
 	return res
 }
 
-// Passed says whether every item was answered right in the end (retries
-// allowed, none skipped).
+// Passed says whether the sitting passes: every item was answered and at
+// least the pass mark of them were right on the first try.
 func (s *Session) Passed() bool {
 	if len(s.results) != len(s.items) {
 		return false
 	}
-	for _, r := range s.results {
-		if r.Skipped {
-			return false
-		}
-	}
-	return true
-}
-
-// ParseAnswer reads an answer: a number from 1 to n, or for a multi item
-// numbers separated by commas or spaces. It returns 0-based positions, or
-// an error that says what a valid answer looks like.
-func ParseAnswer(input string, n int, multi bool) ([]int, error) {
-	fields := strings.FieldsFunc(input, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' })
-	if !multi && len(fields) > 1 {
-		return nil, fmt.Errorf("This question has one answer: type a single number from 1 to %d.", n)
-	}
-	var out []int
-	for _, f := range fields {
-		k, err := strconv.Atoi(f)
-		if err != nil || k < 1 || k > n {
-			if multi {
-				return nil, fmt.Errorf("%q is not a choice: type numbers from 1 to %d separated by commas (such as 1,3), or an empty line to skip.", f, n)
-			}
-			return nil, fmt.Errorf("%q is not a choice: type a number from 1 to %d, or an empty line to skip.", f, n)
-		}
-		if !containsInt(out, k-1) {
-			out = append(out, k-1)
-		}
-	}
-	if len(out) == 0 {
-		return nil, fmt.Errorf("Type a number from 1 to %d, or an empty line to skip.", n)
-	}
-	return out, nil
-}
-
-func containsInt(xs []int, x int) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
+	return Passes(s.Result().CorrectFirstTry, len(s.items), s.rules.PassMark)
 }

@@ -50,7 +50,7 @@ func TestLoadEventsRejectsBadTrees(t *testing.T) {
 			"events/sqs/sqs-x.json:1: not a valid events.SQSEvent event: json: cannot unmarshal number"},
 		{"not JSON", fstest.MapFS{"s3/s3-x.json": {Data: []byte(`{"Records": [}`)}}, "events/s3/s3-x.json:1: not a valid events.S3Event event: invalid character"},
 		{"two values", fstest.MapFS{"s3/s3-x.json": {Data: []byte(`{} {}`)}}, "events/s3/s3-x.json: not a valid events.S3Event event: more than one JSON value"},
-		{"unknown source", fstest.MapFS{"eventbridge/eventbridge-x.json": okSQS}, `events/eventbridge/eventbridge-x.json: unknown event source folder "eventbridge"`},
+		{"unknown source", fstest.MapFS{"kafka/kafka-x.json": okSQS}, `events/kafka/kafka-x.json: unknown event source folder "kafka"`},
 		{"name without source prefix", fstest.MapFS{"sqs/orders.json": okSQS}, `events/sqs/orders.json: event name "orders" must start with "sqs-"`},
 	}
 	for _, tt := range tests {

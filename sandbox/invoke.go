@@ -31,6 +31,10 @@ const (
 type Options struct {
 	Timeout   time.Duration // DefaultTimeout when zero
 	RequestID string        // a random UUID when empty
+
+	// expire, when set, ends the invocation as if its deadline had
+	// passed, so tests need not race the scheduler against a short timeout.
+	expire <-chan struct{}
 }
 
 // Function is a handler ready to invoke in process. It keeps a pool of
@@ -102,6 +106,9 @@ func (f *Function) Invoke(ctx context.Context, event []byte, opts Options) *Resu
 	var out outcome
 	select {
 	case out = <-done:
+	case <-opts.expire:
+		cancel()
+		out = outcome{err: TimedOut(reqID, timeout), timedOut: true}
 	case <-ctx.Done():
 		select {
 		case out = <-done: // finished at the same moment: keep its result
@@ -125,6 +132,9 @@ func (f *Function) Invoke(ctx context.Context, event []byte, opts Options) *Resu
 		last = string(b)
 	}
 	ms := float64(elapsed.Microseconds()) / 1000
+	if out.timedOut {
+		ms = float64(timeout.Microseconds()) / 1000 // Lambda reports the timeout as the duration
+	}
 	r := &Result{
 		RequestID:        reqID,
 		Handler:          f.name,
@@ -249,7 +259,11 @@ func (s *logSink) Write(p []byte) (int, error) {
 	rest := bytes.TrimSuffix(p, []byte("\n"))
 	for {
 		line, more, found := bytes.Cut(rest, []byte("\n"))
-		s.lines = append(s.lines, string(line))
+		if len(line) > MaxLogLine {
+			s.lines = append(s.lines, string(line[:MaxLogLine])+TruncationNote(int64(len(line)-MaxLogLine)))
+		} else {
+			s.lines = append(s.lines, string(line))
+		}
 		if !found {
 			return len(p), nil
 		}

@@ -2,7 +2,7 @@
 // type, with one table of what every other package needs to know about each
 // one: course order, display title, how Lambda is invoked from it, the
 // aws-lambda-go type its events decode into and the eventSource string its
-// records carry. Adding a source (eventbridge, say) is one entry in table
+// records carry. Adding a source is one entry in table
 // plus its content (lessons, sample events, handlers, a simulator model).
 //
 // The package is a leaf: it knows nothing of lessons, the sandbox or
@@ -28,6 +28,9 @@ const (
 	Kinesis    Source = "kinesis"
 	SNS        Source = "sns"
 	SQS        Source = "sqs"
+	// EventBridge is an EventBridge rule (or schedule) whose target is the
+	// function: EventBridge invokes it asynchronously.
+	EventBridge Source = "eventbridge"
 )
 
 // Invocation is how Lambda is invoked for a source's events.
@@ -37,7 +40,7 @@ const (
 	// Sync: the caller waits for the function's response (API Gateway).
 	Sync Invocation = iota + 1
 	// Async: the event goes to Lambda's event queue; Lambda retries and
-	// sends failures to a DLQ or on-failure destination (S3, SNS).
+	// sends failures to a DLQ or on-failure destination (S3, SNS, EventBridge).
 	Async
 	// Poll: an event source mapping polls the source and invokes the
 	// function synchronously with batches (SQS, Kinesis, DynamoDB Streams).
@@ -53,12 +56,42 @@ func (i Invocation) String() string {
 	return fmt.Sprintf("Invocation(%d)", uint8(i))
 }
 
+// Filter is how a source lets events be filtered before they reach the
+// function, which decides what a filter lab about it teaches.
+type Filter uint8
+
+const (
+	// NoFilter: every event reaches the function (API Gateway, S3 without
+	// prefix and suffix rules aside).
+	NoFilter Filter = iota
+	// SubscriptionPolicy: a subscription filter policy, on the message
+	// attributes or the body (SNS).
+	SubscriptionPolicy
+	// MappingPattern: event patterns in an event source mapping's filter
+	// criteria, applied to each record (SQS, Kinesis, DynamoDB Streams).
+	MappingPattern
+	// RulePattern: an EventBridge rule's event pattern, applied to the
+	// whole event (envelope and detail) before any target is invoked.
+	RulePattern
+)
+
+var filterNames = [...]string{NoFilter: "none", SubscriptionPolicy: "subscription filter policy", MappingPattern: "event source mapping filter", RulePattern: "rule event pattern"}
+
+func (f Filter) String() string {
+	if int(f) < len(filterNames) {
+		return filterNames[f]
+	}
+	return fmt.Sprintf("Filter(%d)", uint8(f))
+}
+
 // Info is what the course knows about one source.
 type Info struct {
 	Source     Source
 	Title      string       // as a person reads it: "DynamoDB Streams"
+	Short      string       // in running text: "DynamoDB"
 	Invocation Invocation   // how Lambda is invoked from it
 	Stream     bool         // a poll source read from ordered shards (Kinesis, DynamoDB)
+	Filter     Filter       // how its events can be filtered before the function
 	EventType  reflect.Type // the aws-lambda-go type its events decode into
 	// EventSource is the eventSource field of its records ("aws:sqs"); empty
 	// for a source whose event has none.
@@ -67,12 +100,22 @@ type Info struct {
 
 // table is every source, in course order.
 var table = []Info{
-	{APIGateway, "API Gateway", Sync, false, reflect.TypeFor[events.APIGatewayProxyRequest](), ""},
-	{S3, "Amazon S3", Async, false, reflect.TypeFor[events.S3Event](), "aws:s3"},
-	{DynamoDB, "DynamoDB Streams", Poll, true, reflect.TypeFor[events.DynamoDBEvent](), "aws:dynamodb"},
-	{Kinesis, "Kinesis Data Streams", Poll, true, reflect.TypeFor[events.KinesisEvent](), "aws:kinesis"},
-	{SNS, "Amazon SNS", Async, false, reflect.TypeFor[events.SNSEvent](), "aws:sns"},
-	{SQS, "Amazon SQS", Poll, false, reflect.TypeFor[events.SQSEvent](), "aws:sqs"},
+	{Source: APIGateway, Title: "API Gateway", Short: "API Gateway", Invocation: Sync,
+		EventType: reflect.TypeFor[events.APIGatewayProxyRequest]()},
+	{Source: S3, Title: "Amazon S3", Short: "S3", Invocation: Async,
+		EventType: reflect.TypeFor[events.S3Event](), EventSource: "aws:s3"},
+	{Source: DynamoDB, Title: "DynamoDB Streams", Short: "DynamoDB", Invocation: Poll, Stream: true, Filter: MappingPattern,
+		EventType: reflect.TypeFor[events.DynamoDBEvent](), EventSource: "aws:dynamodb"},
+	{Source: Kinesis, Title: "Kinesis Data Streams", Short: "Kinesis", Invocation: Poll, Stream: true, Filter: MappingPattern,
+		EventType: reflect.TypeFor[events.KinesisEvent](), EventSource: "aws:kinesis"},
+	{Source: SNS, Title: "Amazon SNS", Short: "SNS", Invocation: Async, Filter: SubscriptionPolicy,
+		EventType: reflect.TypeFor[events.SNSEvent](), EventSource: "aws:sns"},
+	{Source: SQS, Title: "Amazon SQS", Short: "SQS", Invocation: Poll, Filter: MappingPattern,
+		EventType: reflect.TypeFor[events.SQSEvent](), EventSource: "aws:sqs"},
+	// events.EventBridgeEvent is an alias of events.CloudWatchEvent; the
+	// event carries "source" (the emitter, "aws.ec2"), not eventSource.
+	{Source: EventBridge, Title: "Amazon EventBridge", Short: "EventBridge", Invocation: Async, Filter: RulePattern,
+		EventType: reflect.TypeFor[events.EventBridgeEvent]()},
 }
 
 var byName = func() map[Source]int {
@@ -153,6 +196,28 @@ func (s Source) Invocation() Invocation { return s.Info().Invocation }
 
 // Stream reports whether the source is read from ordered shards.
 func (s Source) Stream() bool { return s.Info().Stream }
+
+// Short is the source's name in running text ("SQS"), or its short name when unknown.
+func (s Source) Short() string {
+	if in := s.Info(); in.Short != "" {
+		return in.Short
+	}
+	return string(s)
+}
+
+// Filter is how the source's events can be filtered (NoFilter when unknown).
+func (s Source) Filter() Filter { return s.Info().Filter }
+
+// Filtered returns the sources whose events can be filtered, in course order.
+func Filtered() []Source {
+	var out []Source
+	for _, in := range table {
+		if in.Filter != NoFilter {
+			out = append(out, in.Source)
+		}
+	}
+	return out
+}
 
 // EventType is the aws-lambda-go type the source's events decode into (nil when unknown).
 func (s Source) EventType() reflect.Type { return s.Info().EventType }

@@ -15,7 +15,7 @@ func TestBinaryCourseExportValidateAndRun(t *testing.T) {
 		t.Fatalf("export: exit %d\n%s%s", code, out, errOut)
 	}
 	out, errOut, code := tutor(t, "", "validate", dir)
-	if code != 0 || !strings.Contains(out, "6 experiments, 4 filter labs") {
+	if code != 0 || !strings.Contains(out, "7 experiments, 5 filter labs") {
 		t.Fatalf("the export does not validate: exit %d\n%s%s", code, out, errOut)
 	}
 	builtin, _, _ := tutor(t, "", "lessons", "--json")

@@ -109,6 +109,7 @@ func runRead(c *course.Course, id string, width int, tty bool, w io.Writer) erro
 	var err error
 	if tty && os.Getenv("NO_COLOR") == "" {
 		out, err = render.Markdown(md, width, true)
+		out = render.StripMarks(out) // nothing clips code on a bare terminal
 	} else {
 		out, err = render.Plain(md, width)
 	}

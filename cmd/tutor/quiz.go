@@ -209,6 +209,10 @@ type itemJSON struct {
 	Choices  []quizzes.Choice `json:"choices"`
 	Concepts []string         `json:"concepts"`
 	Source   string           `json:"source"`
+	// Level is recall or apply; Objective the lesson objective the item
+	// assesses ("" when the bank does not say).
+	Level     string `json:"level"`
+	Objective string `json:"objective"`
 }
 
 func listJSON(items []*quizzes.Item, w io.Writer) error {
@@ -218,7 +222,7 @@ func listJSON(items []*quizzes.Item, w io.Writer) error {
 		if concepts == nil {
 			concepts = []string{}
 		}
-		out = append(out, itemJSON{it.ID, it.Lesson, string(it.Kind), it.Prompt, it.Choices, concepts, it.Source})
+		out = append(out, itemJSON{it.ID, it.Lesson, string(it.Kind), it.Prompt, it.Choices, concepts, it.Source, it.Level, it.Objective})
 	}
 	return writeJSON(w, out)
 }

@@ -209,8 +209,10 @@ func TestBinaryQuizList(t *testing.T) {
 			Correct bool   `json:"correct"`
 			Why     string `json:"why"`
 		} `json:"choices"`
-		Concepts []string `json:"concepts"`
-		Source   string   `json:"source"`
+		Concepts  []string `json:"concepts"`
+		Source    string   `json:"source"`
+		Level     *string  `json:"level"`
+		Objective *string  `json:"objective"`
 	}
 	dec := json.NewDecoder(strings.NewReader(out))
 	dec.DisallowUnknownFields()
@@ -229,6 +231,9 @@ func TestBinaryQuizList(t *testing.T) {
 			if c.Why == "" {
 				t.Errorf("%s: a choice without why", it.ID)
 			}
+		}
+		if it.Level == nil || it.Objective == nil {
+			t.Errorf("%s: no level or objective field", it.ID)
 		}
 		if len(it.Choices) < 2 || right < 1 || it.Prompt == "" || it.Lesson == "" || it.Source == "" || it.Concepts == nil {
 			t.Errorf("%s: incomplete item %+v", it.ID, it)

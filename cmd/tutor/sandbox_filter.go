@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/tutor-dev/tutor/sandbox"
 	"github.com/tutor-dev/tutor/sandbox/filter"
 )
 
@@ -40,9 +41,12 @@ there and what the input had.
                    matched against the event or record as the filter sees it
                    (an SQS body or Kinesis data already decoded to JSON).
 
-The policy is checked first with AWS's rules (SNS: at most 5 keys, 150
-combinations, numbers within ±1,000,000,000 with at most 5 decimals; both:
-well-formed operators). An invalid policy exits 1 with AWS's reason.
+The policy is checked first with AWS's rules (SNS: at most 256 KB, 5 keys,
+150 combinations, numbers within ±1,000,000,000 with at most 5 decimals;
+patterns: at most 4,096 characters, Lambda's limit for a FilterCriteria
+pattern, with a warning past EventBridge's default 2,048; both: well-formed
+operators). An invalid policy exits 1 with AWS's reason. An input over 6 MB
+is refused. Neither file is read past its limit.
 Either --policy or --input (not both) may be - to read standard input.
 
 --json prints {"match": true|false, "reason": "..."}; reason is "" on a match.
@@ -100,13 +104,25 @@ func runSandboxFilter(opts filterOptions, stdin io.Reader, stdout, stderr io.Wri
 		return usageErrorf("only one of --policy and --input can read standard input")
 	}
 
-	policyText, err := readArg(opts.policy, stdin)
+	policyText, err := readArg(opts.policy, stdin, maxPolicyRead)
 	if err != nil {
 		return fmt.Errorf("reading the policy: %w", err)
 	}
-	inputText, err := readArg(opts.input, stdin)
+	if len(policyText) > maxPolicyRead {
+		if opts.kind == "sns" {
+			return fmt.Errorf("%s: %w", argName(opts.policy), &filter.PolicyError{Kind: filter.KindSNS,
+				Reason: fmt.Sprintf("Filter policy is too large (over %d bytes; the limit is %d)", maxPolicyRead, filter.MaxPolicyBytes)})
+		}
+		return fmt.Errorf("%s: %w", argName(opts.policy), &filter.PolicyError{Kind: filter.KindPattern,
+			Reason: fmt.Sprintf("Member must have length less than or equal to %d (this pattern is over %d bytes)", filter.MaxPatternChars, maxPolicyRead)})
+	}
+	inputText, err := readArg(opts.input, stdin, sandbox.MaxSyncPayload)
 	if err != nil {
 		return fmt.Errorf("reading the input: %w", err)
+	}
+	if len(inputText) > sandbox.MaxSyncPayload {
+		return fmt.Errorf("%s: the input is over %d bytes, more than any event Lambda passes to a function (6 MB); filter a smaller message",
+			argName(opts.input), sandbox.MaxSyncPayload)
 	}
 	var p *filter.Policy
 	if opts.kind == "sns" {
@@ -137,12 +153,27 @@ func runSandboxFilter(opts filterOptions, stdin io.Reader, stdout, stderr io.Wri
 	return err
 }
 
-// readArg reads a file, or stdin for "-".
-func readArg(name string, stdin io.Reader) ([]byte, error) {
-	if name == "-" {
-		return io.ReadAll(stdin)
+// maxPolicyRead is as much of a policy as is read: SNS's limit on a filter
+// policy, well above the longest event pattern (4,096 characters of at most
+// 4 bytes each). Anything longer is refused without reading the rest.
+const maxPolicyRead = filter.MaxPolicyBytes
+
+// readArg reads a file, or stdin for "-", up to limit+1 bytes: a longer
+// (or endless) one comes back limit+1 bytes long, for the caller to refuse.
+func readArg(name string, stdin io.Reader, limit int) ([]byte, error) {
+	r := stdin
+	if name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		if fi, err := f.Stat(); err == nil && fi.IsDir() {
+			return nil, fmt.Errorf("%s is a directory", name)
+		}
+		r = f
 	}
-	return os.ReadFile(name)
+	return io.ReadAll(io.LimitReader(r, int64(limit)+1))
 }
 
 func argName(name string) string {

@@ -129,6 +129,8 @@ at that moment.
 
 The event is the sample named by --event, the JSON file named by --event-file
 (- reads standard input), or, with neither, the handler's "<source>-ok" sample.
+An event over 6 MB, Lambda's synchronous payload limit, is refused with
+Lambda's RequestTooLargeException (exit 1); log lines are cut at 256 KB.
 
 A handler that returns an error is still a successful invocation: exit 0.
 --json prints {"requestId", "handler", "event", "response", "error": null |
@@ -183,7 +185,7 @@ func runSandboxInvoke(ctx context.Context, o sandboxInvokeOpts, stdin io.Reader,
 		err   error
 	)
 	if o.eventFile != "" {
-		event, err = sandbox.ReadEventFile(o.eventFile, stdin)
+		event, err = sandbox.ReadEvent(o.eventFile, stdin)
 	} else {
 		name := o.event
 		if name == "" {

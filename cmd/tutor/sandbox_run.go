@@ -50,7 +50,10 @@ _MEMORY_SIZE, AWS_REGION, _HANDLER, LAMBDA_TASK_ROOT...) on top of your own
 environment. A panic, an exit before answering (Runtime.ExitError) and a run past
 --timeout ("Task timed out after N.00 seconds", the process killed) are reported
 as Lambda reports them; a handler that fails is still a successful run (exit 0).
-Without an event flag the event is {}.`,
+A runtime that never asks for an invocation is stopped at Lambda's 10-second
+Init limit, and the error says so. Without an event flag the event is {}; an
+event over 6 MB is refused with Lambda's RequestTooLargeException (exit 1).
+Whatever the handler starts is killed when the run ends.`,
 		Example: `  GOOS=linux go build -o bootstrap . && tutor sandbox run --bin ./bootstrap --event sqs-ok
   tutor sandbox run --bin ./bootstrap --event-file event.json --timeout 10s --json
   echo '{"id":1}' | tutor sandbox run --bin ./bootstrap --event-file - --env TABLE=orders`,
@@ -61,6 +64,7 @@ Without an event flag the event is {}.`,
 			}
 			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 			defer stop()
+			runtimeapi.AdoptOrphans() // a handler's orphans become ours, to kill and reap
 			return runSandboxRun(ctx, o, g.stdin, g.stdout)
 		},
 	}
@@ -130,7 +134,7 @@ func runSandboxRun(ctx context.Context, o sandboxRunOpts, stdin io.Reader, stdou
 func readEvent(name, file string, stdin io.Reader) ([]byte, error) {
 	switch {
 	case file != "":
-		return sandbox.ReadEventFile(file, stdin)
+		return sandbox.ReadEvent(file, stdin)
 	case name != "":
 		evs, err := sandbox.BuiltinEvents()
 		if err != nil {
@@ -162,8 +166,15 @@ X-Amz-Function-Error: Unhandled), a Runtime.ExitError (status 502) when the proc
 exits, or "Task timed out after N.00 seconds". Unlike the emulator, several
 invocations run at once, one per copy; more wait for a free copy. A copy that
 crashes or times out is replaced. The handlers' output and Lambda's START, END
-and REPORT lines go to standard output. Only loopback addresses are accepted.
-Runs until interrupted (ctrl+c or SIGTERM), then stops every copy.`,
+and REPORT lines go to standard output, a whole line at a time, each cut at
+256 KB. Only loopback addresses are accepted.
+
+As Lambda's Invoke API does, it answers 413 RequestTooLargeException to a body
+over 6 MB and 400 InvalidRequestContentException to one cut off or not JSON;
+a body that stalls for 10 s gets 408, a response not taken within 10 s is
+dropped. An invocation whose client goes away still runs to completion.
+Runs until interrupted (ctrl+c or SIGTERM), then stops every copy and
+everything they started.`,
 		Example: `  tutor sandbox emulate --bin ./bootstrap --listen 127.0.0.1:9000 --concurrency 4
   curl -d @event.json http://127.0.0.1:9000/2015-03-31/functions/function/invocations`,
 		Args: cobra.NoArgs,
@@ -184,6 +195,7 @@ Runs until interrupted (ctrl+c or SIGTERM), then stops every copy.`,
 			}
 			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 			defer stop()
+			runtimeapi.AdoptOrphans()
 			return runSandboxEmulate(ctx, o, g.stdout)
 		},
 	}
@@ -211,7 +223,11 @@ func runSandboxEmulate(ctx context.Context, o sandboxEmulateOpts, stdout io.Writ
 		return err
 	}
 	defer pool.Close()
-	srv := &http.Server{Handler: pool, ReadHeaderTimeout: 10 * time.Second}
+	// Slow or silent clients are dropped: headers within 10 s, an idle
+	// keep-alive connection after 60 s; the pool bounds reading each body
+	// and writing each response itself.
+	srv := &http.Server{Handler: pool, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 60 * time.Second,
+		MaxHeaderBytes: 64 << 10}
 	fmt.Fprintf(out, "tutor: serving %s on http://%s%s (%d copies, timeout %v); ctrl+c stops\n",
 		o.bin, ln.Addr(), runtimeapi.InvokePath, o.concurrency, o.timeout)
 	served := make(chan error, 1)

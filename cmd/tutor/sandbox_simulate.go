@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/tutor-dev/tutor/assets/source"
 	"github.com/tutor-dev/tutor/sandbox/sim"
 )
 
@@ -25,8 +26,8 @@ func newSandboxSimulateCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "simulate SCENARIO.yaml [--json] [--full]",
 		Short: "Replay what an event source does around a handler, on a virtual clock",
-		Long: `simulate runs a scenario: an event source (apigateway, s3, sns, sqs, kinesis,
-dynamodb), its settings, a handler (a sample handler run in-process, or a
+		Long: `simulate runs a scenario: an event source (` + source.List() + `),
+its settings, a handler (a sample handler run in-process, or a
 scripted behaviour) and the records that arrive. It replays, in milliseconds,
 what Lambda and the source would do over minutes or days: receives,
 invocations, errors, visibility timeouts, retries with their real delays,

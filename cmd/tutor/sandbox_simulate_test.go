@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/tutor-dev/tutor/assets/source"
 )
 
 func TestSandboxSimulate(t *testing.T) {
@@ -95,5 +97,13 @@ func TestSandboxSimulateFull(t *testing.T) {
 		if len(res.Records) != want || res.Truncated == full || res.Metrics.Succeeded != 10001 {
 			t.Errorf("full=%v: %d records, truncated %v, succeeded %d", full, len(res.Records), res.Truncated, res.Metrics.Succeeded)
 		}
+	}
+}
+
+// The help lists every source of the table, so a new source shows up there.
+func TestBinarySimulateHelpListsEverySource(t *testing.T) {
+	out, _, code := tutor(t, "", "sandbox", "simulate", "--help")
+	if code != 0 || !strings.Contains(out, source.List()) {
+		t.Fatalf("help (exit %d) does not list %q:\n%s", code, source.List(), out)
 	}
 }

@@ -4,18 +4,25 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // SNS's documented filter policy limits (assets/facts/filtering.yaml holds
 // them with their AWS page; a test keeps the two in step).
 const (
-	MaxKeys          = 5          // keys in one SNS filter policy (top level)
-	MaxCombinations  = 150        // total combinations of values
-	NumericLimit     = 1e9        // |n| for numbers in an SNS policy
-	NumericDecimals  = 5          // digits after the decimal point
-	MaxPolicyBytes   = 256 * 1024 // size of an SNS filter policy
-	snsErrPrefix     = "Invalid parameter: FilterPolicy: "
-	patternErrPrefix = "Event pattern is not valid. Reason: "
+	MaxKeys         = 5          // keys in one SNS filter policy (top level)
+	MaxCombinations = 150        // total combinations of values
+	NumericLimit    = 1e9        // |n| for numbers in an SNS policy
+	NumericDecimals = 5          // digits after the decimal point
+	MaxPolicyBytes  = 256 * 1024 // size of an SNS filter policy
+	// MaxPatternChars is the longest event pattern Lambda takes in an event
+	// source mapping's FilterCriteria (fact filter.esm.pattern-max-length);
+	// EventBridge's default quota is shorter, EventBridgePatternChars
+	// (fact filter.eventbridge.pattern-max-length), and adjustable.
+	MaxPatternChars         = 4096
+	EventBridgePatternChars = 2048
+	snsErrPrefix            = "Invalid parameter: FilterPolicy: "
+	patternErrPrefix        = "Event pattern is not valid. Reason: "
 )
 
 // Kind says which AWS feature a policy is for.
@@ -132,7 +139,20 @@ func CompileSNS(policy []byte, scope Scope) (*Policy, error) {
 // event pattern.
 func CompilePattern(pattern []byte) (*Policy, error) {
 	c := &compiler{kind: KindPattern}
-	return c.compile(pattern)
+	// Count characters without decoding more than the limit's worth.
+	if len(pattern) > MaxPatternChars {
+		if n := utf8.RuneCount(pattern); n > MaxPatternChars {
+			return nil, c.errf("", "Member must have length less than or equal to %d (this pattern has %d characters; Lambda's limit for a FilterCriteria pattern)", MaxPatternChars, n)
+		}
+	}
+	p, err := c.compile(pattern)
+	if err == nil {
+		if n := utf8.RuneCount(pattern); n > EventBridgePatternChars {
+			p.warnings = append(p.warnings, fmt.Sprintf("the pattern has %d characters: Lambda takes up to %d in an event source mapping, EventBridge up to %d unless the quota is raised",
+				n, MaxPatternChars, EventBridgePatternChars))
+		}
+	}
+	return p, err
 }
 
 func (c *compiler) errf(key, format string, a ...any) *PolicyError {

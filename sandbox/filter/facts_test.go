@@ -24,6 +24,8 @@ func TestLimitsMatchFacts(t *testing.T) {
 		{"filter.sns.numeric-precision", []string{"5", "five"}},
 		{"filter.sns.max-policy-size", []string{"256 KB"}},
 		{"filter.sns.or-min-objects", []string{"2"}},
+		{"filter.esm.pattern-max-length", []string{"4096", "4,096"}},
+		{"filter.eventbridge.pattern-max-length", []string{"2048", "2,048"}},
 	}
 	for _, tt := range tests {
 		f, ok := reg.Get(tt.id)
@@ -39,7 +41,8 @@ func TestLimitsMatchFacts(t *testing.T) {
 			t.Errorf("fact %s = %q; the code enforces %v", tt.id, f.Value, tt.want)
 		}
 	}
-	if MaxKeys != 5 || MaxCombinations != 150 || NumericLimit != 1e9 || NumericDecimals != 5 || MaxPolicyBytes != 256*1024 {
+	if MaxKeys != 5 || MaxCombinations != 150 || NumericLimit != 1e9 || NumericDecimals != 5 || MaxPolicyBytes != 256*1024 ||
+		MaxPatternChars != 4096 || EventBridgePatternChars != 2048 {
 		t.Error("a limit constant changed: update the facts and this test together")
 	}
 }

@@ -22,6 +22,9 @@ func TestCompileSNSRejects(t *testing.T) {
 		{"six decimals by exponent", `{"price":[1.5e-5]}`, ScopeAttributes, "more than 5 digits"},
 		{"wildcard is not SNS", `{"a":[{"wildcard":"x*"}]}`, ScopeBody, "Unrecognized match type wildcard"},
 		{"anything-but ignore case is not SNS", `{"a":[{"anything-but":{"equals-ignore-case":"x"}}]}`, ScopeBody, "Unsupported anything-but pattern: equals-ignore-case"},
+		// SNS documents anything-but with prefix only (string-value-matching.html);
+		// anything-but with suffix is an EventBridge pattern operator.
+		{"anything-but suffix is not SNS", `{"a":[{"anything-but":{"suffix":".png"}}]}`, ScopeAttributes, "Unsupported anything-but pattern: suffix"},
 		{"prefix ignore case is not SNS", `{"a":[{"prefix":{"equals-ignore-case":"x"}}]}`, ScopeBody, "prefix match pattern must be a string"},
 		{"empty array", `{"a":[]}`, ScopeAttributes, "Empty arrays are not allowed"},
 		{"two operators in one object", `{"a":[{"prefix":"x","suffix":"y"}]}`, ScopeAttributes, "Only one key allowed"},
@@ -52,7 +55,7 @@ func TestCompileSNSAccepts(t *testing.T) {
 		`{}`,
 		`{"price":[{"numeric":[">=",-1000000000,"<=",1000000000]}]}`,
 		`{"price":[1.12345, 0.000000, 3.015e2]}`,
-		`{"a":[{"anything-but":{"suffix":".png"}}],"b":[{"cidr":"2001:db8::/32"}]}`,
+		`{"a":[{"anything-but":{"prefix":"tmp/"}}],"b":[{"cidr":"2001:db8::/32"}]}`,
 		`{"a":["1","2","3","4","5"],"b":["1","2","3","4","5"],"c":["1","2","3","4","5","6"]}`, // exactly 150
 	} {
 		if _, err := CompileSNS([]byte(policy), ScopeAttributes); err != nil {

@@ -151,7 +151,9 @@ func (c *compiler) anythingButObject(arg jval) (matcher, error) {
 	case "wildcard":
 		m.op = opButWildcard
 	}
-	if m.op == 0 || (c.sns && (op == "equals-ignore-case" || op == "wildcard")) {
+	// SNS documents anything-but with prefix only; suffix, equals-ignore-case
+	// and wildcard inside anything-but are EventBridge pattern operators.
+	if m.op == 0 || (c.sns && op != "prefix") {
 		return matcher{}, fmt.Errorf("Unsupported anything-but pattern: %s", op)
 	}
 	var list []jval

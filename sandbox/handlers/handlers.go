@@ -41,6 +41,8 @@ var (
 	sqsBatchCode string
 	//go:embed sqs_partial.go
 	sqsPartialCode string
+	//go:embed eventbridge_orders.go
+	eventbridgeOrdersCode string
 )
 
 var all = []Handler{
@@ -62,7 +64,7 @@ var all = []Handler{
 	},
 	{
 		Name: "sns-attributes", Source: source.SNS, Func: RouteNotifications, Code: snsAttributesCode,
-		Description: "routes SNS notifications by their message attributes and fails when a required one is missing",
+		Description: "routes SNS notifications by their message attributes and logs and sets aside one missing a required attribute (a retry would not help)",
 	},
 	{
 		Name: "sqs-batch", Source: source.SQS, Func: ProcessBatch, Code: sqsBatchCode,
@@ -71,6 +73,10 @@ var all = []Handler{
 	{
 		Name: "sqs-partial", Source: source.SQS, Func: ProcessPartial, Code: sqsPartialCode,
 		Description: "processes an SQS batch and reports only the invalid messages in batchItemFailures",
+	},
+	{
+		Name: "eventbridge-orders", Source: source.EventBridge, Func: HandleOrderEvent, Code: eventbridgeOrdersCode,
+		Description: "the target of an EventBridge rule and a schedule: decodes an OrderPlaced event's detail, fails on a bad one",
 	},
 }
 

@@ -17,7 +17,7 @@ import (
 )
 
 func TestRegistry(t *testing.T) {
-	want := []string{"apigateway-orders", "s3-object-logger", "dynamodb-stream", "kinesis-decode", "sns-attributes", "sqs-batch", "sqs-partial"}
+	want := []string{"apigateway-orders", "s3-object-logger", "dynamodb-stream", "kinesis-decode", "sns-attributes", "sqs-batch", "sqs-partial", "eventbridge-orders"}
 	all := All()
 	if len(all) != len(want) {
 		t.Fatalf("%d handlers, want %d", len(all), len(want))
@@ -61,6 +61,7 @@ func funcName(h Handler) string {
 	return map[string]string{
 		"apigateway-orders": "OrdersAPI", "s3-object-logger": "LogObjects", "dynamodb-stream": "StreamOrders",
 		"kinesis-decode": "DecodeReadings", "sns-attributes": "RouteNotifications", "sqs-batch": "ProcessBatch", "sqs-partial": "ProcessPartial",
+		"eventbridge-orders": "HandleOrderEvent",
 	}[h.Name]
 }
 
@@ -100,9 +101,15 @@ func TestErrorsWrapTheirCause(t *testing.T) {
 		{"kinesis: bad unit", func() error {
 			return DecodeReadings(ctx, events.KinesisEvent{Records: []events.KinesisEventRecord{{Kinesis: events.KinesisRecord{SequenceNumber: "43", Data: []byte(`{"sensorId": "s", "unit": "K"}`)}}}})
 		}, "record 43", errInvalidReading, nil},
-		{"sns: missing attribute", func() error {
-			return RouteNotifications(ctx, events.SNSEvent{Records: []events.SNSEventRecord{{SNS: events.SNSEntity{MessageID: "m-9", MessageAttributes: map[string]any{"priority": map[string]any{"Type": "Number", "Value": "1"}}}}}})
-		}, "message m-9", errMissingMessageAttribute, nil},
+		{"eventbridge: total as a string", func() error {
+			return HandleOrderEvent(ctx, events.EventBridgeEvent{ID: "e-1", Source: "com.example.orders", DetailType: "OrderPlaced", Detail: []byte(`{"orderId": "o", "total": "1"}`)})
+		}, "event e-1 (OrderPlaced from com.example.orders)", nil, &typeErr},
+		{"eventbridge: no total", func() error {
+			return HandleOrderEvent(ctx, events.EventBridgeEvent{ID: "e-2", DetailType: "OrderPlaced", Detail: []byte(`{"orderId": "o"}`)})
+		}, "event e-2", errInvalidOrderEvent, nil},
+		{"eventbridge: unexpected event", func() error {
+			return HandleOrderEvent(ctx, events.EventBridgeEvent{ID: "e-3", Source: "aws.ec2", DetailType: "EC2 Instance State-change Notification"})
+		}, "event e-3 (EC2 Instance State-change Notification from aws.ec2)", errUnexpectedEvent, nil},
 		{"sqs: not JSON", func() error {
 			return ProcessBatch(ctx, sqsEvent("m-1", `{"orderId": "o", "quantity": 1}`, "m-2", "nope"))
 		}, "message m-2", nil, &syntaxErr},
@@ -188,4 +195,26 @@ func sqsEvent(idBody ...string) events.SQSEvent {
 		e.Records = append(e.Records, events.SQSMessage{MessageId: idBody[i], Body: idBody[i+1]})
 	}
 	return e
+}
+
+// TestSNSMalformedIsSetAside: a notification without the required eventType
+// attribute is logged and skipped, not failed, since a retry would fail the
+// same way; the notifications after it are still routed.
+func TestSNSMalformedIsSetAside(t *testing.T) {
+	var buf bytes.Buffer
+	ctx := WithLogger(context.Background(), log.New(&buf, "", 0))
+	err := RouteNotifications(ctx, events.SNSEvent{Records: []events.SNSEventRecord{
+		{SNS: events.SNSEntity{MessageID: "m-9", MessageAttributes: map[string]any{"priority": map[string]any{"Type": "Number", "Value": "1"}}}},
+		{SNS: events.SNSEntity{MessageID: "m-10", MessageAttributes: map[string]any{"eventType": map[string]any{"Type": "String", "Value": "order.placed"}}}},
+	}})
+	if err != nil {
+		t.Fatalf("RouteNotifications returned %v, want nil: a malformed notification is set aside, not retried", err)
+	}
+	out := buf.String()
+	if !strings.Contains(out, "message m-9") || !strings.Contains(out, errMissingMessageAttribute.Error()) {
+		t.Errorf("log %q does not name the set-aside message and why", out)
+	}
+	if !strings.Contains(out, "message m-10: eventType=order.placed") {
+		t.Errorf("log %q: the notification after the malformed one was not routed", out)
+	}
 }

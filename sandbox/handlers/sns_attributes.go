@@ -3,7 +3,6 @@ package handlers
 import (
 	"context"
 	"errors"
-	"fmt"
 
 	"github.com/aws/aws-lambda-go/events"
 )
@@ -16,14 +15,20 @@ var errMissingMessageAttribute = errors.New("missing required message attribute"
 // In the event, SNS gives every attribute as {"Type": "String", "Value": "..."}
 // (events.SNSEntity.MessageAttributes is a map[string]any). The attribute
 // "eventType" is required; "priority" (a Number attribute) is optional.
-// SNS invokes the function asynchronously, so Lambda retries a failed
-// invocation; the error names the message so the retries can be traced.
+//
+// A notification without "eventType" is malformed, and a retry would fail
+// the same way: SNS invokes the function asynchronously, so returning an
+// error would only make Lambda run it twice more and then discard it. The
+// handler logs it (with its message ID, so it can be found and replayed) and
+// goes on with the rest. An error is for a failure a retry can fix, such as
+// a downstream call that timed out.
 func RouteNotifications(ctx context.Context, event events.SNSEvent) error {
 	for _, record := range event.Records {
 		msg := record.SNS
 		eventType, ok := messageAttribute(msg.MessageAttributes, "eventType")
 		if !ok {
-			return fmt.Errorf("message %s from %s: %w %q", msg.MessageID, msg.TopicArn, errMissingMessageAttribute, "eventType")
+			Logf(ctx, "message %s from %s: %v %q: set aside, not retried", msg.MessageID, msg.TopicArn, errMissingMessageAttribute, "eventType")
+			continue
 		}
 		priority, ok := messageAttribute(msg.MessageAttributes, "priority")
 		if !ok {

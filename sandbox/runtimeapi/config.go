@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -18,9 +20,11 @@ const (
 	DefaultTimeout  = 3 * time.Second
 	DefaultMemoryMB = 128
 	DefaultRegion   = "us-east-1"
-	// initLimit bounds the Init phase (start until the first invocation/next),
-	// as Lambda limits Init to 10 seconds for on-demand functions.
-	initLimit = 10 * time.Second
+	// InitLimit bounds the Init phase (start until the first
+	// invocation/next): Lambda limits Init to 10 seconds for on-demand
+	// functions, apart from the function timeout, which starts only when
+	// the runtime takes the invocation (fact lambda.init.limit).
+	InitLimit = 10 * time.Second
 	// maxResponse is Lambda's limit for a synchronous response payload (6 MB).
 	maxResponse = 6 << 20
 	accountID   = "123456789012" // the placeholder account AWS's own docs use
@@ -34,6 +38,8 @@ type Config struct {
 	MemoryMB     int           // reported only; DefaultMemoryMB when zero
 	Region       string        // DefaultRegion when empty
 	Env          []string      // extra K=V, applied last
+
+	initLimit time.Duration // InitLimit when zero; tests shorten it
 }
 
 func (c Config) withDefaults() Config {
@@ -42,6 +48,9 @@ func (c Config) withDefaults() Config {
 	}
 	if c.MemoryMB <= 0 {
 		c.MemoryMB = DefaultMemoryMB
+	}
+	if c.initLimit <= 0 {
+		c.initLimit = InitLimit
 	}
 	if c.Region == "" {
 		c.Region = DefaultRegion
@@ -97,13 +106,28 @@ func CheckBin(path string) error {
 func inheritedDrop(kv string) bool {
 	return strings.HasPrefix(kv, "AWS_LAMBDA_") || strings.HasPrefix(kv, "_HANDLER=") ||
 		strings.HasPrefix(kv, "_X_AMZN_TRACE_ID=") || strings.HasPrefix(kv, "LAMBDA_TASK_ROOT=") ||
-		strings.HasPrefix(kv, "LAMBDA_RUNTIME_DIR=")
+		strings.HasPrefix(kv, "LAMBDA_RUNTIME_DIR=") || strings.HasPrefix(kv, "TUTOR_SANDBOX_")
+}
+
+// copyEnv marks every copy, and everything it starts, with the copy's
+// token, so that all of it can be found and killed (see killGroup).
+const copyEnv = "TUTOR_SANDBOX_COPY"
+
+var (
+	runToken = sync.OnceValue(func() string { return randHex(8) }) // this process's
+	copySeq  atomic.Int64
+)
+
+// newCopyToken is unique per copy; no token is a prefix of another
+// (they end in "."), and all start with runToken()+".".
+func newCopyToken() string {
+	return runToken() + "." + strconv.FormatInt(copySeq.Add(1), 10) + "."
 }
 
 // environ is the child's environment: tutor's own (so PATH, HOME and AWS
 // credentials work as they do under `sam local invoke`) without Lambda's
 // variables, then the variables Lambda defines, then cfg.Env.
-func (c Config) environ(runtimeAPI string) []string {
+func (c Config) environ(runtimeAPI, token string) []string {
 	abs, err := filepath.Abs(c.Bin)
 	if err != nil {
 		abs = c.Bin
@@ -128,6 +152,7 @@ func (c Config) environ(runtimeAPI string) []string {
 		"LAMBDA_TASK_ROOT="+filepath.Dir(abs),
 		"LAMBDA_RUNTIME_DIR="+filepath.Dir(abs),
 		"TZ=:UTC",
+		copyEnv+"="+token,
 	)
 	return append(env, c.Env...)
 }

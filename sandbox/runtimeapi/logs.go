@@ -1,17 +1,16 @@
 package runtimeapi
 
 import (
-	"bytes"
 	"fmt"
 	"sync"
+
+	"github.com/tutor-dev/tutor/sandbox"
 )
 
-// Limits on what one run keeps of a handler's output, so a handler stuck in
-// a logging loop cannot exhaust memory. Lambda caps a log event at 256 KB.
-const (
-	maxLogLine  = 256 << 10
-	maxLogBytes = 8 << 20
-)
+// maxLogBytes bounds what one run keeps of a handler's output, so a handler
+// stuck in a logging loop cannot exhaust memory. Each line is also cut at
+// sandbox.MaxLogLine (Lambda's 256 KB log event), with a note.
+const maxLogBytes = 8 << 20
 
 // lineLog collects a child's stdout and stderr as lines. Each stream has its
 // own writer (so a partial line on one never merges with the other) and all
@@ -23,7 +22,7 @@ type lineLog struct {
 	dropped int
 }
 
-func (l *lineLog) stream() *lineWriter { return &lineWriter{log: l} }
+func (l *lineLog) stream() *sandbox.LineWriter { return sandbox.NewLineWriter(l.add) }
 
 func (l *lineLog) add(line []byte) {
 	l.mu.Lock()
@@ -32,11 +31,8 @@ func (l *lineLog) add(line []byte) {
 		l.dropped += len(line) + 1
 		return
 	}
-	if len(line) > maxLogLine {
-		line = line[:maxLogLine]
-	}
 	l.size += len(line)
-	l.lines = append(l.lines, string(bytes.TrimSuffix(line, []byte("\r"))))
+	l.lines = append(l.lines, string(line))
 }
 
 // Lines returns the lines so far, with a note if some were dropped.
@@ -48,45 +44,4 @@ func (l *lineLog) Lines() []string {
 		out = append(out, fmt.Sprintf("[tutor: %d more bytes of output dropped]", l.dropped))
 	}
 	return out
-}
-
-type lineWriter struct {
-	mu      sync.Mutex
-	log     *lineLog
-	partial []byte
-}
-
-func (w *lineWriter) Write(p []byte) (int, error) {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	n := len(p)
-	for len(p) > 0 {
-		i := bytes.IndexByte(p, '\n')
-		if i < 0 {
-			if len(w.partial) < maxLogLine {
-				w.partial = append(w.partial, p...)
-			}
-			break
-		}
-		if len(w.partial) > 0 {
-			w.partial = append(w.partial, p[:i]...)
-			w.log.add(w.partial)
-			w.partial = w.partial[:0]
-		} else {
-			w.log.add(p[:i])
-		}
-		p = p[i+1:]
-	}
-	return n, nil
-}
-
-// Close keeps a last line that had no newline.
-func (w *lineWriter) Close() error {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	if len(w.partial) > 0 {
-		w.log.add(w.partial)
-		w.partial = nil
-	}
-	return nil
 }

@@ -21,6 +21,7 @@ func TestMain(m *testing.M) {
 	}
 	tmpDir = dir
 	handlerBin, err = buildHandler(dir)
+	AdoptOrphans() // as tutor does: orphans of the copies become ours to reap
 	code := 1
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)

@@ -17,6 +17,7 @@ const (
 	InitError                 // the runtime posted init/error before taking the invocation
 	ExitError                 // the process exited before answering
 	Timeout                   // the invocation ran past its timeout and the process was killed
+	InitTimeout               // the runtime never asked for an invocation within Lambda's Init limit (10 s)
 )
 
 func (k Kind) String() string {
@@ -31,6 +32,8 @@ func (k Kind) String() string {
 		return "exit error"
 	case Timeout:
 		return "timeout"
+	case InitTimeout:
+		return "init timeout"
 	}
 	return fmt.Sprintf("Kind(%d)", int(k))
 }

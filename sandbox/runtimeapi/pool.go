@@ -7,6 +7,8 @@ import (
 	"io"
 	"sync"
 	"time"
+
+	"github.com/tutor-dev/tutor/sandbox"
 )
 
 // Pool keeps N copies of a binary warm and sends each invocation to an idle
@@ -16,6 +18,10 @@ type Pool struct {
 	cfg  Config
 	logs io.Writer // the children's output and the START/END/REPORT lines; nil discards
 	idle chan *slot
+	// inflight bounds the HTTP requests read, run and answered at once, so
+	// that request and response bodies (up to 6 MB each) held for slow
+	// clients stay bounded; further requests wait their turn unread.
+	inflight chan struct{}
 
 	mu     sync.Mutex
 	slots  []*slot
@@ -29,8 +35,9 @@ type slot struct{ w *worker } // w is nil when a restart failed; acquire retries
 var ErrClosed = errors.New("the pool is closed")
 
 // NewPool starts n copies of cfg.Bin. logs receives their stdout and
-// stderr (as the Runtime Interface Emulator prints them) and is written
-// to from several goroutines, so it must be safe for that (an *os.File is).
+// stderr (as the Runtime Interface Emulator prints them) and Lambda's
+// START, END and REPORT lines, each line whole in one Write, from several
+// goroutines: it must be safe for that (an *os.File is).
 func NewPool(cfg Config, n int, logs io.Writer) (*Pool, error) {
 	cfg = cfg.withDefaults()
 	if n < 1 {
@@ -39,9 +46,9 @@ func NewPool(cfg Config, n int, logs io.Writer) (*Pool, error) {
 	if err := CheckBin(cfg.Bin); err != nil {
 		return nil, err
 	}
-	p := &Pool{cfg: cfg, logs: logs, idle: make(chan *slot, n)}
+	p := &Pool{cfg: cfg, logs: logs, idle: make(chan *slot, n), inflight: make(chan struct{}, 2*n+4)}
 	for range n {
-		w, err := startWorker(cfg, logs, logs)
+		w, err := p.start()
 		if err != nil {
 			p.Close()
 			return nil, err
@@ -51,6 +58,23 @@ func NewPool(cfg Config, n int, logs io.Writer) (*Pool, error) {
 		p.idle <- s
 	}
 	return p, nil
+}
+
+// start starts a copy whose output reaches p.logs one whole line at a time.
+func (p *Pool) start() (*worker, error) {
+	if p.logs == nil {
+		return startWorker(p.cfg, nil, nil)
+	}
+	return startWorker(p.cfg, p.lineTo(), p.lineTo())
+}
+
+// lineTo is one output stream of a copy: each line, cut at
+// sandbox.MaxLogLine, reaches p.logs in a single Write.
+func (p *Pool) lineTo() io.Writer {
+	return sandbox.NewLineWriter(func(line []byte) {
+		b := make([]byte, 0, len(line)+1)
+		_, _ = p.logs.Write(append(append(b, line...), '\n'))
+	})
 }
 
 // Config is the configuration the pool runs with, defaults filled in.
@@ -69,7 +93,10 @@ func (p *Pool) Invoke(ctx context.Context, id string, event []byte) (Outcome, er
 	return p.Do(ctx, Request{ID: id, Event: event})
 }
 
-// Do runs one request on an idle copy, waiting for one to be free.
+// Do runs one request on an idle copy, waiting for one to be free. ctx
+// bounds only the wait: once a copy takes the request it runs to
+// completion, as in Lambda, even if the caller goes away (only Close ends
+// it early). Every START line is followed by its END and REPORT lines.
 func (p *Pool) Do(ctx context.Context, req Request) (Outcome, error) {
 	if req.ID == "" {
 		req.ID = newRequestID()
@@ -80,19 +107,22 @@ func (p *Pool) Do(ctx context.Context, req Request) (Outcome, error) {
 	case <-ctx.Done():
 		return Outcome{}, errCanceled
 	}
+	run := context.WithoutCancel(ctx)
 	start := time.Now()
 	p.logf("START RequestId: %s Version: $LATEST\n", req.ID)
-	out, err := p.invokeOn(ctx, s, req)
+	out, err := p.invokeOn(run, s, req)
 	if err == errGone { // a warm copy died between invocations: Lambda would start a new one
-		out, err = p.invokeOn(ctx, s, req)
+		out, err = p.invokeOn(run, s, req)
 	}
-	if err == nil {
+	if err != nil {
+		p.report(Outcome{RequestID: req.ID, Kind: ExitError}, start)
+	} else {
 		p.report(out, start)
 	}
 	if err == nil && (out.Kind == Success || out.Kind == FunctionError) && !s.w.dead() {
 		p.idle <- s
 	} else {
-		p.replace(s) // timed out, exited or canceled: start a fresh copy
+		p.replace(s) // timed out, exited or failed to start: start a fresh copy
 	}
 	return out, err
 }
@@ -106,7 +136,7 @@ func (p *Pool) invokeOn(ctx context.Context, s *slot, req Request) (Outcome, err
 		if s.w != nil {
 			s.w.stop(time.Second)
 		}
-		w, err := startWorker(p.cfg, p.logs, p.logs)
+		w, err := p.start()
 		p.setWorker(s, w)
 		if err != nil {
 			return Outcome{}, err
@@ -128,7 +158,7 @@ func (p *Pool) replace(s *slot) {
 		var w *worker
 		if !p.isClosed() {
 			var err error
-			if w, err = startWorker(p.cfg, p.logs, p.logs); err != nil {
+			if w, err = p.start(); err != nil {
 				p.logf("tutor: restarting %s: %v\n", p.cfg.Bin, err)
 			}
 		}
@@ -191,19 +221,21 @@ func (p *Pool) logf(format string, a ...any) {
 	}
 }
 
-// report prints the lines Lambda logs after each invocation.
+// report prints the lines Lambda logs after each invocation, in one Write.
 func (p *Pool) report(out Outcome, start time.Time) {
 	if p.logs == nil {
 		return
 	}
-	ms := float64(time.Since(start).Microseconds()) / 1000
-	if out.Kind == Timeout {
-		ms = float64(p.cfg.Timeout.Milliseconds())
+	d := time.Since(start)
+	initReport := ""
+	switch out.Kind {
+	case Timeout:
+		d = p.cfg.Timeout // the function timeout fired
+	case InitTimeout:
+		d = out.Duration // the Init limit fired: no function timeout ran
+		initReport = InitReportLine(d) + "\n"
 	}
-	billed := int64(ms)
-	if float64(billed) < ms || billed == 0 {
-		billed++
-	}
-	fmt.Fprintf(p.logs, "END RequestId: %s\nREPORT RequestId: %s\tDuration: %.2f ms\tBilled Duration: %d ms\tMemory Size: %d MB\n",
-		out.RequestID, out.RequestID, ms, billed, p.cfg.MemoryMB)
+	ms := float64(d.Microseconds()) / 1000
+	fmt.Fprintf(p.logs, "%sEND RequestId: %s\nREPORT RequestId: %s\tDuration: %.2f ms\tBilled Duration: %d ms\tMemory Size: %d MB\n",
+		initReport, out.RequestID, out.RequestID, ms, sandbox.BilledMs(ms), p.cfg.MemoryMB)
 }

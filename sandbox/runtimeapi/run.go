@@ -22,6 +22,9 @@ func Run(ctx context.Context, cfg Config, event []byte) (*sandbox.Result, error)
 	if err := CheckBin(cfg.Bin); err != nil {
 		return nil, err
 	}
+	if len(event) > sandbox.MaxSyncPayload {
+		return nil, sandbox.ErrPayloadTooLarge
+	}
 	if !json.Valid(event) {
 		return nil, errors.New("the event is not valid JSON")
 	}
@@ -63,6 +66,8 @@ func result(cfg Config, event []byte, out Outcome, logs []string) *sandbox.Resul
 	switch out.Kind {
 	case Timeout:
 		r.Logs = append(r.Logs, time.Now().UTC().Format("2006-01-02T15:04:05.000Z")+" "+out.RequestID+" "+sandbox.TimeoutMessage(cfg.Timeout))
+	case InitTimeout:
+		r.Logs = append(r.Logs, InitReportLine(out.Duration), out.Error.ErrorMessage)
 	case ExitError, InitError:
 		r.Logs = append(r.Logs, out.Error.ErrorMessage, out.Error.ErrorType)
 	}

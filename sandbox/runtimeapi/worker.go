@@ -29,6 +29,8 @@ type worker struct {
 	initErr chan struct{}    // closed when the runtime posts init/error
 	copies  sync.WaitGroup   // goroutines copying the child's output
 	served  int              // invocations handed over; one caller invokes at a time
+	started time.Time        // when the process started: the Init phase's clock
+	token   string           // in the environment of the copy and all it starts
 
 	mu        sync.Mutex
 	current   *invocation // handed to the runtime, not yet answered
@@ -63,7 +65,9 @@ func startWorker(cfg Config, stdout, stderr io.Writer) (*worker, error) {
 	if err != nil {
 		return nil, fmt.Errorf("runtime API: %w", err)
 	}
+	startWatchdog()
 	w := &worker{
+		token:   newCopyToken(),
 		cfg:     cfg,
 		arn:     cfg.ARN(),
 		handoff: make(chan *invocation),
@@ -78,7 +82,7 @@ func startWorker(cfg Config, stdout, stderr io.Writer) (*worker, error) {
 		bin = cfg.Bin
 	}
 	cmd := exec.Command(bin)
-	cmd.Env = cfg.environ(ln.Addr().String())
+	cmd.Env = cfg.environ(ln.Addr().String(), w.token)
 	cmd.Dir = filepath.Dir(bin)
 	isolate(cmd)
 	var parentEnds []*os.File
@@ -96,19 +100,17 @@ func startWorker(cfg Config, stdout, stderr io.Writer) (*worker, error) {
 		w.closePipes()
 		return nil, fmt.Errorf("starting %s: %w", cfg.Bin, err)
 	}
-	w.cmd = cmd
+	w.cmd, w.started = cmd, time.Now()
 	go w.wait()
 	return w, nil
 }
 
-// output gives the child a file to write to. A file is passed straight
-// through; any other writer gets a pipe of ours and a copying goroutine, so
-// cmd.Wait returns when the process exits rather than when the pipe closes
-// (a grandchild may hold it open).
+// output gives the child a pipe of ours and a copying goroutine, so that
+// what it writes reaches dst line by line (a sandbox.LineWriter) and never
+// mixes with other writers mid-line, and cmd.Wait returns when the process
+// exits rather than when the pipe closes (a grandchild may hold it open).
+// dst is closed, if it is an io.Closer, once the pipe is drained.
 func (w *worker) output(dst io.Writer, parentEnds *[]*os.File) (io.Writer, error) {
-	if f, ok := dst.(*os.File); ok && f != nil {
-		return f, nil
-	}
 	if dst == nil || dst == io.Discard {
 		return nil, nil // os/exec connects the null device
 	}
@@ -122,6 +124,9 @@ func (w *worker) output(dst io.Writer, parentEnds *[]*os.File) (io.Writer, error
 	go func() {
 		defer w.copies.Done()
 		_, _ = io.Copy(dst, r)
+		if c, ok := dst.(io.Closer); ok {
+			_ = c.Close()
+		}
 	}()
 	return wr, nil
 }
@@ -130,7 +135,7 @@ func (w *worker) output(dst io.Writer, parentEnds *[]*os.File) (io.Writer, error
 // how it ended.
 func (w *worker) wait() {
 	err := w.cmd.Wait()
-	killGroup(w.cmd)
+	killGroup(w.cmd, w.token, true) // whatever it left behind
 	state := "exit status 0"
 	if w.cmd.ProcessState != nil {
 		state = w.cmd.ProcessState.String()
@@ -146,7 +151,7 @@ func (w *worker) wait() {
 
 // kill stops the process group; safe to call any number of times.
 func (w *worker) kill() {
-	w.killOnce.Do(func() { killGroup(w.cmd) })
+	w.killOnce.Do(func() { killGroup(w.cmd, w.token, w.dead()) })
 }
 
 // stop kills the worker and waits until it is reaped and its output copied,
@@ -226,7 +231,7 @@ func (w *worker) invoke(ctx context.Context, inv *invocation) (Outcome, error) {
 // the invocation ended before the runtime took it.
 func (w *worker) awaitInit(ctx context.Context, inv *invocation) (out Outcome, ok bool, err error) {
 	start := time.Now()
-	t := time.NewTimer(initLimit)
+	t := time.NewTimer(w.cfg.initLimit - time.Since(w.started)) // Init runs from the process's start
 	defer t.Stop()
 	select {
 	case w.handoff <- inv:
@@ -241,10 +246,22 @@ func (w *worker) awaitInit(ctx context.Context, inv *invocation) (out Outcome, o
 		return w.initOutcome(inv.id, time.Since(start)), false, nil
 	case <-t.C:
 		w.kill()
-		return lambdaError(inv.id, Timeout, "Sandbox.Timedout", "Init phase timed out: the runtime did not ask for an invocation within 10.00 seconds", initLimit), false, nil
+		return lambdaError(inv.id, InitTimeout, "Sandbox.Timedout", InitTimeoutMessage(w.cfg.initLimit), time.Since(start)), false, nil
 	case <-ctx.Done():
 		return Outcome{}, false, errCanceled
 	}
+}
+
+// InitTimeoutMessage says which limit fired when a runtime never asks for
+// its first invocation: Lambda's Init limit, not the function timeout.
+func InitTimeoutMessage(limit time.Duration) string {
+	return fmt.Sprintf("Init phase timed out after %.2f seconds: the runtime never asked for an invocation "+
+		"(Lambda's Init limit; the function timeout starts only once it does)", limit.Seconds())
+}
+
+// InitReportLine is the line Lambda logs for an Init phase that timed out.
+func InitReportLine(d time.Duration) string {
+	return fmt.Sprintf("INIT_REPORT Init Duration: %.2f ms\tPhase: init\tStatus: timeout", float64(d.Microseconds())/1000)
 }
 
 func (w *worker) outcome(id string, r reply, d time.Duration) Outcome {

@@ -10,6 +10,7 @@ var asyncNotes = []string{
 	"Asynchronous invocation: the event enters Lambda's event queue and is invoked at once when concurrency allows; the queue's own delays, duplicates and reordering are not modelled.",
 	"On a function error (or a timeout) Lambda retries after 1 minute and then after 2 more minutes, up to maximum_retry_attempts; an event older than maximum_event_age when its next attempt is due is discarded then.",
 	"Throttles are retried with the simulator's backoff (AWS gives only its ends): 1 s after the first throttle, doubling, at most 5 min, until maximum_event_age; throttles do not use up retry attempts.",
+	"With reserved_concurrency 0, Lambda sends each new event straight to the dead-letter queue or on-failure destination without retries (dropped when neither is configured); replay it from there once the function may run again.",
 	"A discarded event goes to the on-failure destination (an invocation record) and to the dead-letter queue (the event) when they are configured, both if both are; otherwise it is dropped.",
 	"retries counts attempts after a function error; throttled attempts are counted in throttles.",
 }
@@ -32,10 +33,14 @@ type asyncEvent struct {
 	fn        *asyncFn
 	attempts  int // invocations made
 	throttles int
+	queued    int64 // when Lambda accepted the event: maximum_event_age counts from here
 }
 
 func (s *sim) runAsync() error {
 	var fns []*asyncFn
+	if s.sc.Source == source.EventBridge {
+		return s.runEventBridge()
+	}
 	if s.sc.Source == source.SNS {
 		subs := s.sc.Subscriptions
 		if len(subs) == 0 {
@@ -69,7 +74,7 @@ func (s *sim) runAsync() error {
 					}
 				}
 				left[i]++
-				s.attemptAsync(&asyncEvent{rec: i, fn: f}, left)
+				s.attemptAsync(&asyncEvent{rec: i, fn: f, queued: s.recs[i].at}, left)
 			}
 		})
 	}
@@ -78,7 +83,7 @@ func (s *sim) runAsync() error {
 
 // rank orders outcomes so that a record's outcome is the worst of its
 // deliveries.
-var rank = [...]int{pending: 5, filtered: 0, succeeded: 1, toDLQ: 2, toOnFailure: 3, dropped: 4}
+var rank = [...]int{pending: 5, filtered: 0, succeeded: 1, toDLQ: 2, toTargetDLQ: 2, toOnFailure: 3, dropped: 4}
 
 // asyncOutcome records one delivery's end on the record.
 func (s *sim) asyncOutcome(i int32, o outcome) {
@@ -98,9 +103,19 @@ func (s *sim) subName(f *asyncFn) string {
 func (s *sim) attemptAsync(ev *asyncEvent, left []int16) {
 	i := ev.rec
 	one := []int32{i}
-	age := s.now - s.recs[i].at
+	age := s.now - ev.queued
 	if ev.attempts+ev.throttles > 0 && age > s.sc.Function.MaximumEventAge.ms() {
 		s.discardAsync(ev, left, fmt.Sprintf("event is %s old, past maximum_event_age %s", fmtDur(age), s.sc.Function.MaximumEventAge))
+		return
+	}
+	if s.sc.Function.ReservedConcurrency == 0 {
+		// invocation-async-retain-records.html: with reserved concurrency 0
+		// Lambda sends new events straight to the DLQ or on-failure
+		// destination, without retries.
+		s.m.Throttles++
+		ev.throttles++
+		s.log("throttle", one, s.subName(ev.fn)+"reserved concurrency 0: Lambda does not queue the event for retries")
+		s.discardAsync(ev, left, "reserved concurrency is 0, so the event is not retried")
 		return
 	}
 	if ev.fn.inFlight >= s.limit {

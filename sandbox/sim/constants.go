@@ -35,7 +35,7 @@ const (
 	largeBatchMinWindow  = 1 * time.Second      // esm.batching-window.min-for-large-batch
 	sqsScalingInitial    = 5                    // sqs.scaling.initial-batches
 	sqsScalingPerMinute  = 300                  // sqs.scaling.increase-per-minute
-	sqsScalingMax        = 1000                 // sqs.scaling.max-batches
+	sqsScalingMax        = 1250                 // sqs.scaling.max-batches (default mode)
 	kinesisBatchDefault  = 100                  // kinesis.batch-size.default
 	dynamoBatchDefault   = 100                  // dynamodb.batch-size.default
 	streamBatchMax       = 10000                // kinesis.batch-size.max, dynamodb.batch-size.max
@@ -45,6 +45,12 @@ const (
 	streamRecordAgeMin   = 60 * time.Second     // sim.streams.record-age.min
 	parallelizationMax   = 10                   // kinesis.parallelization-factor.max, dynamodb.parallelization-factor.max
 	streamRetention      = 24 * time.Hour       // sim.kinesis.retention.default, dynamodb.stream.retention
+
+	ebRetryAttemptsDefault = 185                 // eventbridge.retry.attempts.default
+	ebRetryAttemptsMax     = 185                 // eventbridge.retry.attempts.range (its upper end)
+	ebEventAgeDefault      = 24 * time.Hour      // eventbridge.retry.max-event-age.default
+	ebEventAgeMin          = 60 * time.Second    // eventbridge.retry.max-event-age.range (its lower end)
+	ebEventAgeMax          = 86400 * time.Second // eventbridge.retry.max-event-age.range (its upper end)
 
 	restIntegrationTimeout    = 29 * time.Second      // apigw.rest.timeout.default (REST APIs' default and the simulator's maximum)
 	restIntegrationTimeoutMin = 50 * time.Millisecond // apigw.rest.timeout.min
@@ -57,6 +63,12 @@ const (
 const (
 	defInvocationTime  = 20 * time.Millisecond // a scripted invocation's virtual duration
 	defMaxReceiveCount = 3                     // AWS requires a redrive policy to name one
+	// EventBridge retries delivery with "exponential back off and jitter"
+	// and publishes no curve: the simulator waits 1 s, doubling, at most
+	// ebBackoffMax, without jitter, so the default 185 retries take about
+	// the default 24 hours (23 h 36 min).
+	ebBackoffStart = 1 * time.Second
+	ebBackoffMax   = 8 * time.Minute
 	// Safety stops. A scenario still running after maxSimulated of virtual
 	// time ends with its remaining records "pending" and a note saying so.
 	// One that needs more simulated events than its budget (base plus

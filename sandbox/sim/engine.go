@@ -47,9 +47,10 @@ const (
 	toOnFailure
 	dropped
 	filtered
+	toTargetDLQ // eventbridge: the target's dead-letter queue
 )
 
-var outcomeNames = [...]string{"pending", "succeeded", "dlq", "on_failure", "dropped", "filtered"}
+var outcomeNames = [...]string{"pending", "succeeded", "dlq", "on_failure", "dropped", "filtered", "target_dlq"}
 
 func (o outcome) String() string { return outcomeNames[o] }
 

@@ -93,6 +93,7 @@ func TestConstantsMatchFacts(t *testing.T) {
 		{"dynamodb.stream.retention", streamRetention},
 		{"apigw.rest.timeout.default", restIntegrationTimeout},
 		{"apigw.rest.timeout.min", restIntegrationTimeoutMin},
+		{"eventbridge.retry.max-event-age.default", ebEventAgeDefault},
 	}
 	for _, c := range durations {
 		f, ok := reg.Get(c.id)
@@ -135,6 +136,10 @@ func TestConstantsMatchFacts(t *testing.T) {
 		{"apigw.status.invoke-rejected", false, apiThrottleStatus},
 		{"apigw.status.function-error", false, apiErrorStatus},
 		{"apigw.status.integration-timeout", false, apiTimeoutStatus},
+		{"eventbridge.retry.attempts.default", false, ebRetryAttemptsDefault},
+		{"eventbridge.retry.attempts.range", true, ebRetryAttemptsMax},
+		{"eventbridge.retry.max-event-age.range", false, ebEventAgeMin.Seconds()},
+		{"eventbridge.retry.max-event-age.range", true, ebEventAgeMax.Seconds()},
 	}
 	for _, c := range numbers {
 		f, ok := reg.Get(c.id)

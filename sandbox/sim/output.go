@@ -33,6 +33,10 @@ type Metrics struct {
 	Dropped        int   `json:"dropped"`
 	FilteredOut    int   `json:"filtered_out"`
 	SimulatedMs    int64 `json:"simulated_ms"`
+	// EventBridge only: delivering events to the target (the function).
+	DeliveryFailures int `json:"delivery_failures,omitempty"` // failed attempts to invoke the function
+	DeliveryRetries  int `json:"delivery_retries,omitempty"`  // EventBridge's retries of a failed delivery
+	ToTargetDLQ      int `json:"to_target_dlq,omitempty"`     // events sent to the target's dead-letter queue
 }
 
 // RecordResult is what happened to one record.
@@ -104,7 +108,7 @@ func orderedObject[T any](items []T, key func(T) string) ([]byte, error) {
 // Entry is one line of the timeline.
 type Entry struct {
 	TMs     int64    `json:"t_ms"`
-	Kind    string   `json:"kind"` // receive invoke result retry delete dlq on_failure checkpoint throttle drop filter split
+	Kind    string   `json:"kind"` // receive invoke result retry delete dlq on_failure checkpoint throttle drop filter split deliver
 	Records []string `json:"records"`
 	Detail  string   `json:"detail"`
 }
@@ -145,6 +149,9 @@ func Summary(r *Result) []string {
 		fmt.Sprintf("Summary after %s of simulated time:", fmtDur(m.SimulatedMs)),
 		fmt.Sprintf("  invocations %d, function errors %d, throttles %d, retries %d", m.Invocations, m.FunctionErrors, m.Throttles, m.Retries),
 		fmt.Sprintf("  succeeded %d, to DLQ %d, to on-failure destination %d, dropped %d, filtered out %d", m.Succeeded, m.ToDLQ, m.ToOnFailure, m.Dropped, m.FilteredOut),
+	}
+	if r.Source == source.EventBridge {
+		out = append(out, fmt.Sprintf("  EventBridge delivery: failed attempts %d, retries %d, to the target's DLQ %d", m.DeliveryFailures, m.DeliveryRetries, m.ToTargetDLQ))
 	}
 	for _, s := range r.Subscriptions {
 		out = append(out, fmt.Sprintf("  subscription %s: %d invocations, %d filtered out", s.Name, s.Invocations, s.FilteredOut))

@@ -49,6 +49,15 @@ func simulate(ctx context.Context, sc *Scenario, opt Options, sp *spool) (*sim, 
 	if limit <= 0 {
 		limit = DefaultLimit
 	}
+	if sc.Rule.Schedule != "" && sc.Generate != nil {
+		// A schedule's firings: one generated event per period.
+		every, _ := parseRate(sc.Rule.Schedule)
+		g := *sc.Generate
+		g.Every = Duration(every)
+		cp := *sc
+		cp.Generate = &g
+		sc = &cp
+	}
 	s := &sim{ctx: ctx, sc: sc, handler: h, limit: accountConcurrency, spool: sp}
 	s.recs, s.listed = buildRecords(sc)
 	s.budget = eventBudgetBase + eventsPerRecord*len(s.recs)

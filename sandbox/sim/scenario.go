@@ -20,6 +20,7 @@ type Scenario struct {
 	Stream        Stream         `yaml:"stream"`
 	API           API            `yaml:"api"`
 	Subscriptions []Subscription `yaml:"subscriptions,omitempty"`
+	Rule          EventRule      `yaml:"rule"`
 	Records       []Record       `yaml:"records,omitempty"`
 	Generate      *Generate      `yaml:"generate,omitempty"`
 }
@@ -104,6 +105,29 @@ type Subscription struct {
 	FilterPolicyScope string `yaml:"filter_policy_scope,omitempty"` // MessageAttributes (default) | MessageBody
 }
 
+// EventRule is the EventBridge rule whose target is the function: an event
+// pattern (events it rejects never reach the target) or a schedule.
+type EventRule struct {
+	EventPattern any    `yaml:"event_pattern,omitempty"` // an object or a JSON string
+	Schedule     string `yaml:"schedule,omitempty"`      // rate(N minutes|hours|days): generate.count firings, one per period
+	Target       Target `yaml:"target"`
+}
+
+// Target is the rule's target (the function): EventBridge's retry policy
+// and dead-letter queue for delivering the event to Lambda, and what makes
+// that delivery fail.
+type Target struct {
+	MaximumRetryAttempts int      `yaml:"maximum_retry_attempts"` // 0-185
+	MaximumEventAge      Duration `yaml:"maximum_event_age"`      // 60s-24h
+	DeadLetterQueue      bool     `yaml:"dead_letter_queue"`
+	// Unavailable: until this virtual time, invoking the function fails with
+	// a retriable error (the Lambda service unavailable, the Invoke call throttled).
+	Unavailable Duration `yaml:"unavailable"`
+	// MissingPermission: the function's resource-based policy does not let
+	// EventBridge invoke it, an error EventBridge does not retry.
+	MissingPermission bool `yaml:"missing_permission"`
+}
+
 // Record is one message, event, request or stream record, in arrival order.
 type Record struct {
 	ID           string               `yaml:"id,omitempty"`
@@ -119,6 +143,9 @@ type Record struct {
 	Message      string               `yaml:"message,omitempty"`       // sns
 	Path         string               `yaml:"path,omitempty"`          // apigateway
 	Method       string               `yaml:"method,omitempty"`        // apigateway
+	Detail       string               `yaml:"detail,omitempty"`        // eventbridge: the event's detail, a JSON object
+	DetailType   string               `yaml:"detail_type,omitempty"`   // eventbridge: detail-type
+	EventSource  string               `yaml:"event_source,omitempty"`  // eventbridge: the event's "source" field
 }
 
 // Attribute is an SNS or SQS message attribute.
@@ -161,6 +188,10 @@ func Default(src source.Source) Scenario {
 		},
 		Stream: Stream{Shards: 1},
 		API:    API{IntegrationTimeout: Duration(restIntegrationTimeout)},
+		Rule: EventRule{Target: Target{
+			MaximumRetryAttempts: ebRetryAttemptsDefault,
+			MaximumEventAge:      Duration(ebEventAgeDefault),
+		}},
 	}
 	if m := models[src]; m.batchDefault > 0 {
 		sc.Mapping.BatchSize = m.batchDefault

@@ -172,12 +172,30 @@ var scenarioCases = []struct {
 		invokes: []int64{0},
 	},
 	{
-		// Throttle n is followed by a wait of min(2^(n-1) s, 5 min): the
-		// 10th throttle is at 511 s, then one every 300 s; the 81st attempt
-		// at 511 + 71*300 = 21,811 s is past 6 h (21,600 s): 80 throttles.
+		// Reserved concurrency 0 on an asynchronously invoked function:
+		// Lambda sends the new event straight to the on-failure destination,
+		// without retries (invocation-async-retain-records.html). One
+		// throttle, no back-off, at t = 0.
 		file:    "async-throttle-reserved-zero.yaml",
-		metrics: Metrics{Throttles: 80, Dropped: 1, SimulatedMs: 21_811_000},
-		records: map[string]recWant{"e1": {"dropped", 0, 0}},
+		metrics: Metrics{Throttles: 1, ToOnFailure: 1, SimulatedMs: 0},
+		records: map[string]recWant{"e1": {"on_failure", 0, 0}},
+	},
+	{
+		// Ordinary throttling keeps the back-off: throttle n is followed by
+		// a wait of min(2^(n-1) s, 5 min), so e2 is throttled at 0, 1, 3, 7,
+		// 15, 31, 63, 127, 255 and 511 s; e1 frees the slot at 600 s and the
+		// attempt at 511 + 300 = 811 s runs (20 ms).
+		file:    "async-throttle-backoff.yaml",
+		metrics: Metrics{Invocations: 2, Throttles: 10, Succeeded: 2, SimulatedMs: 811_020},
+		records: map[string]recWant{"e1": {"succeeded", 1, 0}, "e2": {"succeeded", 1, 0}},
+		invokes: []int64{0, 811_000},
+	},
+	{
+		// The same throttles with maximum_event_age 5 min: the attempt due
+		// at 511 s finds e2 511 s old, past 300 s, after 9 throttles.
+		file:    "async-throttle-event-age.yaml",
+		metrics: Metrics{Invocations: 1, Throttles: 9, Succeeded: 1, Dropped: 1, SimulatedMs: 600_000},
+		records: map[string]recWant{"e1": {"succeeded", 1, 0}, "e2": {"dropped", 0, 0}},
 	},
 	{
 		file:    "apigateway-status.yaml",
@@ -229,11 +247,13 @@ var scenarioCases = []struct {
 		invokes: []int64{0, 1_020, 3_040},
 	},
 	{
-		// Real sns-attributes: "missing" fails at 0, ~1 min and ~3 min, and
-		// is dropped (no DLQ, no destination).
+		// Real sns-attributes: "missing" is malformed; the handler logs it
+		// and returns nil (a retry would fail the same way), so both
+		// notifications succeed on their only attempt.
 		file:    "real-sns-attributes.yaml",
-		metrics: Metrics{Invocations: 4, FunctionErrors: 3, Retries: 2, Succeeded: 1, Dropped: 1, SimulatedMs: 180_060},
-		records: map[string]recWant{"good": {"succeeded", 1, 0}, "missing": {"dropped", 3, 0}},
+		metrics: Metrics{Invocations: 2, Succeeded: 2, SimulatedMs: 20},
+		records: map[string]recWant{"good": {"succeeded", 1, 0}, "missing": {"succeeded", 1, 0}},
+		subs:    []SubscriptionResult{{"function", 2, 0}},
 	},
 	{
 		// Real sqs-batch with behaviour.duration 45 s and a visibility

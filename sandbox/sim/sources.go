@@ -45,6 +45,12 @@ var models = map[source.Source]model{
 		text:   func(r *Record) string { return r.Message },
 		event:  (*sim).snsEvent,
 	},
+	source.EventBridge: {
+		fields: []string{"detail", "detail_type", "event_source"},
+		notes:  append(append([]string(nil), asyncNotes...), ebNotes...),
+		text:   func(r *Record) string { return r.Detail },
+		event:  (*sim).eventbridgeEvent,
+	},
 	source.SQS: {
 		batchDefault: sqsBatchDefault, batchMax: sqsBatchMax,
 		fields:      []string{"body", "attributes"},

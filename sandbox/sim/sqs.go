@@ -6,7 +6,7 @@ import (
 )
 
 var sqsNotes = []string{
-	"SQS: pollers start with 5 concurrent batches and add up to 300 a minute, up to 1,000; ScalingConfig.MaximumConcurrency, FIFO queues and the 6 MB payload limit are not modelled.",
+	"SQS: pollers start with 5 concurrent batches and add up to 300 a minute, up to 1,250 (the default scaling mode); provisioned mode, ScalingConfig.MaximumConcurrency, FIFO queues and the 6 MB payload limit are not modelled.",
 	"A batch takes up to batch_size visible messages in arrival order; with a batching window a poller waits for a full batch or the end of the window.",
 	"Each receive counts (ApproximateReceiveCount), throttled ones too; a message whose receive count already reached max_receive_count moves to the DLQ on its next receive; without a DLQ it stays until the retention period ends.",
 	"Deleting after success uses the batch's receipt: a message that became visible again and was received twice is deleted by whichever invocation succeeds.",

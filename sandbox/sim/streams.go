@@ -14,7 +14,7 @@ var streamNotes = []string{
 	"Bisect rule: splitting a failed batch does not count against maximum_retry_attempts (AWS: splitting a batch does not consume the retry quota); the halves run at once, first half first, and inherit the batch's retry count; a batch of one record that fails is retried.",
 	"Partial batch response: the checkpoint moves to just before the lowest reported sequence number and the batch from there is retried; that counts as a retry.",
 	"Records older than maximum_record_age are sent to the on-failure destination before the next attempt; records that outlive the stream's 24 h retention are trimmed (dropped) when the shard next polls.",
-	"to_on_failure counts records described to the destination (the destination gets shard and sequence range, not the records); retries counts retried batch invocations.",
+	"to_on_failure counts records described to the destination (an SQS or SNS destination gets the shard and sequence range, not the records; an S3 destination also gets the whole invocation record with the records; the simulator does not model the destination type); retries counts retried batch invocations.",
 }
 
 // lane is a shard, or one of its parallelization_factor lanes.

@@ -156,6 +156,15 @@ func literalFilters(sc *Scenario, f *ast.File) error {
 		}
 		sc.Mapping.Filters[i] = v
 	}
+	if sc.Rule.EventPattern != nil {
+		if n, err := nodeAt(body, "$.rule.event_pattern"); err == nil && n != nil {
+			v, err := nodeValue(n)
+			if err != nil {
+				return fmt.Errorf("rule.event_pattern: %w", err)
+			}
+			sc.Rule.EventPattern = v
+		}
+	}
 	for i := range sc.Subscriptions {
 		if sc.Subscriptions[i].FilterPolicy == nil {
 			continue

@@ -113,6 +113,7 @@ func (sc *Scenario) validate() []fieldError {
 		}
 	}
 	errs = append(errs, sc.validateRecords()...)
+	errs = append(errs, sc.validateRule()...)
 	return errs
 }
 
@@ -143,7 +144,7 @@ func (sc *Scenario) validateMapping() []fieldError {
 		bad("$.mapping.parallelization_factor", "must be 1-%d", parallelizationMax)
 	}
 	if len(m.Filters) > 0 && models[sc.Source].filterInput == nil {
-		bad("$.mapping.filters", "filter criteria are for %s; SNS uses subscriptions' filter_policy", filterable())
+		bad("$.mapping.filters", "filter criteria are for %s; SNS uses subscriptions' filter_policy, EventBridge rule.event_pattern", filterable())
 	}
 	for i, f := range m.Filters {
 		b, err := filterJSON(f)
@@ -264,5 +265,8 @@ func (r *Record) setFields() []string {
 	add(r.Message != "", "message")
 	add(r.Path != "", "path")
 	add(r.Method != "", "method")
+	add(r.Detail != "", "detail")
+	add(r.DetailType != "", "detail_type")
+	add(r.EventSource != "", "event_source")
 	return out
 }

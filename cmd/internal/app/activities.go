@@ -84,7 +84,7 @@ func openQuiz(c common.Common, crs *course.Course, l *lessons.Lesson, now time.T
 	if len(items) == 0 {
 		return nil, false
 	}
-	return common.Adapt(quiz.New(c, "Quiz: "+l.Title, l.ID, items, uint64(now.UnixNano())), "Quiz"), true
+	return common.Adapt(quiz.New(c, "Quiz: "+l.Title, l.ID, items, uint64(now.UnixNano())).WithPassMark(crs.PassMark()), "Quiz"), true
 }
 
 func hasLab(crs *course.Course, l *lessons.Lesson) bool { return len(crs.Labs(l.ID)) > 0 }

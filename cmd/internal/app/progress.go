@@ -54,7 +54,16 @@ func (m Model) progress(msg tea.Msg) (_ Model, _ tea.Cmd, ok bool) {
 		c := progress.QuizPassed{Lesson: msg.LessonID, At: m.opts.Now()}
 		progress.ApplyTo(m.opts.State, c)
 		m.refreshOutline()
-		return m, m.save(c), true
+		// The quiz says "the lesson is done" only if it now is (read too).
+		status := quiz.LessonStatusMsg{LessonID: msg.LessonID, Done: m.statusOf(msg.LessonID) == progress.Done}
+		return m, tea.Batch(m.save(c), func() tea.Msg { return status }), true
+	case quiz.NextLessonMsg:
+		if i := m.opts.Course.Lessons.Index(msg.LessonID); i+1 >= len(m.opts.Course.Lessons.Lessons) {
+			m.closeLesson() // the last lesson: back to the outline
+			m.refreshOutline()
+			return m, nil, true
+		}
+		return m.progress(lesson.NavigateMsg{Delta: 1})
 	}
 	return m, nil, false
 }

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"slices"
 	"strings"
+	"testing/fstest"
 	"time"
 
 	"github.com/tutor-dev/tutor/assets"
@@ -35,10 +36,19 @@ func Builtin() fs.FS {
 		"experiments": sub(assets.FS, "experiments"),
 		"filterlabs":  sub(assets.FS, "filterlabs"),
 		"exercises":   sub(assets.Exercises, "_exercises"),
+		SettingsFile:  rootFile(builtinSettings),
 	}
 }
 
-// unionFS is a read-only tree whose top-level folders come from other trees.
+// rootFile is a file at the top of a unionFS (course.yaml).
+type rootFile []byte
+
+func (f rootFile) Open(name string) (fs.File, error) {
+	return fstest.MapFS{name: {Data: f, Mode: 0o444}}.Open(name)
+}
+
+// unionFS is a read-only tree whose top-level folders come from other
+// trees; a rootFile is a top-level file.
 type unionFS map[string]fs.FS
 
 func (u unionFS) Open(name string) (fs.File, error) {
@@ -49,6 +59,14 @@ func (u unionFS) Open(name string) (fs.File, error) {
 		return &dirFile{name: ".", list: func() ([]fs.DirEntry, error) {
 			var out []fs.DirEntry
 			for _, name := range u.names() {
+				if f, ok := u[name].(rootFile); ok {
+					st, err := fs.Stat(f, name)
+					if err != nil {
+						return nil, err
+					}
+					out = append(out, fs.FileInfoToDirEntry(st))
+					continue
+				}
 				out = append(out, dirInfo(name))
 			}
 			return out, nil
@@ -59,6 +77,12 @@ func (u unionFS) Open(name string) (fs.File, error) {
 	if !ok {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
 	}
+	if f, ok := sub.(rootFile); ok {
+		if rest != "" {
+			return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+		}
+		return f.Open(top)
+	}
 	if rest == "" {
 		return &dirFile{name: top, list: func() ([]fs.DirEntry, error) { return fs.ReadDir(sub, ".") }}, nil
 	}
@@ -67,7 +91,7 @@ func (u unionFS) Open(name string) (fs.File, error) {
 
 func (u unionFS) names() []string {
 	var out []string
-	for _, f := range Folders {
+	for _, f := range append(slices.Clone(Folders), SettingsFile) {
 		if _, ok := u[f]; ok {
 			out = append(out, f)
 		}

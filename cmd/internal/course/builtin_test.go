@@ -2,6 +2,7 @@ package course
 
 import (
 	"io/fs"
+	"slices"
 	"testing"
 	"testing/fstest"
 )
@@ -10,7 +11,7 @@ import (
 // course folder.
 func TestBuiltinIsOneTree(t *testing.T) {
 	if err := fstest.TestFS(Builtin(), "lessons/welcome.md", "quizzes/sqs.yaml", "facts/sqs.yaml",
-		"events/sqs/sqs-ok.json", "experiments/sqs.yaml", "filterlabs/sns.yaml"); err != nil {
+		"events/sqs/sqs-ok.json", "experiments/sqs.yaml", "filterlabs/sns.yaml", SettingsFile); err != nil {
 		t.Fatal(err)
 	}
 	top, err := fs.ReadDir(Builtin(), ".")
@@ -21,7 +22,7 @@ func TestBuiltinIsOneTree(t *testing.T) {
 	for _, e := range top {
 		names = append(names, e.Name())
 	}
-	if len(names) != len(Folders) {
-		t.Fatalf("top-level folders %v, want %v", names, Folders)
+	if len(names) != len(Folders)+1 || !slices.Contains(names, SettingsFile) {
+		t.Fatalf("top level %v, want %v and %s", names, Folders, SettingsFile)
 	}
 }

@@ -32,7 +32,7 @@ import (
 // so a stale copy is never used; a damaged copy is ignored and rewritten.
 
 // cacheFormat changes whenever the cached shape does.
-const cacheFormat = "tutor-course-cache-3"
+const cacheFormat = "tutor-course-cache-4"
 
 // cached is what the cache stores.
 type cached struct {
@@ -42,6 +42,7 @@ type cached struct {
 	Experiments []*Experiment
 	FilterLabs  []*FilterLab
 	Exercises   []*exercises.Exercise
+	Settings    Settings
 }
 
 // userCacheDir is os.UserCacheDir; tests point it at a temporary folder
@@ -106,6 +107,7 @@ func readCache(key, dir string, files fstest.MapFS) (*Course, bool) {
 		Experiments: v.Experiments,
 		FilterLabs:  v.FilterLabs,
 		Exercises:   v.Exercises,
+		Settings:    v.Settings,
 		Dir:         dir,
 	}
 	if dir != "" && c.loadEvents(files) != nil {
@@ -132,7 +134,7 @@ func writeCache(key string, c *Course) {
 	}
 	var buf bytes.Buffer
 	v := cached{Facts: c.Facts.All(), Lessons: c.Lessons.Lessons, Items: c.Quizzes.Items,
-		Experiments: c.Experiments, FilterLabs: c.FilterLabs, Exercises: c.Exercises}
+		Experiments: c.Experiments, FilterLabs: c.FilterLabs, Exercises: c.Exercises, Settings: c.Settings}
 	if gob.NewEncoder(&buf).Encode(v) != nil {
 		return
 	}

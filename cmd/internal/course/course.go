@@ -37,6 +37,8 @@ type Course struct {
 	// Exercises are exercises/<id>/: the course folder's own only (see
 	// exercises.go), else the built-in ones.
 	Exercises []*exercises.Exercise
+	// Settings are course.yaml's, defaults filled in.
+	Settings Settings
 	// Dir is the course folder it came from, or "" for the built-in course.
 	Dir string
 }
@@ -52,6 +54,7 @@ type Course struct {
 //	experiments/*.yaml           experiment panels (a folder's replace the built-in one of their source)
 //	filterlabs/*.yaml            filter labs (likewise)
 //	exercises/<id>/              exercises: exercise.yaml, handler.go, main.go, solution.go
+//	course.yaml                  course settings (optional)
 //
 // The error joins every problem found, each naming its file and line; the
 // returned course holds whatever did load.
@@ -102,8 +105,10 @@ func parse(files fs.FS, dir string) (*Course, error) {
 	c := &Course{Dir: dir}
 	var base *Course
 	var errs []error
+	var err error
+	c.Settings, err = loadSettings(files, dir)
+	errs = append(errs, err)
 	if dir != "" {
-		var err error
 		if base, err = builtinExtras(); err != nil {
 			return nil, fmt.Errorf("built-in course: %w", err)
 		}

@@ -62,10 +62,10 @@ func TestCachedCourseEqualsParsedCourse(t *testing.T) {
 		if !reflect.DeepEqual(c.Facts.All(), fresh.Facts.All()) {
 			t.Error("cached facts differ from parsed ones")
 		}
-		if !reflect.DeepEqual(c.Experiments, fresh.Experiments) || len(c.Experiments) != 6 {
+		if !reflect.DeepEqual(c.Experiments, fresh.Experiments) || len(c.Experiments) != 7 {
 			t.Error("cached experiments differ from parsed ones")
 		}
-		if !reflect.DeepEqual(c.FilterLabs, fresh.FilterLabs) || len(c.FilterLabs) != 4 {
+		if !reflect.DeepEqual(c.FilterLabs, fresh.FilterLabs) || len(c.FilterLabs) != 5 {
 			t.Error("cached filter labs differ from parsed ones")
 		}
 		if len(c.Events) == 0 {

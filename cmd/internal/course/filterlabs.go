@@ -18,9 +18,9 @@ import (
 	"github.com/tutor-dev/tutor/sandbox/filter"
 )
 
-// FilterLabSources are the sources a filter lab can be about: SNS
-// subscription filter policies and the event source mappings' filters.
-var FilterLabSources = []source.Source{source.SNS, source.SQS, source.Kinesis, source.DynamoDB}
+// FilterLabSources are the sources a filter lab can be about: those whose
+// events can be filtered before the function (source.Filtered).
+var FilterLabSources = source.Filtered()
 
 // FilterLab is filterlabs/<name>.yaml: the filter lab of the lessons on one
 // source, a starting policy and the samples it is tried on.
@@ -39,7 +39,7 @@ type FilterSample struct {
 	Note       string          // what the sample teaches
 	Attributes json.RawMessage // sns: MessageAttributes as a notification carries them
 	Message    json.RawMessage // sns: the message, a JSON value or a plain-text string
-	Record     json.RawMessage // sqs, kinesis, dynamodb: the record as Lambda receives it
+	Record     json.RawMessage // sqs, kinesis, dynamodb: the record as Lambda receives it; eventbridge: the event
 	Line       int             // where the sample starts in File
 }
 
@@ -187,10 +187,11 @@ func parseSample(file string, src source.Source, n ast.Node) (FilterSample, []er
 	if s.Name == "" {
 		bad(n, "sample without a name")
 	}
-	if src == source.SNS && s.Record != nil {
-		bad(n, "sample %q: an SNS sample has attributes and a message, not a record", s.Name)
+	policy := src.Filter() == source.SubscriptionPolicy
+	if policy && s.Record != nil {
+		bad(n, "sample %q: an %s sample has attributes and a message, not a record", s.Name, src.Short())
 	}
-	if src != source.SNS && src != "" && s.Record == nil {
+	if !policy && src != "" && s.Record == nil {
 		bad(n, "sample %q: missing record: the %s record as Lambda receives it", s.Name, src)
 	}
 	return s, errs
@@ -199,7 +200,7 @@ func parseSample(file string, src source.Source, n ast.Node) (FilterSample, []er
 // compilePolicy checks a lab's starting policy as the lab compiles it.
 func compilePolicy(src source.Source, policy []byte) error {
 	var err error
-	if src == source.SNS {
+	if src.Filter() == source.SubscriptionPolicy {
 		_, err = filter.CompileSNS(policy, filter.ScopeAttributes)
 	} else {
 		_, err = filter.CompilePattern(policy)

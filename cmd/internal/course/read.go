@@ -21,9 +21,9 @@ const (
 )
 
 // contentFiles are the files a course is made of, by folder: the pattern a
-// file's name must match to be read. exercises/ is reserved for the
-// exercises of the next release and read by none yet. Nothing outside these
-// folders is read, so a course folder may also hold a README, a .git folder
+// file's name must match to be read (exercises/<id>/ holds exercise.yaml
+// and Go files). Nothing outside these folders (and course.yaml, the
+// settings) is read, so a course folder may also hold a README, a .git folder
 // or anything else.
 var contentFiles = []struct{ dir, pattern string }{
 	{"lessons", "*.md"},
@@ -45,6 +45,11 @@ func readCourse(fsys fs.FS, dir string) (fstest.MapFS, error) {
 	r := &reader{fsys: fsys, dir: dir, files: fstest.MapFS{}}
 	for _, c := range contentFiles {
 		r.glob(c.dir, c.pattern)
+	}
+	if _, err := fs.Stat(fsys, SettingsFile); err == nil {
+		r.read(SettingsFile)
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		r.fail(SettingsFile, "%v", unwrapPath(err))
 	}
 	if len(r.errs) > 0 {
 		return r.files, errors.Join(r.errs...)

@@ -10,6 +10,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/glamour/v2"
+	gansi "charm.land/glamour/v2/ansi"
 	"charm.land/glamour/v2/styles"
 	"github.com/charmbracelet/x/ansi"
 )
@@ -46,11 +47,19 @@ func Cmd(key Key, md string) tea.Cmd {
 	}
 }
 
-// Markdown renders md for a terminal of the given width. A renderer is
-// built per call because one glamour TermRenderer is not safe for
-// concurrent use (the race detector reports a race in its block stack when
-// goroutines share one), and construction (about 21 µs) is cheap next to
-// rendering.
+// CodeMark starts every line of a code block in Markdown's output. It is
+// an APC string, which terminals ignore and ansi.Strip and ansi.StringWidth
+// skip; screens read it (NewPage) to clip code instead of wrapping it, and
+// StripMarks removes it for output that leaves the program.
+const CodeMark = "\x1b_tutor:code\x1b\\"
+
+// Markdown renders md for a terminal of the given width: prose is wrapped
+// to the width, code blocks are never wrapped (each of their lines starts
+// with CodeMark; a screen clips them and scrolls them sideways). A
+// renderer is built per call because one glamour TermRenderer is not safe
+// for concurrent use (the race detector reports a race in its block stack
+// when goroutines share one), and construction (about 21 µs) is cheap next
+// to rendering.
 func Markdown(md string, width int, dark bool) (string, error) {
 	renders.Add(1)
 	style := styles.LightStyleConfig
@@ -59,29 +68,87 @@ func Markdown(md string, width int, dark bool) (string, error) {
 	}
 	margin := uint(1)
 	style.Document.Margin = &margin
+	prose, blocks := extractCode(joinListLines(md))
 	r, err := glamour.NewTermRenderer(glamour.WithStyles(style), glamour.WithWordWrap(max(width-2, 10)))
 	if err != nil {
 		return "", err
 	}
-	out, err := r.Render(joinListLines(md))
+	out, err := r.Render(protectInline(prose))
 	if err != nil {
 		return "", err
+	}
+	// Code is rendered on its own with no wrap at all and no margin; it
+	// goes where its placeholder was, indented as glamour indents a block.
+	zero := uint(0)
+	style.Document.Margin = &zero
+	style.Document.BlockPrefix, style.Document.BlockSuffix = "", ""
+	style.CodeBlock.Margin = &zero
+	cr, err := glamour.NewTermRenderer(glamour.WithStyles(style), glamour.WithWordWrap(0))
+	if err != nil {
+		return "", err
+	}
+	var cerr error
+	out = insertCode(restoreInline(out), blocks, codeIndent, CodeMark, func(b block) []string {
+		fence := "```" + b.lang + "\n" + strings.Join(b.lines, "\n") + "\n```\n"
+		s, err := cr.Render(fence)
+		if err != nil {
+			cerr = err
+			return b.lines
+		}
+		return codeLines(s, len(b.lines))
+	})
+	if cerr != nil {
+		return "", cerr
 	}
 	return strings.TrimRight(out, "\n") + "\n", nil
 }
 
-// Plain renders md as plain text with no escape codes, for pipes and files.
+// codeIndent is how far right of the text around it a code block sits: the
+// code block margin of glamour's styles.
+const codeIndent = 2
+
+// codeLines is a rendered code block's n lines: glamour adds blank lines
+// around the block and pads every line with spaces.
+func codeLines(s string, n int) []string {
+	lines := strings.Split(s, "\n")
+	for len(lines) > 0 && strings.TrimSpace(ansi.Strip(lines[0])) == "" {
+		lines = lines[1:]
+	}
+	for len(lines) > n && strings.TrimSpace(ansi.Strip(lines[len(lines)-1])) == "" {
+		lines = lines[:len(lines)-1]
+	}
+	return lines
+}
+
+// StripMarks removes the CodeMarks from Markdown's output, for a terminal
+// outside the TUI (tutor read), where nothing clips the code.
+func StripMarks(s string) string { return strings.ReplaceAll(s, CodeMark, "") }
+
+// plainStyle is glamour's plain-text style without the emphasis markers it
+// leaves in (**bold**, *emphasis*): plain text reads as text.
+func plainStyle() gansi.StyleConfig {
+	s := styles.ASCIIStyleConfig
+	s.Emph.BlockPrefix, s.Emph.BlockSuffix = "", ""
+	s.Strong.BlockPrefix, s.Strong.BlockSuffix = "", ""
+	return s
+}
+
+// Plain renders md as plain text with no escape codes, for pipes and files:
+// prose wrapped at width, code blocks as they are (tabs expanded) indented
+// like the terminal's (two columns right of the text), however wide.
 func Plain(md string, width int) (string, error) {
 	renders.Add(1)
-	r, err := glamour.NewTermRenderer(glamour.WithStandardStyle(styles.NoTTYStyle), glamour.WithWordWrap(width))
+	prose, blocks := extractCode(joinListLines(md))
+	r, err := glamour.NewTermRenderer(glamour.WithStyles(plainStyle()), glamour.WithWordWrap(width))
 	if err != nil {
 		return "", err
 	}
-	out, err := r.Render(joinListLines(md))
+	out, err := r.Render(protectInline(prose))
 	if err != nil {
 		return "", err
 	}
-	lines := strings.Split(ansi.Strip(out), "\n")
+	out = insertCode(restoreInline(ansi.Strip(out)), blocks, codeIndent, "", func(b block) []string { return b.lines })
+	lines := strings.Split(out, "\n")
 	for i, l := range lines {
 		lines[i] = strings.TrimRight(l, " ")
 	}

@@ -57,11 +57,12 @@ type Model struct {
 	running bool
 	stale   bool // knobs changed since the result on screen
 	seq     int
+	cancel  context.CancelFunc // stops the run in flight, if any
 	note    string
 }
 
 // New opens the experiment e (the course's, for the lesson) of source
-// (apigateway s3 sns sqs kinesis dynamodb) titled after the lesson. A nil e
+// (a source.Source name) titled after the lesson. A nil e
 // gets an empty panel that says there is no experiment for source.
 func New(c common.Common, e *course.Experiment, source string, title string) Model {
 	m := Model{common: c, exp: e, source: source, title: title}
@@ -109,14 +110,27 @@ func (m *Model) runCmd() tea.Cmd {
 	}
 	m.seq++
 	m.running = true
+	m.stop() // a run started before this one is superseded
+	ctx, cancel := context.WithCancel(context.Background())
+	m.cancel = cancel
 	seq, sc, w := m.seq, m.Scenario(), m.common.Width
 	return func() tea.Msg {
-		r, err := sim.Run(context.Background(), &sc, sim.Options{Limit: panelLimit})
+		defer cancel()
+		r, err := sim.Run(ctx, &sc, sim.Options{Limit: panelLimit})
 		if err != nil {
 			return resultMsg{seq: seq, err: err}
 		}
 		lines := runLines(r)
 		return resultMsg{seq: seq, result: r, lines: lines, width: w, wrapped: wrapAll(lines, w)}
+	}
+}
+
+// stop cancels the run in flight, so a superseded or abandoned run stops
+// using the CPU instead of finishing for nobody.
+func (m *Model) stop() {
+	if m.cancel != nil {
+		m.cancel()
+		m.cancel = nil
 	}
 }
 
@@ -128,6 +142,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 			return m, nil
 		}
 		m.running = false
+		m.cancel = nil // the run's own command released it
 		m.err = msg.err
 		if msg.err == nil {
 			if m.result != nil {
@@ -164,6 +179,7 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	k := m.keys()
 	switch {
 	case key.Matches(msg, k.Back):
+		m.stop()
 		return m, common.Close
 	case key.Matches(msg, k.Run):
 		m.note = ""

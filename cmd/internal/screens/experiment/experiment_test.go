@@ -304,8 +304,19 @@ func TestBackCloses(t *testing.T) {
 }
 
 func TestUnknownSourceSaysSo(t *testing.T) {
-	m := do(newExp(t, "eventbridge", 80, 20), enter)
-	if v := view(m); !strings.Contains(v, "no experiment for eventbridge") {
+	m := do(newExp(t, "kafka", 80, 20), enter)
+	if v := view(m); !strings.Contains(v, "no experiment for kafka") {
 		t.Fatalf("an unknown source is named:\n%s", v)
+	}
+}
+
+// The EventBridge panel runs its preset and shows the delivery counters.
+func TestEventBridgeShowsDelivery(t *testing.T) {
+	m := do(newExp(t, "eventbridge", 200, 60), enter)
+	v := view(m)
+	for _, w := range []string{"delivery failures 20", "to target DLQ 0", "target outage", "filtered 2"} {
+		if !strings.Contains(v, w) {
+			t.Errorf("view lacks %q:\n%s", w, v)
+		}
 	}
 }

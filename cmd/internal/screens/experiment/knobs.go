@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/tutor-dev/tutor/assets/source"
 	"github.com/tutor-dev/tutor/sandbox/sim"
 )
 
@@ -133,14 +134,14 @@ var ruleKnobs = map[string]bool{"handler on poison": true, "poison fails": true,
 
 // knobsFor lists the settings the source's lesson teaches, starting at the
 // preset's values.
-func knobsFor(source string, sc *sim.Scenario) []knob {
+func knobsFor(src string, sc *sim.Scenario) []knob {
 	if sc.Behaviour != nil && len(sc.Behaviour.Rules) > 0 {
-		return allKnobs(source, sc)
+		return allKnobs(src, sc)
 	}
 	withRule := *sc
 	withRule.Behaviour = &sim.Behaviour{Rules: []sim.Rule{{}}}
 	var out []knob
-	for _, k := range allKnobs(source, &withRule) {
+	for _, k := range allKnobs(src, &withRule) {
 		if !ruleKnobs[k.name] {
 			out = append(out, k)
 		}
@@ -149,7 +150,9 @@ func knobsFor(source string, sc *sim.Scenario) []knob {
 }
 
 // allKnobs is knobsFor for a scenario with at least one behaviour rule.
-func allKnobs(source string, sc *sim.Scenario) []knob {
+// The knobs follow how Lambda is invoked from the source, so a new source
+// of a known kind gets its knobs from the source table.
+func allKnobs(src string, sc *sim.Scenario) []knob {
 	var ks []knob
 	add := func(k ...knob) { ks = append(ks, k...) }
 	batch := func(values []int) knob {
@@ -161,8 +164,9 @@ func allKnobs(source string, sc *sim.Scenario) []knob {
 		func(s *sim.Scenario) *bool { return &s.Mapping.ReportBatchItemFailures })
 	reservedK := intKnob(sc, "reserved_concurrency", "Caps concurrent invocations of the function; 0 throttles every one.",
 		func(s *sim.Scenario) *int { return &s.Function.ReservedConcurrency }, []int{-1, 0, 1, 2, 5}, reserved)
-	switch source {
-	case "sqs":
+	in := source.Source(src).Info()
+	switch {
+	case in.Invocation == source.Poll && !in.Stream:
 		add(handlerKnob(), poisonKnob(), batch([]int{1, 2, 5, 10, 100}), window, report,
 			durKnob(sc, "visibility_timeout", "How long a received message stays hidden before it can be received again.",
 				func(s *sim.Scenario) *sim.Duration { return &s.Queue.VisibilityTimeout }, []time.Duration{10 * time.Second, 30 * time.Second, time.Minute, 5 * time.Minute}),
@@ -171,7 +175,7 @@ func allKnobs(source string, sc *sim.Scenario) []knob {
 			boolKnob(sc, "dead_letter_queue", "A redrive policy to a DLQ; off, a failing message stays until the retention period ends.",
 				func(s *sim.Scenario) *bool { return &s.Queue.DeadLetterQueue }),
 			reservedK)
-	case "kinesis", "dynamodb":
+	case in.Invocation == source.Poll:
 		add(handlerKnob(), poisonKnob(), batch([]int{1, 2, 5, 10, 100}), window, report,
 			boolKnob(sc, "bisect_batch_on_function_error", "Split a failed batch in two and retry each half, to isolate the bad record.",
 				func(s *sim.Scenario) *bool { return &s.Mapping.BisectBatchOnFunctionError }),
@@ -183,7 +187,10 @@ func allKnobs(source string, sc *sim.Scenario) []knob {
 				func(s *sim.Scenario) *int { return &s.Mapping.ParallelizationFactor }, []int{1, 2, 3, 5, 10}, count),
 			boolKnob(sc, "on_failure", "An on-failure destination that receives a description of the records given up on.",
 				func(s *sim.Scenario) *bool { return &s.Mapping.OnFailure }))
-	case "s3", "sns":
+	case in.Invocation == source.Async:
+		if in.Filter == source.RulePattern {
+			add(eventBridgeKnobs(sc)...) // the rule's target, before Lambda's own handling
+		}
 		add(poisonKnob(),
 			intKnob(sc, "maximum_retry_attempts", "Retries after a function error (asynchronous invocation).",
 				func(s *sim.Scenario) *int { return &s.Function.MaximumRetryAttempts }, []int{0, 1, 2}, count),
@@ -194,10 +201,10 @@ func allKnobs(source string, sc *sim.Scenario) []knob {
 			boolKnob(sc, "dead_letter_queue", "A dead-letter queue that receives the discarded event itself.",
 				func(s *sim.Scenario) *bool { return &s.Function.DeadLetterQueue }),
 			reservedK)
-		if source == "sns" {
+		if in.Filter == source.SubscriptionPolicy {
 			add(filterKnob())
 		}
-	case "apigateway":
+	case in.Invocation == source.Sync:
 		add(durKnob(sc, "integration_timeout", "How long API Gateway waits for the function before answering the client itself.",
 			func(s *sim.Scenario) *sim.Duration { return &s.API.IntegrationTimeout }, []time.Duration{time.Second, 5 * time.Second, 10 * time.Second}),
 			durKnob(sc, "function timeout", "How long the function may run before Lambda stops it (a function error).",
@@ -221,4 +228,21 @@ func filterKnob() knob {
 			}},
 			{label: "on", apply: func(*sim.Scenario) {}},
 		}, cur: 1}
+}
+
+// eventBridgeKnobs are the rule's target settings: EventBridge's delivery
+// to the function, before Lambda's own asynchronous handling.
+func eventBridgeKnobs(sc *sim.Scenario) []knob {
+	return []knob{
+		durKnob(sc, "target outage", "For this long the function cannot be invoked (a retriable error); EventBridge retries the delivery.",
+			func(s *sim.Scenario) *sim.Duration { return &s.Rule.Target.Unavailable }, []time.Duration{0, 10 * time.Minute, 2 * time.Hour, 30 * time.Hour}),
+		intKnob(sc, "target maximum_retry_attempts", "Retries EventBridge makes to deliver the event to the target (its retry policy).",
+			func(s *sim.Scenario) *int { return &s.Rule.Target.MaximumRetryAttempts }, []int{0, 3, 10, 185}, count),
+		durKnob(sc, "target maximum_event_age", "EventBridge stops retrying a delivery once the event is older than this.",
+			func(s *sim.Scenario) *sim.Duration { return &s.Rule.Target.MaximumEventAge }, []time.Duration{time.Minute, time.Hour, 24 * time.Hour}),
+		boolKnob(sc, "target dead_letter_queue", "An SQS queue that receives the events EventBridge could not deliver.",
+			func(s *sim.Scenario) *bool { return &s.Rule.Target.DeadLetterQueue }),
+		boolKnob(sc, "missing_permission", "The function's resource-based policy does not allow EventBridge: not retried.",
+			func(s *sim.Scenario) *bool { return &s.Rule.Target.MissingPermission }),
+	}
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/tutor-dev/tutor/assets/source"
 	"github.com/tutor-dev/tutor/sandbox/sim"
 )
 
@@ -205,12 +206,19 @@ func (m Model) summary(w int) []string {
 		cell("filtered", func(x sim.Metrics) int { return x.FilteredOut }),
 		"simulated " + sim.Duration(time.Duration(cur.SimulatedMs)*time.Millisecond).String(),
 	}
+	if r.Source.Filter() == source.RulePattern { // EventBridge's delivery to the function
+		cells = append(cells[:len(cells)-1],
+			cell("delivery failures", func(x sim.Metrics) int { return x.DeliveryFailures }),
+			cell("delivery retries", func(x sim.Metrics) int { return x.DeliveryRetries }),
+			cell("to target DLQ", func(x sim.Metrics) int { return x.ToTargetDLQ }),
+			cells[len(cells)-1])
+	}
 	out := flow(cells, w)
 	cells = nil
 	for _, s := range r.Subscriptions {
 		cells = append(cells, fmt.Sprintf("%s: %d invoked, %d filtered out", s.Name, s.Invocations, s.FilteredOut))
 	}
-	if r.Source == "apigateway" {
+	if r.Source.Invocation() == source.Sync { // a status per request
 		for _, rec := range r.Records {
 			cells = append(cells, fmt.Sprintf("%s → HTTP %d", rec.ID, rec.Status))
 		}

@@ -18,6 +18,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/tutor-dev/tutor/assets/facts"
+	"github.com/tutor-dev/tutor/assets/source"
 	"github.com/tutor-dev/tutor/cmd/internal/common"
 	"github.com/tutor-dev/tutor/cmd/internal/course"
 	"github.com/tutor-dev/tutor/sandbox/filter"
@@ -36,7 +37,7 @@ type Model struct {
 	common  common.Common
 	title   string
 	facts   *facts.Registry // the course's
-	source  string          // sns, sqs, kinesis or dynamodb
+	source  source.Source   // a source whose events can be filtered
 	hint    string
 	fact    string // the line drawn from the facts registry
 	policy  []byte // as the learner wrote it
@@ -61,22 +62,27 @@ func New(c common.Common, lf *course.FilterLab, reg *facts.Registry, title strin
 	if lf == nil || len(lf.Samples) == 0 {
 		return Model{}, false
 	}
-	source := string(lf.Source)
-	m := Model{common: c, title: title, facts: reg, source: source, hint: lf.Hint, samples: lf.Samples}
+	src := lf.Source
+	if src.Filter() == source.NoFilter {
+		return Model{}, false
+	}
+	m := Model{common: c, title: title, facts: reg, source: src, hint: lf.Hint, samples: lf.Samples}
 	for _, s := range lf.Samples {
-		in, err := prepare(source, s)
+		in, err := prepare(src, s)
 		if err != nil {
 			return Model{}, false
 		}
 		m.inputs = append(m.inputs, in)
 	}
 	m.policy = indent(lf.Policy)
-	if source == "sns" {
-		if v, ok := factValue(reg, "filter.sns.scope.default"); ok {
-			m.fact = "An SNS subscription's FilterPolicyScope is " + v + " unless set; tab switches it here."
+	if policyLab(src) {
+		if v, ok := factValue(reg, "filter."+string(src)+".scope.default"); ok {
+			m.fact = "An " + src.Short() + " subscription's FilterPolicyScope is " + v + " unless set; tab switches it here."
 		}
-	} else if v, ok := factValue(reg, esmKeyFact[source]); ok {
-		m.fact = fmt.Sprintf("%s event source mappings filter on the record's %q key; a record no filter matches is dropped before the handler runs.", sourceName(source), v)
+	} else if src.Filter() == source.RulePattern {
+		m.fact = "An " + src.Short() + " rule's event pattern is matched against the whole event, envelope and detail; an event it does not match reaches none of the rule's targets."
+	} else if v, ok := factValue(reg, esmKeyFact(src)); ok {
+		m.fact = fmt.Sprintf("%s event source mappings filter on the record's %q key; a record no filter matches is dropped before the handler runs.", src.Short(), v)
 	}
 	m.vp = viewport.New()
 	m.vp.SoftWrap = true // long JSON lines wrap instead of being cut
@@ -84,18 +90,6 @@ func New(c common.Common, lf *course.FilterLab, reg *facts.Registry, title strin
 	m.resize()
 	m.refresh()
 	return m, true
-}
-
-func sourceName(source string) string {
-	switch source {
-	case "sqs":
-		return "SQS"
-	case "kinesis":
-		return "Kinesis"
-	case "dynamodb":
-		return "DynamoDB"
-	}
-	return "SNS"
 }
 
 // SetCommon updates size, styles and keys.
@@ -119,10 +113,10 @@ func (m *Model) evaluate() {
 	m.policyErr = ""
 	m.warnings = append([]string(nil), p.Warnings()...)
 	top := topKeys(m.policy)
-	if key, ok := factValue(m.facts, esmKeyFact[m.source]); ok {
+	if key, ok := factValue(m.facts, esmKeyFact(m.source)); !policyLab(m.source) && ok {
 		for _, k := range top {
 			if k != key && k != "$or" {
-				m.warnings = append(m.warnings, fmt.Sprintf("AWS documents %s mappings as filtering only on %q; %q is outside it", sourceName(m.source), key, k))
+				m.warnings = append(m.warnings, fmt.Sprintf("AWS documents %s mappings as filtering only on %q; %q is outside it", m.source.Short(), key, k))
 			}
 		}
 	}
@@ -173,7 +167,7 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		m.evaluate()
 		m.note = "scope: " + m.scope.String()
 	case key.Matches(msg, k.Edit):
-		return m, editCmd(m.source, m.policy)
+		return m, editCmd(string(m.source), m.policy)
 	default:
 		return m, nil
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/tutor-dev/tutor/assets/source"
 	"github.com/tutor-dev/tutor/cmd/internal/common"
 	"github.com/tutor-dev/tutor/cmd/internal/course"
+	"github.com/tutor-dev/tutor/sandbox"
 	"github.com/tutor-dev/tutor/sandbox/filter"
 )
 
@@ -85,8 +86,8 @@ func checkRows(t *testing.T, v string, wants want) {
 }
 
 func TestSamplesLoadForEverySource(t *testing.T) {
-	for _, src := range []string{"sns", "sqs", "kinesis", "dynamodb"} {
-		lf := builtinCourse(t).FilterLab(source.Source(src))
+	for _, src := range source.Filtered() {
+		lf := builtinCourse(t).FilterLab(src)
 		if lf == nil {
 			t.Fatalf("%s: no filter lab", src)
 		}
@@ -308,4 +309,28 @@ func TestFitsAndNeverPanics(t *testing.T) {
 			}
 		}
 	}
+}
+
+// An EventBridge lab matches the rule's pattern against the whole event and
+// says so in its own words.
+func TestRulePatternLab(t *testing.T) {
+	v := view(newLab(t, "eventbridge", 220, 30))
+	for _, w := range []string{"EventBridge rule event pattern", "✓ 3 sent to the targets", "✗ 4 matched by no rule", "whole event"} {
+		if !strings.Contains(v, w) {
+			t.Errorf("view lacks %q:\n%s", w, v)
+		}
+	}
+	// Every sample is an event as EventBridge delivers it: it decodes strictly.
+	for _, smp := range builtinCourse(t).FilterLab(source.EventBridge).Samples {
+		if err := sandbox.DecodeStrict(source.EventBridge, smp.Record); err != nil {
+			t.Errorf("sample %q: %v", smp.Name, err)
+		}
+	}
+	checkRows(t, v, want{
+		"order of 250 in eu-west-1":  "",
+		"from com.example.orders.eu": "",
+		"placed in us-east-1":        `key "region"`,
+		"total as a string":          `key "detail.total": wanted numeric >= 100, got "250.00"`,
+		"order of exactly 100":       "",
+	})
 }

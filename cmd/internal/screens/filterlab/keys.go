@@ -16,7 +16,7 @@ type KeyMap struct {
 func (m Model) keys() KeyMap {
 	k := m.common.Keys
 	scope := key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "switch the policy scope (SNS)"))
-	scope.SetEnabled(m.source == "sns")
+	scope.SetEnabled(policyLab(m.source))
 	return KeyMap{
 		Up:     common.Renamed(k.Up, "previous sample"),
 		Down:   common.Renamed(k.Down, "next sample"),

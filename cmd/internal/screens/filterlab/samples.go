@@ -2,12 +2,12 @@ package filterlab
 
 import (
 	"bytes"
-	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
 
 	"github.com/tutor-dev/tutor/assets/facts"
+	"github.com/tutor-dev/tutor/assets/source"
 	"github.com/tutor-dev/tutor/cmd/internal/course"
 	"github.com/tutor-dev/tutor/sandbox/filter"
 )
@@ -15,14 +15,6 @@ import (
 // Sample is one SNS message or one event-source-mapping record of a lab,
 // as the course's filterlabs/<name>.yaml gives it.
 type Sample = course.FilterSample
-
-// esmKeyFact names the fact holding the one record key each event source
-// mapping filters on.
-var esmKeyFact = map[string]string{
-	"sqs":      "filter.esm.sqs-key",
-	"kinesis":  "filter.esm.kinesis-key",
-	"dynamodb": "filter.esm.dynamodb-key",
-}
 
 // factValue is a fact's value in the course's registry.
 func factValue(reg *facts.Registry, id string) (string, bool) {
@@ -38,7 +30,7 @@ func factValue(reg *facts.Registry, id string) (string, bool) {
 func Check(lab *course.FilterLab) error {
 	var errs []error
 	for _, s := range lab.Samples {
-		if _, err := prepare(string(lab.Source), s); err != nil {
+		if _, err := prepare(lab.Source, s); err != nil {
 			errs = append(errs, fmt.Errorf("%s:%d: %v", lab.File, s.Line, err))
 		}
 	}
@@ -54,12 +46,10 @@ type input struct {
 	notJSON bool   // kinesis: data that is not JSON once decoded
 }
 
-// prepare decodes what Lambda decodes before filtering: an SQS body that
-// is JSON, a Kinesis record's base64 data (the pattern applies to the
-// "kinesis" object), nothing for DynamoDB.
-func prepare(source string, s Sample) (input, error) {
+// prepare decodes what Lambda decodes before filtering (see decoders).
+func prepare(src source.Source, s Sample) (input, error) {
 	var in input
-	if source == "sns" {
+	if policyLab(src) {
 		in.attrs = bytes.TrimSpace(s.Attributes)
 		if len(in.attrs) == 0 {
 			in.attrs = []byte("{}")
@@ -75,51 +65,24 @@ func prepare(source string, s Sample) (input, error) {
 	if err := json.Unmarshal(s.Record, &rec); err != nil {
 		return in, fmt.Errorf("sample %q: record: %w", s.Name, err)
 	}
-	switch source {
-	case "sqs":
-		body, _ := rec["body"].(string)
-		in.decoded = body
-		var v any
-		if json.Unmarshal([]byte(body), &v) == nil {
-			rec["body"] = v
-		}
-		in.view = rec
-	case "kinesis":
-		k, _ := rec["kinesis"].(map[string]any)
-		if k == nil {
-			return in, fmt.Errorf("sample %q: record has no kinesis object", s.Name)
-		}
-		enc, _ := k["data"].(string)
-		raw, err := base64.StdEncoding.DecodeString(enc)
-		if err != nil {
-			return in, fmt.Errorf("sample %q: kinesis.data is not base64: %w", s.Name, err)
-		}
-		in.decoded = string(raw)
-		var v any
-		if json.Unmarshal(raw, &v) == nil {
-			k["data"] = v
-		} else {
-			k["data"] = string(raw)
-			in.notJSON = true
-		}
-		in.view = k
-	default:
-		in.view = rec
+	if d, ok := decoders[src]; ok {
+		return d.decode(s, rec)
 	}
+	in.view = rec
 	return in, nil
 }
 
 // compile compiles the learner's policy for the lab's source.
-func compile(source string, policy []byte, scope filter.Scope) (*filter.Policy, error) {
-	if source == "sns" {
+func compile(src source.Source, policy []byte, scope filter.Scope) (*filter.Policy, error) {
+	if policyLab(src) {
 		return filter.CompileSNS(policy, scope)
 	}
 	return filter.CompilePattern(policy)
 }
 
 // match evaluates one prepared sample. top holds the policy's top-level keys.
-func match(p *filter.Policy, source string, scope filter.Scope, in input, top []string) filter.Result {
-	if source != "sns" {
+func match(p *filter.Policy, src source.Source, scope filter.Scope, in input, top []string) filter.Result {
+	if !policyLab(src) {
 		if in.notJSON && contains(top, "data") {
 			return filter.Result{Key: "data", Reason: `key "data": not JSON once base64-decoded, so a pattern on data cannot match it and Lambda drops the record`}
 		}

@@ -72,7 +72,7 @@ func (m *Model) refresh() {
 	if m.hint != "" {
 		b.WriteString(st.Subtle.Render("Hint: "+m.hint) + "\n")
 	}
-	if m.source == "sns" {
+	if policyLab(m.source) {
 		mark := func(sc filter.Scope) string {
 			if sc == m.scope {
 				return "  ← the policy reads this"
@@ -88,12 +88,8 @@ func (m *Model) refresh() {
 		m.vp.SetContent(b.String())
 		return
 	}
-	switch m.source {
-	case "sqs", "kinesis":
-		k, how := "body", "the message body"
-		if m.source == "kinesis" {
-			k, how = "data", "base64-decoded"
-		}
+	if d, ok := decoders[m.source]; ok {
+		k, how := d.key, d.how
 		if in.notJSON || !json.Valid([]byte(in.decoded)) {
 			b.WriteString("\n" + st.Accent.Render(fmt.Sprintf("The filter sees %s as plain text (%s, not JSON)", k, how)) + "\n")
 			b.WriteString(in.decoded + "\n")
@@ -102,7 +98,7 @@ func (m *Model) refresh() {
 			b.WriteString(string(indent([]byte(in.decoded))) + "\n")
 		}
 	}
-	b.WriteString("\n" + st.Accent.Render("The record as Lambda delivers it") + "\n")
+	b.WriteString("\n" + st.Accent.Render(patternTexts[m.source.Filter()].item) + "\n")
 	b.WriteString(string(indent(s.Record)) + "\n")
 	m.vp.SetContent(b.String())
 }
@@ -110,14 +106,14 @@ func (m *Model) refresh() {
 // verdict names what a match means for the source.
 func (m Model) verdict(matched bool) string {
 	switch {
-	case m.source == "sns" && matched:
-		return "matches: SNS delivers it to this subscription"
-	case m.source == "sns":
+	case policyLab(m.source) && matched:
+		return "matches: " + m.source.Short() + " delivers it to this subscription"
+	case policyLab(m.source):
 		return "filtered out"
 	case matched:
-		return "matches: the record reaches the handler"
+		return patternTexts[m.source.Filter()].match
 	}
-	return "dropped by the mapping"
+	return patternTexts[m.source.Filter()].miss
 }
 
 // View draws the header, the samples with their verdicts and the detail.
@@ -131,10 +127,10 @@ func (m Model) View() string {
 	add := func(s string) { lines = append(lines, ansi.Truncate(s, w, "…")) }
 
 	title := "Filter lab: " + m.title
-	if m.source == "sns" {
-		title += " · SNS filter policy · scope " + m.scope.String()
+	if policyLab(m.source) {
+		title += " · " + m.source.Short() + " filter policy · scope " + m.scope.String()
 	} else {
-		title += " · " + sourceName(m.source) + " event-source-mapping filter"
+		title += " · " + m.source.Short() + " " + patternTexts[m.source.Filter()].kind
 	}
 	add(st.Title.Render(title))
 	add(st.Subtle.Render(m.fact))
@@ -184,8 +180,8 @@ func (m Model) status() string {
 			pass++
 		}
 	}
-	yes, no := "reach the handler", "dropped by the mapping"
-	if m.source == "sns" {
+	yes, no := patternTexts[m.source.Filter()].yes, patternTexts[m.source.Filter()].no
+	if policyLab(m.source) {
 		yes, no = "delivered", "filtered out"
 	}
 	s := st.Right.Render(fmt.Sprintf("✓ %d %s", pass, yes)) + "  " + st.Wrong.Render(fmt.Sprintf("✗ %d %s", len(m.results)-pass, no))

@@ -4,11 +4,13 @@ import (
 	"charm.land/bubbles/v2/key"
 
 	"github.com/tutor-dev/tutor/cmd/internal/common"
+	"github.com/tutor-dev/tutor/cmd/internal/render"
 )
 
 // KeyMap is the lab's keys; Update matches these, the help shows them.
 type KeyMap struct {
 	Up, Down, Run, Edit, Pane, PanePrev, Back key.Binding
+	Left, Right                               key.Binding // scroll the code sideways
 	Scroll                                    []key.Binding
 }
 
@@ -25,6 +27,8 @@ func keyMap(c common.Common) KeyMap {
 		Pane:     b([]string{"tab"}, "tab", "code, event or result"),
 		PanePrev: b([]string{"shift+tab"}, "shift+tab", "the pane before"),
 		Back:     k.Back,
+		Left:     render.Sideways.Left,
+		Right:    render.Sideways.Right,
 		Scroll:   c.ScrollKeys(),
 	}
 }
@@ -41,7 +45,7 @@ func (m Model) ShortHelp() []key.Binding {
 // FullHelp is every key of the lab.
 func (m Model) FullHelp() [][]key.Binding {
 	k := keyMap(m.common)
-	return [][]key.Binding{{k.Up, k.Down, k.Run, k.Edit, k.Pane, k.PanePrev, k.Back}, k.Scroll}
+	return [][]key.Binding{{k.Up, k.Down, k.Run, k.Edit, k.Pane, k.PanePrev, k.Back}, append(k.Scroll, k.Left, k.Right)}
 }
 
 // HelpGroups names the groups of FullHelp.

@@ -60,7 +60,9 @@ type Model struct {
 	runs    []Run
 	cursor  int
 	pane    pane
-	vp      viewport.Model
+	vp      viewport.Model // the pane's vertical scroll; page draws the lines
+	page    render.Page
+	shift   int                     // columns the code is scrolled sideways
 	results map[int]*sandbox.Result // by run index
 	running bool
 	seq     int // drops results of superseded runs
@@ -163,6 +165,12 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	}
 	k := keyMap(m.common)
 	switch {
+	case key.Matches(msg, k.Left):
+		m.shift = max(m.shift-render.SidewaysStep, 0)
+		return m, nil
+	case key.Matches(msg, k.Right):
+		m.shift = min(m.shift+render.SidewaysStep, m.page.MaxShift(m.common.Width))
+		return m, nil
 	case key.Matches(msg, k.Back):
 		return m, common.Close
 	case key.Matches(msg, k.Pane):
@@ -192,14 +200,17 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	return m, m.codeCmd()
 }
 
-// refresh puts the selected pane's text in the viewport, wrapped at word
-// boundaries: results and logs are long lines.
+// refresh puts the selected pane's text in the viewport. Results and logs
+// are long lines, wrapped at word boundaries; code is never wrapped: a line
+// that does not fit is clipped with a marker and scrolls sideways.
 func (m *Model) refresh() {
-	m.setText(m.paneText())
-}
-
-func (m *Model) setText(s string) {
-	m.vp.SetContent(ansi.Wrap(s, max(m.common.Width-1, 1), ""))
+	text := m.paneText()
+	if m.pane != codePane {
+		text = ansi.Wrap(text, max(m.common.Width-1, 1), "")
+	}
+	m.page = render.NewPage(text)
+	m.vp.SetContentLines(m.page.Text())
+	m.shift = min(m.shift, m.page.MaxShift(m.common.Width))
 }
 
 // paneText is the text of the selected pane.
@@ -213,7 +224,7 @@ func (m *Model) paneText() string {
 		if text, ok := m.codes[m.codeKey()]; ok {
 			return text
 		}
-		return run.Handler.Code
+		return render.Code(run.Handler.Code)
 	case eventPane:
 		return prettyJSON(run.Payload)
 	case resultPane:
@@ -266,8 +277,12 @@ func (m Model) View() string {
 		status = st.InProgress.Render("  running…")
 	} else if m.note != "" {
 		status = st.InProgress.Render("  " + m.note)
+	} else if m.page.Clipped(m.vp.YOffset(), m.vp.Height(), w, m.shift) {
+		k := keyMap(m.common)
+		status = st.Subtle.Render("  code is cut off: " + k.Left.Help().Key + "/" + k.Right.Help().Key + " scrolls it")
 	}
 	b.WriteString(ansi.Truncate(strings.Join(tabs, " ")+status, w, "…") + "\n")
-	b.WriteString(m.vp.View())
+	mk := render.Markers{Left: st.Accent.Render(render.DefaultMarkers.Left), Right: st.Accent.Render(render.DefaultMarkers.Right)}
+	b.WriteString(m.page.View(m.vp.YOffset(), m.vp.Height(), w, m.shift, mk))
 	return b.String()
 }

@@ -4,6 +4,7 @@ import (
 	"charm.land/bubbles/v2/key"
 
 	"github.com/tutor-dev/tutor/cmd/internal/common"
+	"github.com/tutor-dev/tutor/cmd/internal/render"
 )
 
 // ShortHelp is the reader's help line: scrolling, moving on, the lesson's
@@ -23,7 +24,7 @@ func (m Model) ShortHelp() []key.Binding {
 // FullHelp is every key of the reader.
 func (m Model) FullHelp() [][]key.Binding {
 	k := m.common.Keys
-	groups := [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.Next, k.Prev, k.Back}}
+	groups := [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, render.Sideways.Left, render.Sideways.Right}, {k.Next, k.Prev, k.Back}}
 	if len(m.offered()) > 0 {
 		var acts []key.Binding
 		for _, a := range m.offered() {

@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/tutor-dev/tutor/cmd/internal/common"
+	"github.com/tutor-dev/tutor/cmd/internal/render"
 	"github.com/tutor-dev/tutor/lessons"
 )
 
@@ -60,7 +61,10 @@ type Model struct {
 	lesson   *lessons.Lesson
 	index    int // position in the course, 0-based
 	total    int
-	vp       viewport.Model
+	vp       viewport.Model // the vertical scroll; the page draws the lines
+	page     render.Page
+	shift    int  // columns code is scrolled sideways
+	maxShift int  // the widest code block's overhang at this width
 	loaded   bool // rendered text has arrived
 	reported bool // ReadMsg sent
 	pending  int  // scroll offset to restore once the text arrives
@@ -93,21 +97,37 @@ func (m Model) Loaded() bool { return m.loaded }
 // SetCommon updates size, styles and keys.
 func (m *Model) SetCommon(c common.Common) { m.common = c; m.resize() }
 
-// ContentWidth is the width the lesson should be rendered at.
+// ContentWidth is the width the lesson's prose should be wrapped at: at
+// most 100 columns, a comfortable line. Code is never wrapped: its lines
+// are as wide as they were written, clipped to the screen and scrolled
+// render.Sideways.
 func (m Model) ContentWidth() int { return min(m.common.Width, 100) }
 
 func (m *Model) resize() {
 	m.vp.SetWidth(m.common.Width)
 	m.vp.SetHeight(max(m.common.Height-2, 1))
+	m.maxShift = m.page.MaxShift(m.common.Width)
+	m.shift = min(m.shift, m.maxShift)
 }
 
-// SetContent shows the rendered lesson, keeping the scroll position.
+// SetContent shows the rendered lesson (render.Markdown's output), keeping
+// the scroll position.
 func (m *Model) SetContent(s string) tea.Cmd {
 	off := m.Offset()
-	m.vp.SetContent(s)
+	m.page = render.NewPage(s)
+	m.vp.SetContentLines(m.page.Text())
 	m.vp.SetYOffset(off)
 	m.loaded = true
+	m.resize()
 	return m.checkRead()
+}
+
+// Shift is how many columns code is scrolled render.Sideways.
+func (m Model) Shift() int { return m.shift }
+
+// scrollSideways moves code n columns right (left when negative).
+func (m *Model) scrollSideways(n int) {
+	m.shift = max(0, min(m.shift+n, m.maxShift))
 }
 
 // Init has nothing to start: the app renders the text.
@@ -140,6 +160,10 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 			m.vp.GotoTop()
 		case key.Matches(msg, k.Bottom):
 			m.vp.GotoBottom()
+		case key.Matches(msg, render.Sideways.Right):
+			m.scrollSideways(render.SidewaysStep)
+		case key.Matches(msg, render.Sideways.Left):
+			m.scrollSideways(-render.SidewaysStep)
 		case key.Matches(msg, k.Next):
 			return m, send(NavigateMsg{Delta: 1})
 		case key.Matches(msg, k.Prev):
@@ -174,7 +198,8 @@ func (m Model) View() string {
 	head := st.Title.Render(m.lesson.Title) + st.Subtle.Render(fmt.Sprintf("  lesson %d of %d", m.index+1, m.total))
 	body := st.Subtle.Render("\n  Rendering…")
 	if m.loaded {
-		body = m.vp.View()
+		mk := render.Markers{Left: st.Accent.Render(render.DefaultMarkers.Left), Right: st.Accent.Render(render.DefaultMarkers.Right)}
+		body = m.page.View(m.vp.YOffset(), m.vp.Height(), w, m.shift, mk)
 	} else {
 		body += strings.Repeat("\n", max(m.common.Height-4, 0))
 	}
@@ -183,6 +208,9 @@ func (m Model) View() string {
 		pct = int(m.vp.ScrollPercent() * 100)
 	}
 	foot := fmt.Sprintf("%3d%%", pct)
+	if m.loaded && m.page.Clipped(m.vp.YOffset(), m.vp.Height(), w, m.shift) {
+		foot += "  code is cut off: " + render.Sideways.Left.Help().Key + "/" + render.Sideways.Right.Help().Key + " scrolls it"
+	}
 	if acts := m.offered(); m.loaded && m.vp.AtBottom() && len(acts) > 0 {
 		var hints []string
 		for _, a := range acts {

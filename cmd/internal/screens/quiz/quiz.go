@@ -1,12 +1,18 @@
 // Package quiz is the quiz screen: one question at a time, choices picked
 // with the arrow keys (space toggles in a multi item), enter to submit,
-// feedback in the course's words above the choices, try again until right,
-// then a summary. It grades with package quizzes and does no I/O: the
-// parent records answers (AnsweredMsg) and marks the lesson (FinishedMsg).
+// feedback in the course's words above the choices, try again until right;
+// then the items missed on the first try come back in a review round until
+// answered right, and a summary shows the first-try score, whether the
+// quiz passed and what to review. It grades with package quizzes and does
+// no I/O: the parent records answers (AnsweredMsg), marks the lesson
+// (FinishedMsg), says whether the lesson is then done (LessonStatusMsg) and
+// opens the next one (NextLessonMsg).
 package quiz
 
 import (
+	"fmt"
 	"maps"
+	"slices"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -23,20 +29,28 @@ type (
 		ItemID string
 		Right  bool
 	}
-	// FinishedMsg is sent when the summary appears. Passed means every
-	// item was answered right in the end (retries allowed, none skipped).
+	// FinishedMsg is sent when the summary appears. Passed means at least
+	// the pass mark of the items were right on the first try.
 	FinishedMsg struct {
 		LessonID string
 		Passed   bool
 		Results  []quizzes.ItemResult
 	}
+	// LessonStatusMsg is the parent's answer to FinishedMsg: whether the
+	// lesson is now done (read, and its quiz passed).
+	LessonStatusMsg struct {
+		LessonID string
+		Done     bool
+	}
+	// NextLessonMsg asks the parent to open the lesson after LessonID.
+	NextLessonMsg struct{ LessonID string }
 	// ExitMsg asks the parent to close the quiz.
 	ExitMsg struct{}
 )
 
 // KeyMap is the quiz screen's keys.
 type KeyMap struct {
-	Up, Down, Toggle, Submit, Skip, Back key.Binding
+	Up, Down, Toggle, Submit, Skip, Next, Back key.Binding
 }
 
 // DefaultKeyMap takes up and down from the course's keys.
@@ -52,6 +66,7 @@ func DefaultKeyMap(c common.Common) KeyMap {
 		Toggle: key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "toggle")),
 		Submit: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "submit")),
 		Skip:   key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "skip")),
+		Next:   key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next lesson")),
 		Back:   key.NewBinding(key.WithKeys("esc", "q"), key.WithHelp("q", "leave quiz")),
 	}
 }
@@ -63,7 +78,7 @@ func (k KeyMap) ShortHelp() []key.Binding {
 
 // FullHelp groups the keys.
 func (k KeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Up, k.Down}, {k.Toggle, k.Submit, k.Skip}, {k.Back}}
+	return [][]key.Binding{{k.Up, k.Down}, {k.Toggle, k.Submit, k.Skip}, {k.Next, k.Back}}
 }
 
 type phase int
@@ -85,13 +100,19 @@ type Model struct {
 	title    string
 	lessonID string
 	items    []*quizzes.Item
+	seed     uint64
 	sess     *quizzes.Session // copied on every change: see Update
 
-	order    []int        // display position → choice index of the current item
-	cursor   int          // display position
-	picked   map[int]bool // display positions toggled (multi)
-	missed   map[int]bool // display positions tried and wrong
+	order    []int           // display position → choice index of the current item
+	cursor   int             // display position
+	picked   map[int]bool    // display positions chosen (single: the cursor's)
+	missed   map[int]bool    // display positions tried and wrong
+	tried    map[string]bool // answers already submitted (multi), as sets
 	feedback feedback
+	note     string // an answer that was not another attempt: why
+
+	// lessonDone is the parent's word on the lesson (LessonStatusMsg).
+	lessonDone, statusKnown bool
 }
 
 // feedback is what the last answer earned, worded for the screen.
@@ -101,14 +122,33 @@ type feedback struct {
 	extra string
 }
 
-// chooseFirst is the screen's own word for a multi item submitted empty.
-const chooseFirst = "Choose with space first: every choice that applies, then enter."
+// The screen's own words.
+const (
+	// chooseFirst: a multi item submitted empty.
+	chooseFirst = "Choose with space first: every choice that applies, then enter."
+	// triedAlready: enter on a choice (or set) already found wrong, which
+	// is not another attempt.
+	triedAlready = "You tried that already: choose another answer."
+	// PassedLine closes the summary of a lesson's quiz that passed, in
+	// the words of the course our learners came from.
+	PassedLine = "You are right! Congratulations, now go to the next page"
+)
 
 // New starts a quiz over items (a lesson's quiz when lessonID is set), the
 // choices ordered by seed.
+// Items missed on the first try come back at the end (quizzes.Rules.Requeue)
+// and the pass mark is quizzes.DefaultPassMark; see WithPassMark.
 func New(c common.Common, title, lessonID string, items []*quizzes.Item, seed uint64) Model {
-	m := Model{common: c, keys: DefaultKeyMap(c), title: title, lessonID: lessonID, items: items,
-		sess: quizzes.NewSession(items, seed)}
+	m := Model{common: c, keys: DefaultKeyMap(c), title: title, lessonID: lessonID, items: items, seed: seed,
+		sess: quizzes.NewSessionRules(items, seed, quizzes.Rules{Requeue: true})}
+	m.load()
+	return m
+}
+
+// WithPassMark sets the course's pass mark (0 < mark <= 1); call it before
+// the first answer: the quiz starts over.
+func (m Model) WithPassMark(mark float64) Model {
+	m.sess = quizzes.NewSessionRules(m.items, m.seed, quizzes.Rules{PassMark: mark, Requeue: true})
 	m.load()
 	return m
 }
@@ -143,9 +183,15 @@ func (m Model) phase() phase {
 
 // load prepares the current item.
 func (m *Model) load() {
-	m.cursor, m.picked, m.missed, m.feedback = 0, map[int]bool{}, map[int]bool{}, feedback{}
+	m.cursor, m.picked, m.missed, m.tried, m.feedback, m.note = 0, map[int]bool{}, map[int]bool{}, map[string]bool{}, feedback{}, ""
 	m.order = m.sess.Order()
+	if it := m.item(); it != nil && it.Kind != quizzes.Multi {
+		m.picked = map[int]bool{0: true}
+	}
 }
+
+// Passed says whether the quiz passed (once the summary shows).
+func (m Model) Passed() bool { return m.sess.Done() && m.sess.Passed() }
 
 func (m Model) item() *quizzes.Item { return m.sess.Item() }
 
@@ -153,16 +199,26 @@ func (m Model) item() *quizzes.Item { return m.sess.Item() }
 // Model value kept elsewhere (Bubble Tea models are values) never changes
 // under its holder.
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	if st, ok := msg.(LessonStatusMsg); ok {
+		if st.LessonID == m.lessonID && m.lessonID != "" {
+			m.statusKnown, m.lessonDone = true, st.Done
+		}
+		return m, nil
+	}
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return m, nil
 	}
+	m.note = ""
 	switch ph := m.phase(); {
 	case key.Matches(k, m.keys.Back):
 		return m, send(ExitMsg{})
 	case ph == summary:
-		if key.Matches(k, m.keys.Submit) {
+		switch {
+		case key.Matches(k, m.keys.Submit):
 			return m, send(ExitMsg{})
+		case key.Matches(k, m.keys.Next) && m.lessonID != "" && m.Passed():
+			return m, send(NextLessonMsg{LessonID: m.lessonID})
 		}
 	case ph == answered:
 		if key.Matches(k, m.keys.Submit) {
@@ -175,8 +231,10 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		}
 	case key.Matches(k, m.keys.Up):
 		m.cursor = max(m.cursor-1, 0)
+		m.follow()
 	case key.Matches(k, m.keys.Down):
 		m.cursor = min(m.cursor+1, len(m.order)-1)
+		m.follow()
 	case key.Matches(k, m.keys.Toggle):
 		if m.item().Kind == quizzes.Multi {
 			m.picked = maps.Clone(m.picked)
@@ -193,7 +251,17 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	return m, nil
 }
 
-// submit grades the picked choices (single: the one under the cursor).
+// follow moves a single item's choice with the cursor: its radio is the
+// one filled, the one enter submits.
+func (m *Model) follow() {
+	if m.item().Kind != quizzes.Multi {
+		m.picked = map[int]bool{m.cursor: true}
+	}
+}
+
+// submit grades the picked choices (single: the one under the cursor). An
+// answer already found wrong (a choice marked wrong, or the same set of
+// choices again) is not another attempt: it is not graded.
 func (m Model) submit() (Model, tea.Cmd) {
 	var positions []int
 	if m.item().Kind == quizzes.Multi {
@@ -205,8 +273,18 @@ func (m Model) submit() (Model, tea.Cmd) {
 	} else {
 		positions = []int{m.cursor}
 	}
+	set := fmt.Sprint(positions)
+	if m.tried[set] || slices.ContainsFunc(positions, func(p int) bool { return m.missed[p] }) {
+		m.note = triedAlready
+		return m, nil
+	}
 	m.sess = m.sess.Clone()
-	return m.show(m.sess.Answer(positions))
+	fb := m.sess.Answer(positions)
+	if fb.Kind == quizzes.Missed {
+		m.tried = maps.Clone(m.tried)
+		m.tried[set] = true
+	}
+	return m.show(fb)
 }
 
 // show words the session's feedback; a first answer is sent to the parent

@@ -87,7 +87,7 @@ func TestQuizWrongThenRightThenMulti(t *testing.T) {
 	}
 	v = view(m)
 	fb, choices := strings.Index(v, "You missed! Try again."), strings.Index(v, "1. ")
-	if fb < 0 || choices < fb || !strings.Contains(v, "S3 invokes asynchronously.") || !strings.Contains(v, "✗ ( ) ") {
+	if fb < 0 || choices < fb || !strings.Contains(v, "S3 invokes asynchronously.") || !strings.Contains(v, "✗ (•) 1. Amazon S3") {
 		t.Errorf("want the miss and its why above the choices, S3 marked:\n%s", v)
 	}
 
@@ -125,21 +125,59 @@ func TestQuizWrongThenRightThenMulti(t *testing.T) {
 		t.Errorf("multi right:\n%s", view(m))
 	}
 
+	// Both were missed on the first try: they come back, under "Review".
+	m, cmd = m.Update(enter)
+	if cmd != nil {
+		t.Fatalf("the quiz finished before the review round: %v", msgs(cmd))
+	}
+	v = view(m)
+	if !strings.Contains(v, "Event sources · Review · Question 1 of 2") || !strings.Contains(v, "Missed on the first try") {
+		t.Fatalf("review round:\n%s", v)
+	}
+	m, cmd = answerRight(t, m)
+	if cmd != nil {
+		t.Errorf("an answer in the review round must not be recorded: %v", msgs(cmd))
+	}
+	m, _ = m.Update(enter)
+	m, _ = answerRight(t, m)
 	m, cmd = m.Update(enter)
 	got := msgs(cmd)
 	fin, ok := got[0].(FinishedMsg)
-	if !ok || !fin.Passed || fin.LessonID != "event-sources" || len(fin.Results) != 2 || fin.Results[0].Attempts != 2 {
+	if !ok || fin.Passed || fin.LessonID != "event-sources" || len(fin.Results) != 2 || fin.Results[0].Attempts != 2 {
 		t.Fatalf("finish sent %#v", got)
 	}
 	v = view(m)
-	for _, w := range []string{"Quiz complete", "Score: 0/2 right on the first try", "sync-trigger  right after 2 tries", "Quiz passed"} {
+	for _, w := range []string{"Quiz complete", "Score: 0/2 right on the first try", "Not passed: 2 of 2 right on the first try are needed",
+		"To review:", "✗ Which service invokes synchronously?  missed · sync-trigger", "missed · primes"} {
 		if !strings.Contains(v, w) {
 			t.Errorf("summary lacks %q:\n%s", w, v)
 		}
 	}
+	if strings.Contains(v, "Quiz passed") || strings.Contains(v, PassedLine) {
+		t.Errorf("a quiz of 0/2 passed:\n%s", v)
+	}
+	if _, cmd = m.Update(tea.KeyPressMsg{Code: 'n', Text: "n"}); cmd != nil {
+		t.Errorf("n on a quiz not passed sent %v", msgs(cmd))
+	}
 	if _, cmd = m.Update(enter); cmd == nil || cmd() != (ExitMsg{}) {
 		t.Error("enter on the summary should close the quiz")
 	}
+}
+
+// answerRight answers the current item right (every right choice).
+func answerRight(t *testing.T, m Model) (Model, tea.Cmd) {
+	t.Helper()
+	it := m.item()
+	if it.Kind != quizzes.Multi {
+		return moveTo(t, m, it.Choices[it.Correct()[0]].Text).Update(enter)
+	}
+	for pos, ci := range m.order {
+		if it.Choices[ci].Correct != m.picked[pos] {
+			m = moveTo(t, m, it.Choices[ci].Text)
+			m, _ = m.Update(space)
+		}
+	}
+	return m.Update(enter)
 }
 
 func TestQuizSkipIsNotPassed(t *testing.T) {
@@ -148,17 +186,27 @@ func TestQuizSkipIsNotPassed(t *testing.T) {
 	if got := msgs(cmd); got[0] != (AnsweredMsg{ItemID: "sync-trigger", Right: false}) {
 		t.Errorf("skip sent %v", got)
 	}
-	if v := view(m); !strings.Contains(v, "Skipped. The right answer:") || !strings.Contains(v, "Amazon API Gateway: It waits") || !strings.Contains(v, "✓ ( )") {
+	if v := view(m); !strings.Contains(v, "Skipped. The right answer:") || !strings.Contains(v, "Amazon API Gateway: It waits") || !strings.Contains(v, "✓ (") {
 		t.Errorf("skip view:\n%s", v)
 	}
 	m, _ = m.Update(enter)
 	m, _ = m.Update(skip)
-	m, cmd = m.Update(enter)
+	m, _ = m.Update(enter)
+	// The review round: a skip there sends the item to the back.
+	m, _ = m.Update(skip)
+	m, _ = m.Update(enter)
+	if v := view(m); !strings.Contains(v, "Review · Question 2 of 3") || !strings.Contains(v, "[primes]") {
+		t.Fatalf("after a skip in review:\n%s", v)
+	}
+	for range 2 {
+		m, _ = answerRight(t, m)
+		m, cmd = m.Update(enter)
+	}
 	if fin := cmd().(FinishedMsg); fin.Passed {
 		t.Error("a quiz with skips passed")
 	}
-	if !strings.Contains(view(m), "Not passed yet") {
-		t.Errorf("summary:\n%s", view(m))
+	if v := view(m); !strings.Contains(v, "Not passed") || !strings.Contains(v, "skipped · sync-trigger") {
+		t.Errorf("summary:\n%s", v)
 	}
 }
 

@@ -2,6 +2,7 @@ package quiz
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -24,11 +25,17 @@ func (m Model) View() string {
 	}
 	it := m.item()
 	head := fmt.Sprintf("Question %d of %d", m.sess.Index()+1, m.sess.Len())
+	if m.sess.Reviewing() {
+		head = "Review · " + head
+	}
 	if m.title != "" {
 		head = m.title + " · " + head
 	}
 	add(st.Title.Render(head) + st.Subtle.Render("  ["+it.ID+"]"))
 	add("")
+	if m.sess.Reviewing() && m.feedback.kind == quizzes.NoFeedback {
+		add(st.Subtle.Render(wrap("Missed on the first try: answer it right to finish (this round does not change your score).", 0)))
+	}
 	add(wrap(it.Prompt, 0))
 	if it.Kind == quizzes.Multi {
 		add(st.Subtle.Render("Choose all that apply (space), then enter."))
@@ -51,7 +58,10 @@ func (m Model) View() string {
 	if m.feedback.extra != "" && m.feedback.kind != quizzes.Invalid {
 		add(indent(wrap(m.feedback.extra, 2), "  "))
 	}
-	if m.feedback.kind != quizzes.NoFeedback {
+	if m.note != "" {
+		add(st.InProgress.Render(wrap(m.note, 0)))
+	}
+	if m.feedback.kind != quizzes.NoFeedback || m.note != "" {
 		add("")
 	}
 
@@ -90,6 +100,9 @@ func (m Model) View() string {
 		next := "enter: next question"
 		if m.sess.Index() == m.sess.Len()-1 {
 			next = "enter: see your score"
+			if !m.sess.Reviewing() && len(m.sess.ToReview()) > 0 {
+				next = "enter: the ones you missed, once more"
+			}
 		}
 		add(st.Subtle.Render(next))
 	}
@@ -100,34 +113,51 @@ func (m Model) viewSummary(wrap func(string, int) string) string {
 	st := m.common.Styles
 	res := m.sess.Result()
 	var b strings.Builder
+	line := func(s string) { b.WriteString(s + "\n") }
 	title := "Quiz complete"
 	if m.title != "" {
 		title = m.title + " · " + title
 	}
-	b.WriteString(st.Title.Render(title) + "\n\n")
-	b.WriteString(res.ScoreLine() + "\n\n")
-	for _, r := range res.Items {
-		mark, style, note := "✓", st.Right, "right on the first try"
-		switch {
-		case r.Skipped:
-			mark, style, note = "✗", st.Wrong, "skipped"
-		case !r.CorrectFirstTry:
-			mark, style, note = "✗", st.Wrong, fmt.Sprintf("right after %d tries", r.Attempts)
-		}
-		b.WriteString(style.Render(mark) + " " + r.ID + st.Subtle.Render("  "+note) + "\n")
-	}
-	b.WriteString("\n")
+	line(st.Title.Render(title))
+	line("")
+	line(res.ScoreLine())
+	passed := m.lessonID != "" && m.Passed()
 	if m.lessonID != "" {
-		if m.finished().Passed {
-			b.WriteString(st.Right.Render("Quiz passed: the lesson is done.") + "\n")
-		} else {
-			b.WriteString(wrap(st.InProgress.Render("Not passed yet: answer every question (no skips) to finish the lesson."), 0) + "\n")
+		need := int(math.Ceil(m.sess.Rules().PassMark*float64(len(m.items)) - 1e-9))
+		switch {
+		case passed && m.statusKnown && m.lessonDone:
+			line(st.Right.Render("Quiz passed: the lesson is done."))
+		case passed && m.statusKnown:
+			line(st.Right.Render("Quiz passed.") + " " + wrap("Read the lesson to the end to finish it.", 13))
+		case passed:
+			line(st.Right.Render("Quiz passed."))
+		default:
+			line(wrap(st.InProgress.Render(fmt.Sprintf("Not passed: %d of %d right on the first try are needed. Review the ones below and take the quiz again.", need, res.Answered)), 0))
 		}
 	}
 	if res.CorrectFirstTry < res.Answered {
-		b.WriteString(st.Subtle.Render("The ones you missed come back first in 'tutor quiz'.") + "\n")
+		line("")
+		line("To review:")
+		for i, r := range res.Items {
+			if r.CorrectFirstTry {
+				continue
+			}
+			note := "missed"
+			if r.Skipped {
+				note = "skipped"
+			}
+			prompt := strings.Join(strings.Fields(m.items[i].Prompt), " ")
+			line(st.Wrong.Render("✗") + " " + ansi.Truncate(prompt, max(m.common.Width-14, 10), "…") + st.Subtle.Render("  "+note+" · "+r.ID))
+		}
+		line(st.Subtle.Render("The ones you missed come back first in 'tutor quiz'."))
 	}
-	b.WriteString(st.Subtle.Render("enter: close"))
+	line("")
+	if passed {
+		line(st.Subtle.Render("n: next lesson · enter: close"))
+		b.WriteString(st.Right.Render(wrap(PassedLine, 0)))
+	} else {
+		b.WriteString(st.Subtle.Render("enter: close"))
+	}
 	return b.String()
 }
 

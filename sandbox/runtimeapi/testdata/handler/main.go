@@ -10,6 +10,9 @@ import (
 	"fmt"
 	"net/http"
 	"os"
+	"os/exec"
+	"strings"
+	"syscall"
 	"time"
 
 	"github.com/aws/aws-lambda-go/lambda"
@@ -22,6 +25,9 @@ type Event struct {
 	Ms   int    `json:"ms"`   // sleep: how long, ignoring the deadline as a stuck handler would
 	Code int    `json:"code"` // exit: the status
 	Log  string `json:"log"`  // printed to stdout and stderr before anything else
+	// bigline: print one line of Bytes bytes (in 4 KB writes) Lines times
+	Bytes int `json:"bytes"`
+	Lines int `json:"lines"`
 }
 
 // Response tells the test who answered and when.
@@ -34,7 +40,9 @@ type Response struct {
 	EndNs     int64             `json:"endNs"`
 	Deadline  int64             `json:"deadlineMs"`
 	Env       map[string]string `json:"env,omitempty"`
-	Custom    map[string]string `json:"custom,omitempty"` // the client context's custom values
+	Custom    map[string]string `json:"custom,omitempty"`   // the client context's custom values
+	ChildPID  int               `json:"childPid,omitempty"` // spawn: the child left running in its own session
+	Pad       string            `json:"pad,omitempty"`      // bigresp: Bytes bytes of padding
 }
 
 // OrderError is a typed error so errorType is predictable.
@@ -69,8 +77,26 @@ func handle(ctx context.Context, ev Event) (*Response, error) {
 		os.Exit(ev.Code)
 	case "sleep":
 		time.Sleep(time.Duration(ev.Ms) * time.Millisecond)
+	case "bigline":
+		chunk := bytes.Repeat([]byte{byte('a' + os.Getpid()%26)}, 4096)
+		for range max(ev.Lines, 1) {
+			for left := ev.Bytes; left > 0; left -= len(chunk) {
+				os.Stdout.Write(chunk[:min(left, len(chunk))])
+			}
+			os.Stdout.Write([]byte("\n"))
+		}
 	}
 	r := &Response{Mode: ev.Mode, PID: os.Getpid(), StartNs: start.UnixNano(), EndNs: time.Now().UnixNano()}
+	if ev.Mode == "bigresp" {
+		r.Pad = strings.Repeat("p", ev.Bytes)
+	}
+	if ev.Mode == "spawn" {
+		pid, err := spawnSleeper()
+		if err != nil {
+			return nil, err
+		}
+		r.ChildPID = pid
+	}
 	if lc != nil {
 		r.RequestID, r.ARN = lc.AwsRequestID, lc.InvokedFunctionArn
 		r.Custom = lc.ClientContext.Custom
@@ -88,6 +114,16 @@ func handle(ctx context.Context, ev Event) (*Response, error) {
 }
 
 func main() {
+	if os.Getenv("TESTHANDLER_SLEEPER") != "" {
+		for {
+			time.Sleep(time.Hour)
+		} // the spawned child: lives until killed
+	}
+	if os.Getenv("TESTHANDLER_NO_NEXT") != "" {
+		for {
+			time.Sleep(time.Hour)
+		} // init that never ends: never asks for an invocation
+	}
 	if msg := os.Getenv("TESTHANDLER_INIT_ERROR"); msg != "" {
 		reportInitError(msg)
 		os.Exit(1)
@@ -104,4 +140,20 @@ func reportInitError(msg string) {
 	if resp, err := http.DefaultClient.Do(req); err == nil {
 		resp.Body.Close()
 	}
+}
+
+// spawnSleeper starts a copy of this binary in a session of its own
+// (setsid), out of the handler's process group, that never exits.
+func spawnSleeper() (int, error) {
+	exe, err := os.Executable()
+	if err != nil {
+		return 0, err
+	}
+	cmd := exec.Command(exe)
+	cmd.Env = append(os.Environ(), "TESTHANDLER_SLEEPER=1")
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true}
+	if err := cmd.Start(); err != nil {
+		return 0, err
+	}
+	return cmd.Process.Pid, nil
 }
