@@ -95,6 +95,16 @@ func TestExerciseCommands(t *testing.T) {
 	if code, _, _ := tutorRun(t, state, nil, "check", "no-such"); code != 2 {
 		t.Fatalf("unknown exercise: exit %d, want 2", code)
 	}
+	os.RemoveAll(filepath.Join(ws, "vendor", "github.com", "aws", "aws-lambda-go", "events"))
+	if code, _, errOut := tutorRun(t, state, nil, "check", "s3-object-keys"); code != 1 || !strings.Contains(errOut, "tutor exercise init") || strings.Count(errOut, "\n") != 1 {
+		t.Fatalf("half-deleted workspace: %d %q", code, errOut)
+	}
+	if code, _, _ := tutorRun(t, state, nil, "exercise", "init", ws); code != 0 {
+		t.Fatal("init to restore")
+	}
+	if b, _ := os.ReadFile(filepath.Join(ws, "s3-object-keys", "handler.go")); !strings.Contains(string(b), "QueryUnescape") {
+		t.Fatal("init overwrote the learner's handler while restoring")
+	}
 	os.Rename(ws, ws+"-moved")
 	if code, _, errOut := tutorRun(t, state, nil, "check", "s3-object-keys"); code != 1 || !strings.Contains(errOut, "tutor exercise init") || strings.Count(errOut, "\n") != 1 {
 		t.Fatalf("moved workspace: %d %q", code, errOut)

@@ -5,6 +5,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	goparser "go/parser"
+	"go/scanner"
+	"go/token"
 	"io/fs"
 	"path"
 	"regexp"
@@ -62,6 +65,10 @@ func Load(fsys fs.FS, dir string) ([]*Exercise, error) {
 				continue
 			}
 			*f.dst = b
+			if err := checkGo(path.Join(dir, id, f.name), b); err != nil {
+				errs = append(errs, err)
+				ok = false
+			}
 		}
 		if ok {
 			out = append(out, e)
@@ -69,6 +76,23 @@ func Load(fsys fs.FS, dir string) ([]*Exercise, error) {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out, errors.Join(errs...)
+}
+
+// checkGo says where a Go file of an exercise does not parse, or is not
+// package main (file:line:col, as the compiler would).
+func checkGo(file string, src []byte) error {
+	fset := token.NewFileSet()
+	f, err := goparser.ParseFile(fset, file, src, goparser.PackageClauseOnly)
+	if err == nil && f.Name.Name != "main" {
+		return fmt.Errorf("%s:%d: package %s: an exercise's files are package main", file, fset.Position(f.Name.Pos()).Line, f.Name.Name)
+	}
+	if err == nil {
+		_, err = goparser.ParseFile(fset, file, src, goparser.AllErrors)
+	}
+	if list, ok := err.(scanner.ErrorList); ok && len(list) > 0 {
+		return fmt.Errorf("%s", list[0])
+	}
+	return err
 }
 
 // spec is exercise.yaml as written.

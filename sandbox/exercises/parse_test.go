@@ -42,3 +42,19 @@ criteria:
 		}
 	}
 }
+
+// TestLoadChecksGoFiles: a Go file that does not parse, or is not package
+// main, is named with its line.
+func TestLoadChecksGoFiles(t *testing.T) {
+	for _, c := range []struct{ src, want string }{
+		{"package main\n\nfunc handler( {\n", "exercises/demo/handler.go:3:"},
+		{"package handler\n", "exercises/demo/handler.go:1: package handler"},
+	} {
+		if err := checkGo("exercises/demo/handler.go", []byte(c.src)); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%q: %v, want %q", c.src, err, c.want)
+		}
+	}
+	if err := checkGo("x.go", []byte("package main\n\nfunc main() {}\n")); err != nil {
+		t.Error(err)
+	}
+}

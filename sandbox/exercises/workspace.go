@@ -120,7 +120,8 @@ func CheckWorkspace(dir, id string) error {
 	if err != nil || !strings.Contains(string(mod), "module "+ModulePath) {
 		return fmt.Errorf("%s: not an exercise workspace (no go.mod of module %s): run `tutor exercise init %s`", dir, ModulePath, dir)
 	}
-	for _, n := range []string{"vendor/modules.txt", id + "/" + MainFile, id + "/" + HandlerFile} {
+	for _, n := range []string{"vendor/modules.txt", "vendor/" + lambdaModule + "/lambda/entry.go", "vendor/" + lambdaModule + "/events/sqs.go",
+		id + "/" + MainFile, id + "/" + HandlerFile} {
 		if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(n))); err != nil {
 			return fmt.Errorf("%s: %s is missing: run `tutor exercise init %s` to restore it (your edited files are kept)", dir, n, dir)
 		}
