@@ -12,10 +12,6 @@ import (
 	"github.com/tutor-dev/tutor/sandbox/runtimeapi"
 )
 
-// initGrace is how long past its timeout an invocation may wait for a
-// process that never asks the Runtime API for work, before the check says so.
-const initGrace = 2 * time.Second
-
 // runner keeps the learner's binary warm across the criteria of one check:
 // one Runtime API pool per function timeout the criteria ask for.
 type runner struct {
@@ -23,6 +19,9 @@ type runner struct {
 	event func(string) ([]byte, error)
 	pools map[time.Duration]*runtimeapi.Pool
 	logs  *capture
+	// broken is set once the binary never asked for an invocation: the
+	// criteria after it fail at once instead of each waiting out Init.
+	broken error
 }
 
 func newRunner(bin string, event func(string) ([]byte, error)) *runner {
@@ -47,15 +46,17 @@ func (r *runner) invoke(ctx context.Context, timeout time.Duration, event []byte
 		}
 		r.pools[timeout] = p
 	}
+	if r.broken != nil {
+		return nil, r.broken
+	}
 	mark := r.logs.mark()
-	ictx, cancel := context.WithTimeout(ctx, timeout+initGrace)
-	defer cancel()
-	out, err := p.Invoke(ictx, "", event)
+	out, err := p.Invoke(ctx, "", event)
 	if err != nil {
-		if ctx.Err() == nil && ictx.Err() != nil {
-			return nil, errNeverAsked
-		}
 		return nil, err
+	}
+	if out.Kind == runtimeapi.InitTimeout {
+		r.broken = errNeverAsked
+		return nil, errNeverAsked
 	}
 	if wantLogs {
 		r.logs.settle()
@@ -71,7 +72,9 @@ func (r *runner) invoke(ctx context.Context, timeout time.Duration, event []byte
 	return res, nil
 }
 
-var errNeverAsked = errors.New("the process never asked the Runtime API for an invocation: main must call lambda.Start(handler)")
+// errNeverAsked is a process that did not ask for an invocation within
+// Lambda's Init limit.
+var errNeverAsked = errors.New("the process never asked the Runtime API for an invocation (Lambda's Init phase timed out): main must call lambda.Start(handler)")
 
 // capture collects the process's output as lines, dropping Lambda's own
 // START/END/REPORT lines, and keeping at most maxCapture bytes.
