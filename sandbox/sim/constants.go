@@ -30,6 +30,8 @@ const (
 	sqsVisibilityFactor  = 6                    // sqs.visibility-timeout.lambda-factor
 	sqsBatchDefault      = 10                   // sqs.batch-size.default
 	sqsBatchMax          = 10000                // sqs.batch-size.max-standard
+	sqsBatchMaxFIFO      = 10                   // sqs.batch-size.max-fifo
+	fifoDedupInterval    = 5 * time.Minute      // sqs-fifo.dedup-interval
 	sqsWindowDefault     = 0 * time.Second      // sqs.batching-window.default
 	windowMax            = 300 * time.Second    // esm.batching-window.max
 	largeBatchMinWindow  = 1 * time.Second      // esm.batching-window.min-for-large-batch

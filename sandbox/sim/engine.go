@@ -47,10 +47,11 @@ const (
 	toOnFailure
 	dropped
 	filtered
-	toTargetDLQ // eventbridge: the target's dead-letter queue
+	toTargetDLQ  // eventbridge: the target's dead-letter queue
+	deduplicated // sqs FIFO: accepted, never delivered
 )
 
-var outcomeNames = [...]string{"pending", "succeeded", "dlq", "on_failure", "dropped", "filtered", "target_dlq"}
+var outcomeNames = [...]string{"pending", "succeeded", "dlq", "on_failure", "dropped", "filtered", "target_dlq", "deduplicated"}
 
 func (o outcome) String() string { return outcomeNames[o] }
 
@@ -209,6 +210,8 @@ func (s *sim) settle(i int32, o outcome) {
 		s.m.Dropped++
 	case filtered:
 		s.m.FilteredOut++
+	case deduplicated:
+		s.m.Deduplicated++
 	}
 }
 

@@ -31,6 +31,14 @@ func (s *sim) sqsEvent(idx []int32) ([]byte, error) {
 			},
 			EventSource: source.SQS.Info().EventSource, EventSourceARN: simARN + "sqs:" + simRegion + ":" + sandbox.AccountID + ":queue", AWSRegion: simRegion,
 		}
+		if s.sc.Queue.FIFO {
+			m.EventSourceARN += ".fifo"
+			m.Attributes["MessageGroupId"] = s.groupName(r)
+			m.Attributes["SequenceNumber"] = strconv.Itoa(int(i) + 1)
+			if rs != nil && rs.DedupID != "" {
+				m.Attributes["MessageDeduplicationId"] = rs.DedupID
+			}
+		}
 		if rs != nil && len(rs.Attributes) > 0 {
 			m.MessageAttributes = map[string]events.SQSMessageAttribute{}
 			for name, a := range rs.Attributes {

@@ -93,6 +93,7 @@ func TestConstantsMatchFacts(t *testing.T) {
 		{"dynamodb.stream.retention", streamRetention},
 		{"apigw.rest.timeout.default", restIntegrationTimeout},
 		{"apigw.rest.timeout.min", restIntegrationTimeoutMin},
+		{"sqs-fifo.dedup-interval", fifoDedupInterval},
 		{"eventbridge.retry.max-event-age.default", ebEventAgeDefault},
 	}
 	for _, c := range durations {
@@ -118,6 +119,7 @@ func TestConstantsMatchFacts(t *testing.T) {
 		{"sqs.visibility-timeout.lambda-factor", false, sqsVisibilityFactor},
 		{"sqs.batch-size.default", false, sqsBatchDefault},
 		{"sqs.batch-size.max-standard", false, sqsBatchMax},
+		{"sqs.batch-size.max-fifo", false, sqsBatchMaxFIFO},
 		{"sqs.scaling.initial-batches", false, sqsScalingInitial},
 		{"sqs.scaling.increase-per-minute", false, sqsScalingPerMinute},
 		{"sqs.scaling.max-batches", false, sqsScalingMax},

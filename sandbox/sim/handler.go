@@ -62,6 +62,10 @@ func (h *scripted) invoke(s *sim, idx []int32) invocation {
 	worst := vOK
 	for pos, i := range idx {
 		r := &s.recs[i]
+		if h.b.StopAtFirstFailure && len(out.failed) > 0 {
+			out.failed = append(out.failed, pos) // not processed: reported
+			continue
+		}
 		rule := h.rule(s, r)
 		if rule == nil {
 			continue

@@ -32,6 +32,7 @@ type Metrics struct {
 	ToOnFailure    int   `json:"to_on_failure"`
 	Dropped        int   `json:"dropped"`
 	FilteredOut    int   `json:"filtered_out"`
+	Deduplicated   int   `json:"deduplicated,omitempty"` // sqs FIFO
 	SimulatedMs    int64 `json:"simulated_ms"`
 	// EventBridge only: delivering events to the target (the function).
 	DeliveryFailures int `json:"delivery_failures,omitempty"` // failed attempts to invoke the function
@@ -43,7 +44,7 @@ type Metrics struct {
 type RecordResult struct {
 	ID         string `json:"-"`
 	Deliveries int    `json:"deliveries"`
-	Outcome    string `json:"outcome"` // succeeded | dlq | on_failure | dropped | filtered | pending
+	Outcome    string `json:"outcome"` // succeeded | dlq | on_failure | dropped | filtered | deduplicated | pending
 	Status     int    `json:"status,omitempty"`
 }
 
@@ -148,7 +149,7 @@ func Summary(r *Result) []string {
 		"",
 		fmt.Sprintf("Summary after %s of simulated time:", fmtDur(m.SimulatedMs)),
 		fmt.Sprintf("  invocations %d, function errors %d, throttles %d, retries %d", m.Invocations, m.FunctionErrors, m.Throttles, m.Retries),
-		fmt.Sprintf("  succeeded %d, to DLQ %d, to on-failure destination %d, dropped %d, filtered out %d", m.Succeeded, m.ToDLQ, m.ToOnFailure, m.Dropped, m.FilteredOut),
+		fmt.Sprintf("  succeeded %d, to DLQ %d, to on-failure destination %d, dropped %d, filtered out %d%s", m.Succeeded, m.ToDLQ, m.ToOnFailure, m.Dropped, m.FilteredOut, dedupText(m)),
 	}
 	if r.Source == source.EventBridge {
 		out = append(out, fmt.Sprintf("  EventBridge delivery: failed attempts %d, retries %d, to the target's DLQ %d", m.DeliveryFailures, m.DeliveryRetries, m.ToTargetDLQ))
@@ -188,4 +189,12 @@ func idList(ids []string) string {
 		return "[" + strings.Join(ids, " ") + "] "
 	}
 	return fmt.Sprintf("[%s … %s, %d records] ", strings.Join(ids[:3], " "), ids[len(ids)-1], len(ids))
+}
+
+// dedupText is ", deduplicated N" when a FIFO queue deduplicated messages.
+func dedupText(m Metrics) string {
+	if m.Deduplicated == 0 {
+		return ""
+	}
+	return fmt.Sprintf(", deduplicated %d", m.Deduplicated)
 }

@@ -29,6 +29,10 @@ type Scenario struct {
 type Behaviour struct {
 	Rules    []Rule   `yaml:"rules,omitempty"`
 	Duration Duration `yaml:"duration,omitempty"` // 0 = the default, defInvocationTime
+	// StopAtFirstFailure (sqs): once a record is reported, the handler
+	// processes no more records and reports every one after it too, as AWS
+	// asks of a handler on a FIFO queue.
+	StopAtFirstFailure bool `yaml:"stop_at_first_failure,omitempty"`
 }
 
 // Rule decides what the handler does with a matching record.
@@ -73,6 +77,10 @@ type Queue struct {
 	MaxReceiveCount   int      `yaml:"max_receive_count"`
 	DeadLetterQueue   bool     `yaml:"dead_letter_queue"`
 	Retention         Duration `yaml:"retention"`
+	// FIFO makes it a FIFO queue: records carry a message group (group)
+	// and may carry a deduplication ID (dedup_id). See sqs_fifo.go.
+	FIFO                      bool `yaml:"fifo,omitempty"`
+	ContentBasedDeduplication bool `yaml:"content_based_deduplication,omitempty"` // FIFO: the body is the deduplication ID when a record has none
 }
 
 // Mapping is the event source mapping (SQS, Kinesis, DynamoDB).
@@ -143,6 +151,8 @@ type Record struct {
 	Message      string               `yaml:"message,omitempty"`       // sns
 	Path         string               `yaml:"path,omitempty"`          // apigateway
 	Method       string               `yaml:"method,omitempty"`        // apigateway
+	Group        string               `yaml:"group,omitempty"`         // sqs FIFO: message group ID
+	DedupID      string               `yaml:"dedup_id,omitempty"`      // sqs FIFO: message deduplication ID
 	Detail       string               `yaml:"detail,omitempty"`        // eventbridge: the event's detail, a JSON object
 	DetailType   string               `yaml:"detail_type,omitempty"`   // eventbridge: detail-type
 	EventSource  string               `yaml:"event_source,omitempty"`  // eventbridge: the event's "source" field
@@ -161,6 +171,8 @@ type Generate struct {
 	Count int      `yaml:"count"`
 	Body  string   `yaml:"body"`
 	Every Duration `yaml:"every,omitempty"` // arrival spacing; 0 = all at t=0
+	// Groups (sqs FIFO): record rN is in message group g((N-1) mod Groups + 1).
+	Groups int `yaml:"groups,omitempty"`
 }
 
 // Default returns a scenario for source with every field at AWS's default

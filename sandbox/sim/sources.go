@@ -53,7 +53,7 @@ var models = map[source.Source]model{
 	},
 	source.SQS: {
 		batchDefault: sqsBatchDefault, batchMax: sqsBatchMax,
-		fields:      []string{"body", "attributes"},
+		fields:      []string{"body", "attributes", "group", "dedup_id"},
 		notes:       sqsNotes,
 		text:        func(r *Record) string { return r.Body },
 		event:       (*sim).sqsEvent,

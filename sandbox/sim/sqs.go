@@ -6,7 +6,7 @@ import (
 )
 
 var sqsNotes = []string{
-	"SQS: pollers start with 5 concurrent batches and add up to 300 a minute, up to 1,250 (the default scaling mode); provisioned mode, ScalingConfig.MaximumConcurrency, FIFO queues and the 6 MB payload limit are not modelled.",
+	"SQS: pollers start with 5 concurrent batches and add up to 300 a minute, up to 1,250 (the default scaling mode); provisioned mode, ScalingConfig.MaximumConcurrency and the 6 MB payload limit are not modelled (FIFO queues are, with queue.fifo).",
 	"A batch takes up to batch_size visible messages in arrival order; with a batching window a poller waits for a full batch or the end of the window.",
 	"Each receive counts (ApproximateReceiveCount), throttled ones too; a message whose receive count already reached max_receive_count moves to the DLQ on its next receive; without a DLQ it stays until the retention period ends.",
 	"Deleting after success uses the batch's receipt: a message that became visible again and was received twice is deleted by whichever invocation succeeds.",
@@ -23,6 +23,7 @@ type sqsState struct {
 	windowSet bool
 	rampSet   bool
 	filter    func(i int32) (bool, string)
+	fifo      *fifoState // nil for a standard queue
 }
 
 type idxHeap []int32
@@ -52,6 +53,10 @@ func (s *sim) runSQS() error {
 		s.note("The queue's visibility timeout (%s) is less than %d times the function timeout (%s), as AWS advises: a message can come back while an invocation still processes it.",
 			s.sc.Queue.VisibilityTimeout, sqsVisibilityFactor, s.sc.Function.Timeout)
 	}
+	if s.sc.Queue.FIFO {
+		q.fifo = s.newFIFO()
+		s.notes = append(s.notes, fifoNotes...)
+	}
 	if len(s.recs) == 0 {
 		return nil
 	}
@@ -61,8 +66,12 @@ func (s *sim) runSQS() error {
 }
 
 func (s *sim) sqsArrive(q *sqsState) {
+	from := q.next
 	for q.next < len(s.recs) && s.recs[q.next].at <= s.now {
 		q.next++
+	}
+	if q.fifo != nil {
+		s.fifoArrive(q.fifo, from, q.next)
 	}
 	if q.next < len(s.recs) {
 		s.at(s.recs[q.next].at, func() { s.sqsArrive(q) })
@@ -70,10 +79,18 @@ func (s *sim) sqsArrive(q *sqsState) {
 	s.sqsDispatch(q, false)
 }
 
-func (q *sqsState) visible() int { return len(q.returned) + q.next - q.fresh }
+func (q *sqsState) visible() int {
+	if q.fifo != nil {
+		return q.fifo.avail.Len() // groups with a message to receive
+	}
+	return len(q.returned) + q.next - q.fresh
+}
 
 // pollers is how many batches Lambda may have under way now.
 func (s *sim) pollers(q *sqsState) int {
+	if q.fifo != nil {
+		return sqsScalingMax // see fifoNotes: no ramp documented for FIFO
+	}
 	n := sqsScalingInitial + sqsScalingPerMinute*int((s.now-q.start)/60_000)
 	if n > sqsScalingMax {
 		n = sqsScalingMax
@@ -114,10 +131,12 @@ func (s *sim) sqsDispatch(q *sqsState, force bool) {
 // moving to the DLQ, expiring or filtering out those that must not reach
 // the function.
 func (s *sim) sqsTake(q *sqsState) []int32 {
-	qc, m := s.sc.Queue, s.sc.Mapping
+	if q.fifo != nil {
+		return s.fifoTake(q)
+	}
+	m := s.sc.Mapping
 	batch := make([]int32, 0, min(m.BatchSize, q.visible()))
-	var dlq, gone, skipped []int32
-	why := ""
+	var t receiveLog
 	for len(batch) < m.BatchSize && q.visible() > 0 {
 		var i int32
 		if len(q.returned) > 0 {
@@ -128,50 +147,71 @@ func (s *sim) sqsTake(q *sqsState) []int32 {
 			i = int32(q.fresh)
 			q.fresh++
 		}
-		r := &s.recs[i]
-		if r.deleted {
-			continue
+		if s.sqsAdmit(q, i, &t) {
+			batch = append(batch, i)
 		}
-		if s.now >= r.at+qc.Retention.ms() {
-			r.deleted = true
-			s.settle(i, dropped)
-			gone = append(gone, i)
-			continue
-		}
-		if qc.DeadLetterQueue && int(r.receives) >= qc.MaxReceiveCount {
-			r.deleted = true
-			s.settle(i, toDLQ)
-			dlq = append(dlq, i)
-			continue
-		}
-		r.receives++
-		r.receipt++
-		if r.receives > 1 {
-			s.m.Retries++
-		}
-		if q.filter != nil {
-			if ok, w := q.filter(i); !ok {
-				r.deleted = true
-				s.settle(i, filtered)
-				skipped = append(skipped, i)
-				if why == "" {
-					why = w
-				}
-				continue
-			}
-		}
-		batch = append(batch, i)
 	}
-	if len(gone) > 0 {
-		s.log("drop", gone, fmt.Sprintf("the retention period (%s) ended: SQS deletes the messages", qc.Retention))
-	}
-	if len(dlq) > 0 {
-		s.log("dlq", dlq, fmt.Sprintf("already received %d times (max_receive_count): SQS moves them to the dead-letter queue on this receive", qc.MaxReceiveCount))
-	}
-	if len(skipped) > 0 {
-		s.log("filter", skipped, "match no filter criteria: Lambda deletes them without invoking ("+why+")")
-	}
+	s.logReceive(&t)
 	return batch
+}
+
+// receiveLog gathers what one receive did with messages that do not reach
+// the function.
+type receiveLog struct {
+	dlq, gone, skipped []int32
+	why                string
+}
+
+// sqsAdmit receives message i: false when it is deleted already, or the
+// receive expires it, moves it to the DLQ or filters it out.
+func (s *sim) sqsAdmit(q *sqsState, i int32, t *receiveLog) bool {
+	qc := s.sc.Queue
+	r := &s.recs[i]
+	if r.deleted {
+		return false
+	}
+	if s.now >= r.at+qc.Retention.ms() {
+		r.deleted = true
+		s.settle(i, dropped)
+		t.gone = append(t.gone, i)
+		return false
+	}
+	if qc.DeadLetterQueue && int(r.receives) >= qc.MaxReceiveCount {
+		r.deleted = true
+		s.settle(i, toDLQ)
+		t.dlq = append(t.dlq, i)
+		return false
+	}
+	r.receives++
+	r.receipt++
+	if r.receives > 1 {
+		s.m.Retries++
+	}
+	if q.filter != nil {
+		if ok, w := q.filter(i); !ok {
+			r.deleted = true
+			s.settle(i, filtered)
+			t.skipped = append(t.skipped, i)
+			if t.why == "" {
+				t.why = w
+			}
+			return false
+		}
+	}
+	return true
+}
+
+func (s *sim) logReceive(t *receiveLog) {
+	qc := s.sc.Queue
+	if len(t.gone) > 0 {
+		s.log("drop", t.gone, fmt.Sprintf("the retention period (%s) ended: SQS deletes the messages", qc.Retention))
+	}
+	if len(t.dlq) > 0 {
+		s.log("dlq", t.dlq, fmt.Sprintf("already received %d times (max_receive_count): SQS moves them to the dead-letter queue on this receive", qc.MaxReceiveCount))
+	}
+	if len(t.skipped) > 0 {
+		s.log("filter", t.skipped, "match no filter criteria: Lambda deletes them without invoking ("+t.why+")")
+	}
 }
 
 func (s *sim) sqsExpire(i int32) {
@@ -195,12 +235,19 @@ func (s *sim) sqsStart(q *sqsState, batch []int32) {
 			s.at(end, func() {
 				if !r.deleted && r.receipt == rc {
 					s.sqsExpire(i)
+					if q.fifo != nil {
+						s.fifoRelease(q.fifo, i)
+					}
 				}
 			})
 		}
 	}
 	if s.logging() {
-		s.log("receive", batch, fmt.Sprintf("a poller receives %s; invisible for %s", plural(len(batch), "message"), fmtDur(vt)))
+		detail := fmt.Sprintf("a poller receives %s; invisible for %s", plural(len(batch), "message"), fmtDur(vt))
+		if q.fifo != nil {
+			detail += " (" + s.fifoReceiveDetail(q.fifo, batch) + ")"
+		}
+		s.log("receive", batch, detail)
 	}
 	s.after(vt, func() { s.sqsVisible(q, batch, receipts) })
 	if s.inFlight >= s.limit {
@@ -222,6 +269,9 @@ func (s *sim) sqsStart(q *sqsState, batch []int32) {
 		s.inFlight--
 		q.busy--
 		s.sqsResult(batch, res)
+		if q.fifo != nil {
+			s.fifoBatchDone(q.fifo, batch, res)
+		}
 		s.sqsDispatch(q, false)
 	})
 }
@@ -233,8 +283,15 @@ func (s *sim) sqsVisible(q *sqsState, batch []int32, receipts []int32) {
 	for k, i := range batch {
 		r := &s.recs[i]
 		if !r.deleted && r.receipt == receipts[k] {
-			heap.Push(&q.returned, i)
+			if q.fifo == nil {
+				heap.Push(&q.returned, i)
+			}
 			back = append(back, i)
+		}
+	}
+	if q.fifo != nil {
+		for _, i := range batch {
+			s.fifoRelease(q.fifo, i)
 		}
 	}
 	if len(back) == 0 {

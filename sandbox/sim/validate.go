@@ -113,6 +113,7 @@ func (sc *Scenario) validate() []fieldError {
 		}
 	}
 	errs = append(errs, sc.validateRecords()...)
+	errs = append(errs, sc.validateFIFO()...)
 	errs = append(errs, sc.validateRule()...)
 	return errs
 }
@@ -265,6 +266,8 @@ func (r *Record) setFields() []string {
 	add(r.Message != "", "message")
 	add(r.Path != "", "path")
 	add(r.Method != "", "method")
+	add(r.Group != "", "group")
+	add(r.DedupID != "", "dedup_id")
 	add(r.Detail != "", "detail")
 	add(r.DetailType != "", "detail_type")
 	add(r.EventSource != "", "event_source")

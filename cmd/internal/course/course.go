@@ -142,6 +142,11 @@ func (c *Course) loadExtras(files fs.FS, base *Course) error {
 	if base != nil {
 		c.Events = append(c.Events, base.Events...)
 		for _, e := range base.Experiments {
+			// A built-in panel for one lesson has nothing to show in a
+			// course without that lesson: leave it out (not an error).
+			if e.Lesson != "" && !c.hasLesson(e.Lesson) {
+				continue
+			}
 			if !slices.ContainsFunc(exps, func(x *Experiment) bool { return x.Source == e.Source && x.Lesson == e.Lesson }) {
 				c.Experiments = append(c.Experiments, e)
 			}
@@ -232,4 +237,13 @@ func (c *Course) Summary() string {
 	}
 	return fmt.Sprintf("%d lessons, %d quiz items, %d facts, %d experiments, %d filter labs, %d exercises",
 		n, c.Quizzes.Len(), c.Facts.Len(), len(c.Experiments), len(c.FilterLabs), len(c.Exercises))
+}
+
+// hasLesson says whether the course has a lesson with this ID.
+func (c *Course) hasLesson(id string) bool {
+	if c.Lessons == nil {
+		return false
+	}
+	_, ok := c.Lessons.Get(id)
+	return ok
 }

@@ -62,7 +62,7 @@ func TestCachedCourseEqualsParsedCourse(t *testing.T) {
 		if !reflect.DeepEqual(c.Facts.All(), fresh.Facts.All()) {
 			t.Error("cached facts differ from parsed ones")
 		}
-		if !reflect.DeepEqual(c.Experiments, fresh.Experiments) || len(c.Experiments) != 7 {
+		if !reflect.DeepEqual(c.Experiments, fresh.Experiments) || len(c.Experiments) < 6 { // one per source at least; lessons may add their own
 			t.Error("cached experiments differ from parsed ones")
 		}
 		if !reflect.DeepEqual(c.FilterLabs, fresh.FilterLabs) || len(c.FilterLabs) != 5 {
