@@ -58,3 +58,19 @@ func TestLoadChecksGoFiles(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// TestOfflineBuild: the workspace builds with no module cache and no
+// proxy: everything it imports is vendored.
+func TestOfflineBuild(t *testing.T) {
+	needGo(t)
+	e := builtin(t)[0]
+	ws := t.TempDir()
+	if _, err := Init(ws, []*Exercise{e}); err != nil {
+		t.Fatal(err)
+	}
+	goBin, _ := FindGo()
+	b, err := build(t.Context(), goBin, ws, e.ID, t.TempDir(), []string{"GOMODCACHE=" + t.TempDir(), "GOPROXY=off", "GONOSUMDB=*", "GOFLAGS=-mod=vendor"})
+	if err != nil || !b.OK {
+		t.Fatalf("offline build: %v\n%s", err, b.Output)
+	}
+}
