@@ -27,6 +27,14 @@ type progressJSON struct {
 	Last    string           `json:"last"`
 	Lessons []progressLesson `json:"lessons"`
 	Quiz    practice.Stats   `json:"quiz"`
+	// Exercises: how many are passed, of how many, and each one's status.
+	Exercises exercisesJSON `json:"exercises"`
+}
+
+type exercisesJSON struct {
+	Passed int            `json:"passed"`
+	Total  int            `json:"total"`
+	Items  []exerciseJSON `json:"items"`
 }
 
 type progressOpts struct {
@@ -68,7 +76,11 @@ items); it asks first unless --yes is given. The log of past answers is kept.`,
 			if o.reset {
 				return runReset(c, store, o, g)
 			}
-			return runProgress(c, snap.Progress, practice.Summary(c.Quizzes, snap.Review, time.Now()), o.asJSON, g.stdout)
+			ex, err := store.Exercises(context.Background(), progress.LocalLearner)
+			if err != nil {
+				return err
+			}
+			return runProgress(c, snap.Progress, practice.Summary(c.Quizzes, snap.Review, time.Now()), ex, o.asJSON, g.stdout)
 		},
 	}
 	cmd.Flags().BoolVar(&o.asJSON, "json", false, "print JSON: {done, total, last, lessons: [{id, title, order, sources, status, position}], quiz: {items, seen, first_try_accuracy, answers, first_try_right, due}}")
@@ -77,8 +89,16 @@ items); it asks first unless --yes is given. The log of past answers is kept.`,
 	return cmd
 }
 
-func runProgress(c *course.Course, st *progress.State, quiz practice.Stats, asJSON bool, w io.Writer) error {
-	out := progressJSON{Last: st.Last, Lessons: []progressLesson{}, Quiz: quiz}
+func runProgress(c *course.Course, st *progress.State, quiz practice.Stats, ex *progress.Exercises, asJSON bool, w io.Writer) error {
+	out := progressJSON{Last: st.Last, Lessons: []progressLesson{}, Quiz: quiz, Exercises: exercisesJSON{Items: []exerciseJSON{}}}
+	for _, e := range c.ExercisesInOrder() {
+		s := ex.ByID[e.ID].Status()
+		if s == "passed" {
+			out.Exercises.Passed++
+		}
+		out.Exercises.Items = append(out.Exercises.Items, exerciseJSON{e.ID, e.Lesson, e.Title, string(e.Source), s})
+	}
+	out.Exercises.Total = len(out.Exercises.Items)
 	for _, l := range c.Lessons.Lessons {
 		s := st.StatusOf(l.ID, c.HasQuiz(l.ID))
 		if s == progress.Done {
@@ -105,7 +125,11 @@ func runProgress(c *course.Course, st *progress.State, quiz practice.Stats, asJS
 	if quiz.Due > 0 {
 		fmt.Fprint(w, " (tutor quiz --review)")
 	}
-	fmt.Fprint(w, "\n\n")
+	fmt.Fprint(w, "\n")
+	if out.Exercises.Total > 0 {
+		fmt.Fprintf(w, "Exercises: %d of %d passed (tutor exercise list)\n", out.Exercises.Passed, out.Exercises.Total)
+	}
+	fmt.Fprint(w, "\n")
 	for _, l := range out.Lessons {
 		fmt.Fprintf(w, "  %-12s %-15s %s\n", l.Status, l.ID, l.Title)
 	}

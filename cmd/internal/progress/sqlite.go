@@ -175,6 +175,9 @@ func (s *SQLite) Apply(ctx context.Context, learner string, c Change) error {
 			return nil
 		})
 	}
+	if ok, err := s.applyExercise(ctx, learner, c); ok {
+		return err
+	}
 	return fmt.Errorf("unknown change %T", c)
 }
 
