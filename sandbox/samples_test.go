@@ -53,6 +53,13 @@ var sampleRuns = map[[2]string]sampleRun{
 	{"sqs-partial", "sqs-ok"}:                      {response: `{"batchItemFailures":[]}`, log: "order ord-1002"},
 	{"sqs-partial", "sqs-fail"}: {response: `{"batchItemFailures":[{"itemIdentifier":"4c1d0a2f-6b8e-4f3c-9d7a-2e0b1f5c8d34"}]}`,
 		log: "message 5d2e1b3a-7c9f-4a4d-8e8b-3f1c2a6d9e45: order ord-1004, quantity 3"},
+	{"functionurl-feedback", "functionurl-ok"}: {response: `"statusCode":201`,
+		log: `feedback 5/5: "arrived a day early" (cookies [session=7f3a9c21])`},
+	// A bad request is answered 400, not failed: the client can fix it.
+	{"functionurl-feedback", "functionurl-fail"}: {response: `"statusCode":400`,
+		log: "rejected: invalid feedback: rating 9 is not between 1 and 5"},
+	{"functionurl-feedback", "functionurl-iam"}: {response: `hello, arn:aws:iam::111122223333:user/ana`,
+		log: "GET / from arn:aws:iam::111122223333:user/ana"},
 }
 
 func TestSampleHandlersOnTheirEvents(t *testing.T) {

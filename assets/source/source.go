@@ -31,13 +31,17 @@ const (
 	// EventBridge is an EventBridge rule (or schedule) whose target is the
 	// function: EventBridge invokes it asynchronously.
 	EventBridge Source = "eventbridge"
+	// FunctionURL is a Lambda function URL: an HTTPS endpoint of the
+	// function itself, with API Gateway's payload format version 2.0.
+	FunctionURL Source = "functionurl"
 )
 
 // Invocation is how Lambda is invoked for a source's events.
 type Invocation uint8
 
 const (
-	// Sync: the caller waits for the function's response (API Gateway).
+	// Sync: the caller waits for the function's response (API Gateway,
+	// function URLs).
 	Sync Invocation = iota + 1
 	// Async: the event goes to Lambda's event queue; Lambda retries and
 	// sends failures to a DLQ or on-failure destination (S3, SNS, EventBridge).
@@ -116,6 +120,8 @@ var table = []Info{
 	// event carries "source" (the emitter, "aws.ec2"), not eventSource.
 	{Source: EventBridge, Title: "Amazon EventBridge", Short: "EventBridge", Invocation: Async, Filter: RulePattern,
 		EventType: reflect.TypeFor[events.EventBridgeEvent]()},
+	{Source: FunctionURL, Title: "Lambda function URLs", Short: "function URL", Invocation: Sync,
+		EventType: reflect.TypeFor[events.LambdaFunctionURLRequest]()},
 }
 
 var byName = func() map[Source]int {

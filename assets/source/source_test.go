@@ -10,7 +10,7 @@ import (
 
 func TestTable(t *testing.T) {
 	all := All()
-	if got := strings.Join(Strings(all), " "); got != "apigateway s3 dynamodb kinesis sns sqs eventbridge" {
+	if got := strings.Join(Strings(all), " "); got != "apigateway s3 dynamodb kinesis sns sqs eventbridge functionurl" {
 		t.Errorf("course order %q", got)
 	}
 	for i, s := range all {
@@ -26,7 +26,7 @@ func TestTable(t *testing.T) {
 			t.Errorf("%s: eventSource %q", s, in.EventSource)
 		}
 	}
-	if APIGateway.Invocation() != Sync || SNS.Invocation() != Async || SQS.Invocation() != Poll || EventBridge.Invocation() != Async || SQS.Stream() || !Kinesis.Stream() {
+	if APIGateway.Invocation() != Sync || FunctionURL.Invocation() != Sync || SNS.Invocation() != Async || SQS.Invocation() != Poll || EventBridge.Invocation() != Async || SQS.Stream() || !Kinesis.Stream() {
 		t.Error("invocation models are wrong")
 	}
 	if Invocation(0).String() != "Invocation(0)" || Poll.String() != "poll" {
@@ -39,7 +39,7 @@ func TestParse(t *testing.T) {
 		t.Errorf("Parse(sqs) = %q, %v", s, err)
 	}
 	_, err := Parse("kafka")
-	if err == nil || err.Error() != `unknown event source "kafka" (known: apigateway, s3, dynamodb, kinesis, sns, sqs, eventbridge)` {
+	if err == nil || err.Error() != `unknown event source "kafka" (known: apigateway, s3, dynamodb, kinesis, sns, sqs, eventbridge, functionurl)` {
 		t.Errorf("Parse(kafka): %v", err)
 	}
 	if Source("kafka").Valid() || Source("kafka").Order() != -1 || Source("kafka").Title() != "kafka" || Source("kafka").EventType() != nil {

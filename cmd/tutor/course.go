@@ -5,14 +5,20 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"os/signal"
 	"strings"
+	"syscall"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 	"golang.org/x/term"
 
 	"github.com/tutor-dev/tutor/cmd/internal/app"
+	"github.com/tutor-dev/tutor/cmd/internal/course"
+	"github.com/tutor-dev/tutor/cmd/internal/practice"
 	"github.com/tutor-dev/tutor/cmd/internal/progress"
+	"github.com/tutor-dev/tutor/cmd/internal/theme"
 )
 
 // openStore resolves the state directory and opens the learner's store,
@@ -65,11 +71,13 @@ func runCourse(g *globals) error {
 	// those of loading; failing to open it stops the app like a bad course.
 	store := openDeferred(dir)
 	defer store.Close()
+	var crs *course.Course // once loaded, for the quiz record at the end
 	load := func() (app.Loaded, error) {
 		c, err := loadCourse(g)
 		if err != nil {
 			return app.Loaded{}, err
 		}
+		crs = c
 		warnings, err := store.opened()
 		if err != nil {
 			return app.Loaded{}, err
@@ -87,7 +95,29 @@ func runCourse(g *globals) error {
 		opts = append(opts, tea.WithColorProfile(colorprofile.Ascii))
 	}
 	// The course loads while the terminal is set up: see app.Options.Load.
-	final, err := tea.NewProgram(app.New(app.Options{Load: load, Writer: w}), opts...).Run()
+	p := tea.NewProgram(app.New(app.Options{Load: load, Writer: w, Theme: themeMode(g), ColorFGBG: os.Getenv("COLORFGBG"),
+		QuizStats: func() (practice.Stats, error) {
+			snap, err := store.Load(context.Background(), progress.LocalLearner)
+			if err != nil {
+				return practice.Stats{}, err
+			}
+			if crs == nil {
+				return practice.Stats{}, errors.New("the course is not loaded yet")
+			}
+			return practice.Summary(crs.Quizzes, snap.Review, time.Now()), nil
+		}}), opts...)
+	// Closing the terminal (SIGHUP) ends the program as SIGTERM does (Bubble
+	// Tea handles that one), so the reading position is saved below
+	// instead of the process dying with it.
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	defer signal.Stop(hup)
+	go func() {
+		if _, ok := <-hup; ok {
+			p.Quit()
+		}
+	}()
+	final, err := p.Run()
 	m, ok := final.(app.Model)
 	if ok {
 		for _, c := range m.FinalChanges() {
@@ -103,4 +133,10 @@ func runCourse(g *globals) error {
 		return m.Err()
 	}
 	return err
+}
+
+// themeMode is the --theme the root command checked.
+func themeMode(g *globals) theme.Mode {
+	m, _ := theme.ParseMode(g.theme)
+	return m
 }

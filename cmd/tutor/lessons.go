@@ -15,18 +15,30 @@ import (
 	"github.com/tutor-dev/tutor/cmd/internal/course"
 	"github.com/tutor-dev/tutor/cmd/internal/progress"
 	"github.com/tutor-dev/tutor/cmd/internal/render"
+	"github.com/tutor-dev/tutor/cmd/internal/theme"
 	"github.com/tutor-dev/tutor/lessons"
 )
 
 func init() { topCommands = append(topCommands, newLessonsCmd, newReadCmd) }
 
-// lessonJSON is one element of `tutor lessons --json`.
-type lessonJSON struct {
+// lessonRow is a lesson and the learner's status in it, as both
+// `tutor lessons --json` and `tutor progress --json` show it.
+type lessonRow struct {
 	ID      string          `json:"id"`
 	Title   string          `json:"title"`
 	Order   int             `json:"order"`
 	Sources []source.Source `json:"sources"`
 	Status  string          `json:"status"`
+}
+
+// lessonJSON is one element of `tutor lessons --json`.
+type lessonJSON struct {
+	lessonRow
+	// Objectives and Summary are the lesson's front matter; Activities
+	// are what it offers besides its text (quiz, lab, filter, experiment).
+	Objectives []string `json:"objectives"`
+	Summary    string   `json:"summary"`
+	Activities []string `json:"activities"`
 }
 
 func newLessonsCmd(g *globals) *cobra.Command {
@@ -50,7 +62,7 @@ func newLessonsCmd(g *globals) *cobra.Command {
 			return runLessons(c, snap.Progress, asJSON, g.stdout)
 		},
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON array of {id, title, order, sources, status}")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON array of {id, title, order, sources, status, objectives, summary, activities}")
 	return cmd
 }
 
@@ -61,7 +73,12 @@ func runLessons(c *course.Course, st *progress.State, asJSON bool, w io.Writer) 
 		if src == nil {
 			src = []source.Source{}
 		}
-		rows = append(rows, lessonJSON{l.ID, l.Title, l.Order, src, st.StatusOf(l.ID, c.HasQuiz(l.ID)).String()})
+		obj := l.Objectives
+		if obj == nil {
+			obj = []string{}
+		}
+		rows = append(rows, lessonJSON{lessonRow{l.ID, l.Title, l.Order, src, st.StatusOf(l.ID, c.HasQuiz(l.ID)).String()},
+			obj, l.Summary, c.Activities(l.ID)})
 	}
 	if asJSON {
 		enc := json.NewEncoder(w)
@@ -84,6 +101,13 @@ func newReadCmd(g *globals) *cobra.Command {
 		Example: `  tutor read sqs
   tutor read sqs --width 72 | less`,
 		Args: cobra.ExactArgs(1),
+		ValidArgsFunction: func(cmd *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+			c, err := loadCourse(g)
+			if err != nil || len(args) > 0 {
+				return nil, cobra.ShellCompDirectiveNoFileComp
+			}
+			return c.Lessons.IDs(), cobra.ShellCompDirectiveNoFileComp
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if width < 20 || width > 500 {
 				return usageErrorf("--width %d: want a width between 20 and 500 columns", width)
@@ -92,23 +116,24 @@ func newReadCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return runRead(c, args[0], width, isTerminal(g.stdout), g.stdout)
+			dark, _ := theme.Initial(themeMode(g), os.Getenv("COLORFGBG"))
+			return runRead(c, args[0], width, isTerminal(g.stdout), dark, g.stdout)
 		},
 	}
 	cmd.Flags().IntVar(&width, "width", 80, "wrap the text at `N` columns")
 	return cmd
 }
 
-func runRead(c *course.Course, id string, width int, tty bool, w io.Writer) error {
+func runRead(c *course.Course, id string, width int, tty, dark bool, w io.Writer) error {
 	l, ok := c.Lessons.Get(id)
 	if !ok {
 		return unknownLesson(c.Lessons, id)
 	}
-	md := l.Body
+	md := course.Page(l)
 	var out string
 	var err error
 	if tty && os.Getenv("NO_COLOR") == "" {
-		out, err = render.Markdown(md, width, true)
+		out, err = render.Markdown(md, width, dark)
 		out = render.StripMarks(out) // nothing clips code on a bare terminal
 	} else {
 		out, err = render.Plain(md, width)
@@ -121,6 +146,9 @@ func runRead(c *course.Course, id string, width int, tty bool, w io.Writer) erro
 }
 
 func unknownLesson(c *lessons.Course, id string) error {
+	if s := suggest(id, c.IDs()); s != "" {
+		return fmt.Errorf("no lesson %q; did you mean %s? The lessons are: %s", id, s, strings.Join(c.IDs(), ", "))
+	}
 	return fmt.Errorf("no lesson %q; the lessons are: %s", id, strings.Join(c.IDs(), ", "))
 }
 

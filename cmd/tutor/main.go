@@ -24,6 +24,7 @@ const (
 type globals struct {
 	content  string // --content: a course folder instead of the built-in course
 	stateDir string // --state-dir: where progress lives
+	theme    string // --theme: auto, dark or light (default $TUTOR_THEME, else auto)
 	stdin    io.Reader
 	stdout   io.Writer
 	stderr   io.Writer
@@ -62,7 +63,11 @@ func run(g *globals, args []string) int {
 	case !started:
 		// cobra failed before any command ran: a bad flag, argument or command.
 		code = exitUsage
-		msg += "\nRun 'tutor --help' for usage."
+		if name, ok := unknownCommand(msg); ok {
+			msg = fmt.Sprintf("unknown command %q.%s Run 'tutor --help' for the commands.", name, didYouMean(name, commandNames(root)))
+		} else {
+			msg += "\nRun 'tutor --help' for usage."
+		}
 	}
 	if !errors.Is(err, errSilent) {
 		fmt.Fprintln(g.stderr, "tutor: "+msg)

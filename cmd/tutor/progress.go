@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"strings"
 	"time"
 
@@ -21,11 +22,19 @@ func init() { topCommands = append(topCommands, newProgressCmd) }
 
 // progressJSON is the shape of `tutor progress --json`.
 type progressJSON struct {
-	Done    int            `json:"done"`
-	Total   int            `json:"total"`
-	Last    string         `json:"last"`
-	Lessons []lessonJSON   `json:"lessons"`
-	Quiz    practice.Stats `json:"quiz"`
+	Done    int              `json:"done"`
+	Total   int              `json:"total"`
+	Last    string           `json:"last"`
+	Lessons []progressLesson `json:"lessons"`
+	Quiz    practice.Stats   `json:"quiz"`
+	// Exercises: how many are passed, of how many, and each one's status.
+	Exercises exercisesJSON `json:"exercises"`
+}
+
+type exercisesJSON struct {
+	Passed int            `json:"passed"`
+	Total  int            `json:"total"`
+	Items  []exerciseJSON `json:"items"`
 }
 
 type progressOpts struct {
@@ -67,17 +76,29 @@ items); it asks first unless --yes is given. The log of past answers is kept.`,
 			if o.reset {
 				return runReset(c, store, o, g)
 			}
-			return runProgress(c, snap.Progress, practice.Summary(c.Quizzes, snap.Review, time.Now()), o.asJSON, g.stdout)
+			ex, err := store.Exercises(context.Background(), progress.LocalLearner)
+			if err != nil {
+				return err
+			}
+			return runProgress(c, snap.Progress, practice.Summary(c.Quizzes, snap.Review, time.Now()), ex, o.asJSON, g.stdout)
 		},
 	}
-	cmd.Flags().BoolVar(&o.asJSON, "json", false, "print JSON: {done, total, last, lessons: [{id, title, order, sources, status}], quiz: {items, seen, first_try_accuracy, answers, first_try_right, due}}")
+	cmd.Flags().BoolVar(&o.asJSON, "json", false, "print JSON: {done, total, last, lessons: [{id, title, order, sources, status, position}], quiz: {items, seen, first_try_accuracy, answers, first_try_right, due}}")
 	cmd.Flags().BoolVar(&o.reset, "reset", false, "forget progress and quiz review state (all lessons, or the LESSON given)")
 	cmd.Flags().BoolVar(&o.yes, "yes", false, "do not ask before resetting")
 	return cmd
 }
 
-func runProgress(c *course.Course, st *progress.State, quiz practice.Stats, asJSON bool, w io.Writer) error {
-	out := progressJSON{Last: st.Last, Lessons: []lessonJSON{}, Quiz: quiz}
+func runProgress(c *course.Course, st *progress.State, quiz practice.Stats, ex *progress.Exercises, asJSON bool, w io.Writer) error {
+	out := progressJSON{Last: st.Last, Lessons: []progressLesson{}, Quiz: quiz, Exercises: exercisesJSON{Items: []exerciseJSON{}}}
+	for _, e := range c.ExercisesInOrder() {
+		s := ex.ByID[e.ID].Status()
+		if s == "passed" {
+			out.Exercises.Passed++
+		}
+		out.Exercises.Items = append(out.Exercises.Items, exerciseJSON{e.ID, e.Lesson, e.Title, string(e.Source), s})
+	}
+	out.Exercises.Total = len(out.Exercises.Items)
 	for _, l := range c.Lessons.Lessons {
 		s := st.StatusOf(l.ID, c.HasQuiz(l.ID))
 		if s == progress.Done {
@@ -87,7 +108,7 @@ func runProgress(c *course.Course, st *progress.State, quiz practice.Stats, asJS
 		if src == nil {
 			src = []source.Source{}
 		}
-		out.Lessons = append(out.Lessons, lessonJSON{l.ID, l.Title, l.Order, src, s.String()})
+		out.Lessons = append(out.Lessons, progressLesson{lessonRow{l.ID, l.Title, l.Order, src, s.String()}, position(st, l.ID)})
 	}
 	out.Total = len(out.Lessons)
 	if asJSON {
@@ -104,7 +125,11 @@ func runProgress(c *course.Course, st *progress.State, quiz practice.Stats, asJS
 	if quiz.Due > 0 {
 		fmt.Fprint(w, " (tutor quiz --review)")
 	}
-	fmt.Fprint(w, "\n\n")
+	fmt.Fprint(w, "\n")
+	if out.Exercises.Total > 0 {
+		fmt.Fprintf(w, "Exercises: %d of %d passed (tutor exercise list)\n", out.Exercises.Passed, out.Exercises.Total)
+	}
+	fmt.Fprint(w, "\n")
 	for _, l := range out.Lessons {
 		fmt.Fprintf(w, "  %-12s %-15s %s\n", l.Status, l.ID, l.Title)
 	}
@@ -143,4 +168,21 @@ func runReset(c *course.Course, store progress.Store, o progressOpts, g *globals
 	}
 	_, err := fmt.Fprintf(g.stdout, "Reset %s.\n", what)
 	return err
+}
+
+// progressLesson is one lesson of `tutor progress --json`: its row and the
+// reading position, from 0 (the top, or never opened) to 1 (the end), a
+// place in the lesson's text that does not depend on the window's width.
+type progressLesson struct {
+	lessonRow
+	Position float64 `json:"position"`
+}
+
+// position is lesson id's reading position, rounded to 3 places.
+func position(st *progress.State, id string) float64 {
+	l, ok := st.Lessons[id]
+	if !ok {
+		return 0
+	}
+	return math.Round(l.Position*1000) / 1000
 }

@@ -10,14 +10,15 @@ import (
 	"github.com/tutor-dev/tutor/cmd/internal/app"
 	"github.com/tutor-dev/tutor/cmd/internal/course"
 	"github.com/tutor-dev/tutor/cmd/internal/progress"
+	"github.com/tutor-dev/tutor/cmd/internal/theme"
 	"github.com/tutor-dev/tutor/quizzes"
 )
 
 // newQuizApp is the course app with the quiz as its only screen: the same
 // layout, help line, `?` help and status line as `tutor`, titled
 // "tutor quiz"; leaving the quiz quits.
-func newQuizApp(items []*quizzes.Item, seed uint64, w *progress.Writer) app.Model {
-	return app.New(app.Options{Quiz: &app.Quiz{Items: items, Seed: seed}, Writer: w})
+func newQuizApp(items []*quizzes.Item, seed uint64, w *progress.Writer, mode theme.Mode) app.Model {
+	return app.New(app.Options{Quiz: &app.Quiz{Items: items, Seed: seed}, Writer: w, Theme: mode, ColorFGBG: os.Getenv("COLORFGBG")})
 }
 
 // runQuizTUI runs the quiz screen in the terminal, then prints the score.
@@ -28,7 +29,7 @@ func runQuizTUI(g *globals, _ *course.Course, items []*quizzes.Item, seed uint64
 		opts = append(opts, tea.WithColorProfile(colorprofile.Ascii))
 	}
 	w := progress.NewWriter(store, progress.LocalLearner)
-	final, err := tea.NewProgram(newQuizApp(items, seed, w), opts...).Run()
+	final, err := tea.NewProgram(newQuizApp(items, seed, w, themeMode(g)), opts...).Run()
 	// Answers still being written when the program quit are finished here;
 	// a failure was shown on the status line as it happened.
 	if werr := w.Close(); werr != nil && err == nil {

@@ -19,7 +19,7 @@ func TestReadPipedIsPlainText(t *testing.T) {
 	}
 	for _, l := range c.Lessons.Lessons {
 		var b bytes.Buffer
-		if err := runRead(c, l.ID, 80, false, &b); err != nil {
+		if err := runRead(c, l.ID, 80, false, true, &b); err != nil {
 			t.Fatal(err)
 		}
 		out := b.String()
@@ -35,7 +35,7 @@ func TestReadPipedIsPlainText(t *testing.T) {
 		}
 	}
 	var b bytes.Buffer
-	if err := runRead(c, "sns", 80, false, &b); err != nil {
+	if err := runRead(c, "sns", 80, false, true, &b); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(b.String(), "\n      topic ─┬─▶ subscription \"billing\"") ||
@@ -51,7 +51,7 @@ func TestReadOnTerminalHasNoCodeMarks(t *testing.T) {
 		t.Fatal(err)
 	}
 	var b bytes.Buffer
-	if err := runRead(c, "sqs", 80, true, &b); err != nil {
+	if err := runRead(c, "sqs", 80, true, true, &b); err != nil {
 		t.Fatal(err)
 	}
 	if strings.Contains(b.String(), "\x1b_") || !strings.Contains(b.String(), "SQS queue") {

@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tutor-dev/tutor/cmd/internal/course"
+	"github.com/tutor-dev/tutor/cmd/internal/theme"
 )
 
 func newRootCmd(g *globals, started *bool) *cobra.Command {
@@ -24,6 +25,13 @@ course where you left off; the commands below script the same course.`,
 			if g.content == "" {
 				g.content = os.Getenv("TUTOR_CONTENT")
 			}
+			where := "--theme"
+			if !cmd.Flags().Changed("theme") {
+				g.theme, where = os.Getenv("TUTOR_THEME"), "TUTOR_THEME"
+			}
+			if _, err := theme.ParseMode(g.theme); err != nil {
+				return usageErrorf("%s: %v", where, err)
+			}
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -32,15 +40,20 @@ course where you left off; the commands below script the same course.`,
 	}
 	root.PersistentFlags().StringVar(&g.content, "content", "", "load the course from folder `DIR` instead of the built-in one")
 	root.PersistentFlags().StringVar(&g.stateDir, "state-dir", "", "keep progress in `DIR` (default $TUTOR_STATE_DIR, else $XDG_STATE_HOME/tutor)")
-	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
-		return usageErrorf("%v", err)
-	})
+	root.PersistentFlags().StringVar(&g.theme, "theme", "", "colours for the terminal's background: `auto|dark|light` (default $TUTOR_THEME, else auto: the terminal's answer, else $COLORFGBG, else dark)")
+	root.SetFlagErrorFunc(flagError)
 	root.CompletionOptions.HiddenDefaultCmd = true
 
 	sandbox := &cobra.Command{
 		Use:   "sandbox",
 		Short: "Run Lambda handlers against events, locally",
-		Args:  cobra.NoArgs,
+		Args:  cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return cmd.Help()
+			}
+			return usageErrorf("unknown command %q for tutor sandbox.%s Run 'tutor sandbox --help' for its commands.", args[0], didYouMean(args[0], commandNames(cmd)))
+		},
 	}
 	for _, f := range sandboxCommands {
 		sandbox.AddCommand(f(g))

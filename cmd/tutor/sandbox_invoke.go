@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -8,9 +9,9 @@ import (
 	"os"
 	"os/signal"
 	"strings"
-	"text/tabwriter"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/spf13/cobra"
 
 	"github.com/tutor-dev/tutor/assets/source"
@@ -88,16 +89,16 @@ func runSandboxList(o sandboxListOpts, stdout io.Writer) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(list)
 	}
-	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "HANDLER\tSOURCE\tEVENTS\tDESCRIPTION")
+	// One block per handler, every line within 80 columns.
+	bw := bufio.NewWriter(stdout)
 	for _, h := range list.Handlers {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", h.Name, h.Source, strings.Join(h.Events, ", "), h.Description)
+		fmt.Fprintf(bw, "%s (%s)\n", h.Name, h.Source)
+		fmt.Fprintln(bw, indented(h.Description, "  ", "  ", listWidth))
+		fmt.Fprintln(bw, indented(strings.Join(h.Events, ", "), "  events: ", "          ", listWidth))
+		fmt.Fprintln(bw)
 	}
-	if err := tw.Flush(); err != nil {
-		return err
-	}
-	fmt.Fprintln(stdout, "\nRun one with: tutor sandbox invoke HANDLER [--event NAME]")
-	return nil
+	fmt.Fprintln(bw, "Run one with: tutor sandbox invoke HANDLER [--event NAME]")
+	return bw.Flush()
 }
 
 // sandboxInvokeOpts are the arguments and flags of `tutor sandbox invoke`.
@@ -152,7 +153,7 @@ A handler that returns an error is still a successful invocation: exit 0.
 			}
 			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 			defer stop()
-			return runSandboxInvoke(ctx, o, g.stdin, g.stdout)
+			return runSandboxInvoke(ctx, o, g.stdin, g.stdout, g.stderr)
 		},
 	}
 	f := cmd.Flags()
@@ -175,10 +176,14 @@ func (o sandboxInvokeOpts) check() error {
 }
 
 // runSandboxInvoke invokes the handler once and prints the result.
-func runSandboxInvoke(ctx context.Context, o sandboxInvokeOpts, stdin io.Reader, stdout io.Writer) error {
+func runSandboxInvoke(ctx context.Context, o sandboxInvokeOpts, stdin io.Reader, stdout, stderr io.Writer) error {
 	h, ok := handlers.Get(o.handler)
 	if !ok {
-		return fmt.Errorf("unknown handler %q (known: %s)", o.handler, strings.Join(handlers.Names(), ", "))
+		sep := ""
+		if s := suggest(o.handler, handlers.Names()); s != "" {
+			sep = "; did you mean " + s + "?"
+		}
+		return fmt.Errorf("unknown handler %q%s (known: %s)", o.handler, sep, strings.Join(handlers.Names(), ", "))
 	}
 	var (
 		event []byte
@@ -199,6 +204,14 @@ func runSandboxInvoke(ctx context.Context, o sandboxInvokeOpts, stdin io.Reader,
 	if err != nil {
 		return err
 	}
+	if src, ok := eventSource(event); ok && src != h.Source {
+		what := "the event"
+		if o.event != "" {
+			what = "event " + o.event
+		}
+		fmt.Fprintf(stderr, "tutor: warning: %s is a%s %s event, but %s handles %s events; expect a meaningless result (tutor sandbox list shows its events)\n",
+			what, article(string(src)), src, h.Name, h.Source)
+	}
 	res := sandbox.Invoke(ctx, h, event, sandbox.Options{Timeout: o.timeout})
 	if o.asJSON {
 		enc := json.NewEncoder(stdout)
@@ -206,4 +219,18 @@ func runSandboxInvoke(ctx context.Context, o sandboxInvokeOpts, stdin io.Reader,
 		return enc.Encode(res)
 	}
 	return sandbox.WriteHuman(stdout, res)
+}
+
+// listWidth is the width `tutor sandbox list` fits in.
+const listWidth = 80
+
+// indented word-wraps text to width, the first line after first and the
+// others after rest.
+func indented(text, first, rest string, width int) string {
+	lines := strings.Split(ansi.Wordwrap(text, width-len(first), " ,"), "\n")
+	for i, l := range lines {
+		lines[i] = rest + strings.TrimLeft(l, " ")
+	}
+	lines[0] = first + strings.TrimPrefix(lines[0], rest)
+	return strings.Join(lines, "\n")
 }

@@ -89,10 +89,11 @@ func TestSandboxInvokeEveryHandlerOnEveryEvent(t *testing.T) {
 					}
 				}
 				failed := string(m["error"]) != "null"
-				// sqs-partial reports the failed message in its response, and
-				// sns-attributes sets a malformed notification aside: neither
+				// sqs-partial reports the failed message in its response,
+				// sns-attributes sets a malformed notification aside and
+				// functionurl-feedback answers a bad request 400: none
 				// returns an error for its -fail event.
-				if wantFail := strings.HasSuffix(ev.Name, "-fail") && h.Name != "sqs-partial" && h.Name != "sns-attributes"; failed != wantFail {
+				if wantFail := strings.HasSuffix(ev.Name, "-fail") && h.Name != "sqs-partial" && h.Name != "sns-attributes" && h.Name != "functionurl-feedback"; failed != wantFail {
 					t.Errorf("error = %s, want an error: %v", m["error"], wantFail)
 				}
 				if string(m["handler"]) != `"`+h.Name+`"` {
@@ -132,7 +133,7 @@ func TestSandboxInvoke(t *testing.T) {
 			[]string{`"errorType": "UnmarshalTypeError"`, "cannot unmarshal object into Go struct field SQSEvent.Records of type []events.SQSMessage"}, "", false},
 		{"timeout flag", "", []string{"sqs-batch", "--timeout", "250ms"}, 0, []string{"REPORT RequestId: "}, "", false},
 		{"unknown handler", "", []string{"sqs-nope"}, 1, nil,
-			`tutor: unknown handler "sqs-nope" (known: apigateway-orders, dynamodb-stream, eventbridge-orders, kinesis-decode, s3-object-logger, sns-attributes, sqs-batch, sqs-partial)`, true},
+			`tutor: unknown handler "sqs-nope" (known: apigateway-orders, dynamodb-stream, eventbridge-orders, functionurl-feedback, kinesis-decode, s3-object-logger, sns-attributes, sqs-batch, sqs-partial)`, true},
 		{"unknown event", "", []string{"sqs-batch", "--event", "sqs-nope"}, 1, nil, `tutor: unknown event "sqs-nope" (known: `, true},
 		{"missing event file", "", []string{"sqs-batch", "--event-file", missing}, 1, nil, "tutor: event file " + missing + ": no such file", true},
 		{"event file not JSON", "", []string{"sqs-batch", "--event-file", notJSON}, 1, nil, "tutor: event file " + notJSON + ": not JSON: line 1:", true},

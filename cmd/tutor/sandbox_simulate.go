@@ -17,6 +17,7 @@ func init() { sandboxCommands = append(sandboxCommands, newSandboxSimulateCmd) }
 // simulateOptions are the flags of `tutor sandbox simulate`.
 type simulateOptions struct {
 	scenario string // file, or - for stdin
+	example  string // --example: a shipped example instead of a file
 	asJSON   bool
 	full     bool
 }
@@ -24,7 +25,7 @@ type simulateOptions struct {
 func newSandboxSimulateCmd(g *globals) *cobra.Command {
 	var opts simulateOptions
 	cmd := &cobra.Command{
-		Use:   "simulate SCENARIO.yaml [--json] [--full]",
+		Use:   "simulate SCENARIO.yaml|--example NAME [--json] [--full]",
 		Short: "Replay what an event source does around a handler, on a virtual clock",
 		Long: `simulate runs a scenario: an event source (` + source.List() + `),
 its settings, a handler (a sample handler run in-process, or a
@@ -38,8 +39,10 @@ Without --json it prints the timeline and a summary. --json prints
 {"source", "notes", "metrics", "records", "subscriptions", "timeline"}; a run
 with more than 10,000 records or timeline entries keeps the first 10,000 of
 each and adds "truncated": true, unless --full is given. SCENARIO may be - to
-read standard input.`,
-		Example: `  tutor sandbox simulate poison.yaml
+read standard input; --example NAME runs one of the shipped examples
+instead ('tutor sandbox examples' lists them).`,
+		Example: `  tutor sandbox simulate --example sqs-poison-partial
+  tutor sandbox simulate poison.yaml
   tutor sandbox simulate poison.yaml --json | jq .metrics
 
   # poison.yaml
@@ -54,15 +57,22 @@ read standard input.`,
     - {id: m2, body: '{"orderId": 2, "note": "poison"}'}`,
 		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if len(args) != 1 {
-				return usageErrorf("simulate takes one scenario file (or - for stdin), got %d arguments", len(args))
+			switch {
+			case opts.example != "" && len(args) > 0:
+				return usageErrorf("give a scenario file or --example NAME, not both")
+			case opts.example != "":
+				opts.scenario = opts.example
+			case len(args) != 1:
+				return usageErrorf("simulate takes one scenario file (or - for stdin, or --example NAME), got %d arguments", len(args))
+			default:
+				opts.scenario = args[0]
 			}
-			opts.scenario = args[0]
 			return runSandboxSimulate(cmd.Context(), opts, g.stdin, g.stdout)
 		},
 	}
 	f := cmd.Flags()
 	f.BoolVar(&opts.asJSON, "json", false, "print the run as JSON")
+	f.StringVar(&opts.example, "example", "", "run the shipped example `NAME` (tutor sandbox examples lists them)")
 	f.BoolVar(&opts.full, "full", false, "keep every record and timeline entry, past the first 10,000")
 	return cmd
 }
@@ -75,13 +85,16 @@ func runSandboxSimulate(ctx context.Context, opts simulateOptions, stdin io.Read
 		sc  *sim.Scenario
 		err error
 	)
-	if opts.scenario == "-" {
+	switch {
+	case opts.example != "":
+		sc, err = loadExample(opts.example)
+	case opts.scenario == "-":
 		data, rerr := io.ReadAll(stdin)
 		if rerr != nil {
 			return fmt.Errorf("reading the scenario from stdin: %w", rerr)
 		}
 		sc, err = sim.Load("stdin", data)
-	} else {
+	default:
 		sc, err = sim.LoadFile(opts.scenario)
 	}
 	if err != nil {

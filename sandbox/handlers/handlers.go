@@ -43,6 +43,8 @@ var (
 	sqsPartialCode string
 	//go:embed eventbridge_orders.go
 	eventbridgeOrdersCode string
+	//go:embed functionurl_feedback.go
+	functionURLFeedbackCode string
 )
 
 var all = []Handler{
@@ -77,6 +79,10 @@ var all = []Handler{
 	{
 		Name: "eventbridge-orders", Source: source.EventBridge, Func: HandleOrderEvent, Code: eventbridgeOrdersCode,
 		Description: "the target of an EventBridge rule and a schedule: decodes an OrderPlaced event's detail, fails on a bad one",
+	},
+	{
+		Name: "functionurl-feedback", Source: source.FunctionURL, Func: Feedback, Code: functionURLFeedbackCode,
+		Description: "a function URL (payload format 2.0): greets the caller, answers a bad POST with 400, sets a cookie",
 	},
 }
 

@@ -17,7 +17,7 @@ import (
 )
 
 func TestRegistry(t *testing.T) {
-	want := []string{"apigateway-orders", "s3-object-logger", "dynamodb-stream", "kinesis-decode", "sns-attributes", "sqs-batch", "sqs-partial", "eventbridge-orders"}
+	want := []string{"apigateway-orders", "s3-object-logger", "dynamodb-stream", "kinesis-decode", "sns-attributes", "sqs-batch", "sqs-partial", "eventbridge-orders", "functionurl-feedback"}
 	all := All()
 	if len(all) != len(want) {
 		t.Fatalf("%d handlers, want %d", len(all), len(want))
@@ -61,7 +61,8 @@ func funcName(h Handler) string {
 	return map[string]string{
 		"apigateway-orders": "OrdersAPI", "s3-object-logger": "LogObjects", "dynamodb-stream": "StreamOrders",
 		"kinesis-decode": "DecodeReadings", "sns-attributes": "RouteNotifications", "sqs-batch": "ProcessBatch", "sqs-partial": "ProcessPartial",
-		"eventbridge-orders": "HandleOrderEvent",
+		"eventbridge-orders":   "HandleOrderEvent",
+		"functionurl-feedback": "Feedback",
 	}[h.Name]
 }
 

@@ -21,7 +21,7 @@ import (
 func LoadFile(path string) (*Scenario, error) {
 	data, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, fmt.Errorf("scenario %s: no such file (sandbox/sim/testdata has examples)", path)
+		return nil, fmt.Errorf("scenario %s: no such file (tutor sandbox examples lists the shipped ones; run one with --example NAME)", path)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("scenario %s: %w", path, err)

@@ -54,13 +54,19 @@ func (h *real) invoke(s *sim, idx []int32) invocation {
 	}
 	s.steps += realInvokeWeight - 1 // the invocation's event counts one
 	res := sandbox.Invoke(s.ctx, h.h, payload, sandbox.Options{Timeout: h.timeout})
-	out := invocation{durMs: h.durMs, status: 200}
+	return s.judge(idx, res, h.durMs, h.timeout)
+}
+
+// judge reads a handler's result the way Lambda would: an error, a time-out,
+// a proxy response's status or a partial batch response.
+func (s *sim) judge(idx []int32, res *sandbox.Result, durMs int64, timeout time.Duration) invocation {
+	out := invocation{durMs: durMs, status: 200}
 	if res.Error != nil {
 		out.verdict = vError
 		out.detail = res.Error.ErrorType + ": " + res.Error.ErrorMessage
 		if res.Error.ErrorType == "Sandbox.Timedout" {
 			out.verdict = vTimeout
-			out.durMs = h.timeout.Milliseconds()
+			out.durMs = timeout.Milliseconds()
 		}
 		return out
 	}

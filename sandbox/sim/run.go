@@ -16,6 +16,8 @@ const DefaultLimit = 10_000
 type Options struct {
 	Full  bool // keep every record and timeline entry
 	Limit int  // entries kept when not Full; 0 means DefaultLimit
+	// Invoker, when set, is the handler (see RunWith); the scenario names none.
+	Invoker Invoker
 }
 
 // Run simulates the scenario and returns what happened. It checks the
@@ -39,7 +41,7 @@ func simulate(ctx context.Context, sc *Scenario, opt Options, sp *spool) (*sim, 
 	if err := sc.Validate(); err != nil {
 		return nil, 0, err
 	}
-	h, err := newHandler(sc)
+	h, err := handlerFor(sc, opt)
 	if err != nil {
 		return nil, 0, err
 	}

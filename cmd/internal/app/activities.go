@@ -38,7 +38,7 @@ type activity struct {
 var activities = []activity{
 	{"quiz", func(k keys.KeyMap) key.Binding { return k.Quiz }, openQuiz, hasQuiz},
 	{"lab", func(k keys.KeyMap) key.Binding { return k.Lab }, openLab, hasLab},
-	{"filter", func(k keys.KeyMap) key.Binding { return k.Filter }, openFilter, nil},
+	{"filter", func(k keys.KeyMap) key.Binding { return k.Filter }, openFilter, hasFilter},
 	{"experiment", func(k keys.KeyMap) key.Binding { return k.Experiment }, openExperiment, hasExperiment},
 }
 
@@ -87,7 +87,9 @@ func openQuiz(c common.Common, crs *course.Course, l *lessons.Lesson, now time.T
 	return common.Adapt(quiz.New(c, "Quiz: "+l.Title, l.ID, items, uint64(now.UnixNano())).WithPassMark(crs.PassMark()), "Quiz"), true
 }
 
-func hasLab(crs *course.Course, l *lessons.Lesson) bool { return len(crs.Labs(l.ID)) > 0 }
+func hasLab(crs *course.Course, l *lessons.Lesson) bool { return crs.HasLab(l.ID) }
+
+func hasFilter(crs *course.Course, l *lessons.Lesson) bool { return crs.HasFilterLab(l.ID) }
 
 func openLab(c common.Common, crs *course.Course, l *lessons.Lesson, _ time.Time) (common.Screen, bool) {
 	runs := labRuns(crs, l.ID)
@@ -97,7 +99,7 @@ func openLab(c common.Common, crs *course.Course, l *lessons.Lesson, _ time.Time
 	return common.Adapt(lab.New(c, l.Title, runs), "Lab"), true
 }
 
-func hasExperiment(crs *course.Course, l *lessons.Lesson) bool { return crs.Experiment(l.ID) != nil }
+func hasExperiment(crs *course.Course, l *lessons.Lesson) bool { return crs.HasExperiment(l.ID) }
 
 func openExperiment(c common.Common, crs *course.Course, l *lessons.Lesson, _ time.Time) (common.Screen, bool) {
 	e := crs.Experiment(l.ID)

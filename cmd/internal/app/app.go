@@ -14,12 +14,14 @@ import (
 	"github.com/tutor-dev/tutor/assets/source"
 	"github.com/tutor-dev/tutor/cmd/internal/common"
 	"github.com/tutor-dev/tutor/cmd/internal/course"
+	"github.com/tutor-dev/tutor/cmd/internal/practice"
 	"github.com/tutor-dev/tutor/cmd/internal/progress"
 	"github.com/tutor-dev/tutor/cmd/internal/render"
 	"github.com/tutor-dev/tutor/cmd/internal/screens/keyhelp"
 	"github.com/tutor-dev/tutor/cmd/internal/screens/lesson"
 	"github.com/tutor-dev/tutor/cmd/internal/screens/outline"
 	"github.com/tutor-dev/tutor/cmd/internal/screens/quiz"
+	"github.com/tutor-dev/tutor/cmd/internal/theme"
 	"github.com/tutor-dev/tutor/quizzes"
 )
 
@@ -43,6 +45,16 @@ type Options struct {
 	// background while the program starts, so reading the content overlaps
 	// the terminal set-up instead of delaying the first frame.
 	Load func() (Loaded, error)
+
+	// Theme is --theme (auto when empty); ColorFGBG is $COLORFGBG, which
+	// auto reads before the terminal answers the background query (see
+	// theme.Initial).
+	Theme     theme.Mode
+	ColorFGBG string
+
+	// QuizStats, when set, reads the learner's quiz record for the screen
+	// at the end of the course (the store has every session's answers).
+	QuizStats func() (practice.Stats, error)
 
 	// Quiz, when set, makes the app `tutor quiz`: the quiz is the bottom
 	// screen (leaving it quits) and there is no course.
@@ -79,7 +91,13 @@ type Model struct {
 	help   help.Model
 	sized  bool
 	status string // one-line message at the bottom
-	err    error  // loading failed; the program quits and the caller reports it
+	// warning is shown whole above the help line until the learner
+	// dismisses it with enter (a damaged progress file, say).
+	warning string
+	follow  bool // the terminal's background colour sets the theme
+	// scrollSeq counts scroll moves; a settledMsg of an older one is stale.
+	scrollSeq int
+	err       error // loading failed; the program quits and the caller reports it
 }
 
 // New builds the app. It reopens the last lesson when there is one.
@@ -88,6 +106,10 @@ func New(opts Options) Model {
 		opts.Now = time.Now
 	}
 	m := Model{opts: opts, common: common.New(), cache: render.NewLRU(render.DefaultLRUSize), help: help.New()}
+	dark, follow := theme.Initial(opts.Theme, opts.ColorFGBG)
+	m.follow = follow
+	m.common = withTheme(m.common, dark)
+	m.help.Styles = help.DefaultStyles(dark)
 	switch {
 	case opts.Quiz != nil:
 		m.rec = quiz.NewRecorder(opts.Writer)
@@ -104,7 +126,7 @@ func (m *Model) start(l Loaded) {
 	if l.State == nil {
 		l.State = progress.New()
 	}
-	m.opts.Course, m.opts.State, m.status = l.Course, l.State, l.Warning
+	m.opts.Course, m.opts.State, m.warning = l.Course, l.State, l.Warning
 	m.rec = quiz.NewRecorder(m.opts.Writer)
 	m.rec.Now = m.opts.Now
 	m.stack = []common.Screen{common.Adapt(outline.New(m.screenCommon(), m.rows(), l.State.Last), "Outline")}
@@ -131,7 +153,8 @@ func (m Model) State() *progress.State {
 		return nil
 	}
 	if l, ok := m.lesson(); ok {
-		m.opts.State.Lesson(l.ID()).Offset = l.Offset()
+		st := m.opts.State.Lesson(l.ID())
+		st.Offset, st.Position = l.Offset(), l.Position()
 	}
 	return m.opts.State
 }
@@ -139,11 +162,15 @@ func (m Model) State() *progress.State {
 // Init asks the terminal for its background colour; until it answers (many
 // never do) the app draws with the dark theme.
 func (m Model) Init() tea.Cmd {
+	var ask tea.Cmd
+	if m.follow {
+		ask = tea.RequestBackgroundColor
+	}
 	if m.Ready() || m.opts.Load == nil {
-		return tea.RequestBackgroundColor
+		return ask
 	}
 	load := m.opts.Load
-	return tea.Batch(tea.RequestBackgroundColor, func() tea.Msg {
+	return tea.Batch(ask, func() tea.Msg {
 		l, err := load()
 		return loadedMsg{l, err}
 	})
@@ -152,7 +179,7 @@ func (m Model) Init() tea.Cmd {
 func (m Model) rows() []outline.Row {
 	var rows []outline.Row
 	for _, l := range m.opts.Course.Lessons.Lessons {
-		rows = append(rows, outline.Row{ID: l.ID, Title: l.Title, Sources: source.Strings(l.Sources), Status: m.statusOf(l.ID)})
+		rows = append(rows, outline.Row{ID: l.ID, Title: l.Title, Sources: source.Strings(l.Sources), Status: m.statusOf(l.ID), Summary: l.Summary})
 	}
 	return rows
 }
@@ -180,6 +207,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.propagate()
 		return m, m.renderCmd()
 	case tea.BackgroundColorMsg:
+		if !m.follow {
+			return m, nil // --theme dark|light
+		}
 		m.common = withTheme(m.common, msg.IsDark())
 		m.help.Styles = help.DefaultStyles(msg.IsDark())
 		m.propagate()
@@ -196,6 +226,11 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		m.status = ""
+		if m.warning != "" && key.Matches(msg, m.common.Keys.Open) {
+			m.warning = ""
+			m.propagate()
+			return m, nil
+		}
 		if _, open := m.top().(keyhelp.Model); !open && key.Matches(msg, m.common.Keys.Help) {
 			return m, m.push(keyhelp.New(m.screenCommon(), m.top(), m.globalKeys(), m.helpFooter()))
 		}
@@ -214,7 +249,15 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if !m.Ready() {
 		return m, nil
 	}
-	return m, m.updateTop(msg)
+	if s, ok := msg.(settledMsg); ok {
+		return m, m.settled(s)
+	}
+	before := -1
+	if l, open := m.lesson(); open {
+		before = l.Offset()
+	}
+	cmd := m.updateTop(msg)
+	return m, tea.Batch(cmd, m.afterScroll(before))
 }
 
 func (m *Model) openLesson(id string) {
@@ -225,6 +268,7 @@ func (m *Model) openLesson(id string) {
 	m.opts.State.Open(id, m.opts.Now())
 	i := m.opts.Course.Lessons.Index(id)
 	ls := lesson.New(m.screenCommon(), l, i, len(m.opts.Course.Lessons.Lessons), m.opts.State.Lesson(id).Offset, m.lessonActivities(l))
+	ls.SetPosition(m.opts.State.Lesson(id).Position)
 	if out, ok := m.cache.Get(render.Key{Lesson: id, Width: ls.ContentWidth(), Dark: m.common.Styles.Dark}); ok {
 		ls.SetContent(out)
 	}
@@ -235,7 +279,8 @@ func (m *Model) openLesson(id string) {
 
 func (m *Model) leaveLesson() {
 	if l, ok := m.lesson(); ok {
-		m.opts.State.Lesson(l.ID()).Offset = l.Offset()
+		st := m.opts.State.Lesson(l.ID())
+		st.Offset, st.Position = l.Offset(), l.Position()
 	}
 }
 
@@ -245,9 +290,10 @@ func (m *Model) closeLesson() { m.stack = m.stack[:1] }
 // refreshOutline shows the statuses as they now are.
 func (m *Model) refreshOutline() { m.withOutline(func(o *outline.Model) { o.SetRows(m.rows()) }) }
 
-// screenCommon is what a screen gets: everything above the help line.
+// screenCommon is what a screen gets: everything above the help line
+// (and above the warning while it is shown).
 func (m Model) screenCommon() common.Common {
 	c := m.common
-	c.Height = max(c.Height-1, 1)
+	c.Height = max(c.Height-1-len(m.warningLines()), 1)
 	return c
 }

@@ -29,7 +29,7 @@ func testCourse(t testing.TB) *course.Course {
 	}
 	long := strings.Repeat("A paragraph of lesson text that goes on for a while.\n\n", 60)
 	fsys := fstest.MapFS{
-		"a.md": {Data: []byte("---\nid: alpha\ntitle: Alpha lesson\norder: 1\nsources: [sqs]\nlabs: [{handler: sqs-batch, events: [sqs-ok, sqs-fail]}]\n---\n# Alpha\n\n" + long + "The end of alpha.\n")},
+		"a.md": {Data: []byte("---\nid: alpha\ntitle: Alpha lesson\norder: 1\nsources: [sqs]\nobjectives: [Tell what alpha is for]\nsummary: The first lesson of the test course, with a summary long enough to wrap in a narrow window.\nlabs: [{handler: sqs-batch, events: [sqs-ok, sqs-fail]}]\n---\n# Alpha\n\n" + long + "The end of alpha.\n")},
 		"b.md": {Data: []byte("---\nid: beta\ntitle: Beta lesson\norder: 2\n---\n# Beta\n\nShort.\n")},
 	}
 	lc, err := lessons.Load(fsys, "test", reg)
@@ -168,10 +168,11 @@ func TestNextAndPreviousLesson(t *testing.T) {
 	if m.lessonID() != "beta" || !strings.Contains(view(m), "lesson 2 of 2") {
 		t.Fatalf("n did not go to the next lesson:\n%s", view(m))
 	}
-	m, _ = send(t, m, press("n")) // past the end: stays
-	if m.lessonID() != "beta" {
-		t.Fatal("n past the last lesson moved")
+	m, _ = send(t, m, press("n")) // past the end: the closing screen, over the lesson
+	if m.lessonID() != "beta" || m.top().Title() != "The end" {
+		t.Fatalf("n past the last lesson: lesson %s, screen %s", m.lessonID(), m.top().Title())
 	}
+	m, _ = send(t, m, press("q"))
 	m, _ = send(t, m, press("p"))
 	if m.lessonID() != "alpha" {
 		t.Fatal("p did not go back")

@@ -4,6 +4,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/tutor-dev/tutor/cmd/internal/common"
+	"github.com/tutor-dev/tutor/cmd/internal/course"
 	"github.com/tutor-dev/tutor/cmd/internal/progress"
 	"github.com/tutor-dev/tutor/cmd/internal/render"
 	"github.com/tutor-dev/tutor/cmd/internal/screens/lesson"
@@ -35,13 +36,14 @@ func (m *Model) renderCmd() tea.Cmd {
 		return nil
 	}
 	src, _ := m.opts.Course.Lessons.Get(k.Lesson)
+	body := course.Page(src)
 	if !l.Loaded() {
 		// The screen's worth first, then the whole (see preview.go).
-		if cmd := previewCmd(k, src.Body, l.Offset()+m.common.Height); cmd != nil {
+		if cmd := previewCmd(k, body, previewLines(l, body, m.common.Height)); cmd != nil {
 			return cmd
 		}
 	}
-	return render.Cmd(k, src.Body)
+	return render.Cmd(k, body)
 }
 
 // rendered files a finished rendering and shows it if it is still wanted;
@@ -96,11 +98,6 @@ func (m *Model) saved(err error) {
 // opened is the change of opening lesson id.
 func (m Model) opened(id string) progress.Change { return progress.Open{Lesson: id, At: m.opts.Now()} }
 
-// offset is the change of lesson id's scroll position as it stands.
-func (m Model) offset(id string) progress.Change {
-	return progress.Offset{Lesson: id, Offset: m.opts.State.Lesson(id).Offset, At: m.opts.Now()}
-}
-
 // FinalChanges are what the app has not yet recorded when it quits: the
 // scroll position of the lesson on screen. The caller submits them to the
 // writer, then closes it.
@@ -109,5 +106,6 @@ func (m Model) FinalChanges() []progress.Change {
 	if m.opts.State == nil || !open {
 		return nil
 	}
-	return []progress.Change{progress.Offset{Lesson: l.ID(), Offset: l.Offset(), At: m.opts.Now()}}
+	return []progress.Change{progress.Offset{Lesson: l.ID(), Offset: l.Offset(), At: m.opts.Now()},
+		progress.Position{Lesson: l.ID(), Position: l.Position(), At: m.opts.Now()}}
 }

@@ -56,6 +56,9 @@ func screensOf(t *testing.T) map[string]Model {
 	res, _ = send(t, res, press("tab"))
 	out["lab result"] = res
 	out["lesson help"], _ = send(t, m, press("?"))
+	last, _ := send(t, m, press("n")) // beta, the last lesson
+	out["closing"], _ = send(t, last, press("n"))
+	out["closing help"], _ = send(t, out["closing"], press("?"))
 	q := New(Options{Quiz: &Quiz{Items: testCourse(t).Quizzes.ForLesson("alpha"), Seed: 7}})
 	out["tutor quiz"] = q
 	out["tutor quiz help"], _ = send(t, q, press("?"))

@@ -21,15 +21,26 @@ import (
 // previewMsg is the top of a lesson rendered ahead of the whole.
 type previewMsg struct {
 	key  render.Key
+	top  string // the markdown rendered: a prefix of body
 	out  string // "" if rendering failed (the whole will say why)
-	need int    // rendered lines the preview must have to fill the screen
 	body string // the whole lesson's markdown, to render next
 }
 
-// previewCmd renders the top of lesson body for key, enough to show the
-// need lines from the top; nil when that is most of the lesson anyway.
-func previewCmd(key render.Key, body string, need int) tea.Cmd {
-	top, ok := prefix(body, 2*need)
+// previewLines is how many lines of body the preview should have: twice
+// those down to the reading position and a screen below it (rendered
+// lines run from about 0.75 to 1.5 source lines).
+func previewLines(l lesson.Model, body string, height int) int {
+	at := l.Offset()
+	if pos := l.Position(); pos > 0 {
+		at = strings.Count(body[:min(int(pos*float64(len(body))), len(body))], "\n")
+	}
+	return 2 * (at + height)
+}
+
+// previewCmd renders the top of body for key, lines long; nil when that
+// is most of the lesson anyway.
+func previewCmd(key render.Key, body string, lines int) tea.Cmd {
+	top, ok := prefix(body, lines)
 	if !ok {
 		return nil
 	}
@@ -38,7 +49,7 @@ func previewCmd(key render.Key, body string, need int) tea.Cmd {
 		if err != nil {
 			out = ""
 		}
-		return previewMsg{key: key, out: out, need: need, body: body}
+		return previewMsg{key: key, top: top, out: out, body: body}
 	}
 }
 
@@ -66,9 +77,10 @@ func prefix(body string, lines int) (string, bool) {
 }
 
 // previewed shows a preview if the lesson it is for is still waiting for
-// its text at that width and theme, and it fills the screen; then it
-// renders the whole, unless the lesson, width or theme changed meanwhile
-// (that change started its own rendering).
+// its text at that width and theme (the lesson checks that it fills the
+// screen from the reading position); then it renders the whole, unless
+// the lesson, width or theme changed meanwhile (that change started its
+// own rendering).
 func (m *Model) previewed(msg previewMsg) tea.Cmd {
 	if _, open := m.lesson(); !open || msg.key != m.renderKey() {
 		return nil
@@ -76,8 +88,8 @@ func (m *Model) previewed(msg previewMsg) tea.Cmd {
 	if _, ok := m.cache.Get(msg.key); ok {
 		return nil
 	}
-	if strings.Count(msg.out, "\n") >= msg.need {
-		m.withLesson(func(l *lesson.Model) { l.SetPreview(msg.out) })
+	if msg.out != "" {
+		m.withLesson(func(l *lesson.Model) { l.SetPreview(msg.out, msg.top) })
 	}
 	return render.Cmd(msg.key, msg.body)
 }

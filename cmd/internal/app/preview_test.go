@@ -1,14 +1,17 @@
 package app
 
 import (
+	"fmt"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/tutor-dev/tutor/cmd/internal/progress"
 	"github.com/tutor-dev/tutor/cmd/internal/render"
+	"github.com/tutor-dev/tutor/lessons"
 )
 
 func TestPrefixCutsAtAParagraphOutsideCode(t *testing.T) {
@@ -29,7 +32,17 @@ func TestReopenedLessonShowsItsTopBeforeTheWholeIsRendered(t *testing.T) {
 	st := progress.New()
 	st.Open("alpha", time.Unix(0, 0))
 	st.Lesson("alpha").Offset = 10
-	m := New(Options{Course: testCourse(t), State: st, Now: func() time.Time { return time.Unix(0, 0) }})
+	crs := testCourse(t)
+	var long strings.Builder
+	for i := range 60 {
+		fmt.Fprintf(&long, "Paragraph %d of the lesson, which goes on for a while.\n\n", i)
+	}
+	lc, err := lessons.Load(fstest.MapFS{"a.md": {Data: []byte("---\nid: alpha\ntitle: Alpha lesson\norder: 1\n---\n# Alpha\n\n" + long.String())}}, "test", crs.Facts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	crs.Lessons = lc
+	m := New(Options{Course: crs, State: st, Now: func() time.Time { return time.Unix(0, 0) }})
 	tm, cmd := m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	m = tm.(Model)
 	var quit bool
@@ -48,7 +61,7 @@ func TestReopenedLessonShowsItsTopBeforeTheWholeIsRendered(t *testing.T) {
 	if len(msgs) != 1 || !ok {
 		t.Fatalf("want the whole rendering after the preview, got %v", msgs)
 	}
-	if v := view(m); strings.Contains(v, "Rendering") || !strings.Contains(v, "A paragraph of lesson text") {
+	if v := view(m); strings.Contains(v, "Rendering") || !strings.Contains(v, "Paragraph 5 of the lesson") {
 		t.Fatalf("the preview is not on screen:\n%s", v)
 	}
 	if lessonOffset(m) != 10 {
@@ -66,7 +79,7 @@ func TestReopenedLessonShowsItsTopBeforeTheWholeIsRendered(t *testing.T) {
 	if l, _ := m.lesson(); !l.Loaded() || lessonOffset(m) != at {
 		t.Fatalf("the whole text: loaded %v at %d, want loaded at %d", l.Loaded(), lessonOffset(m), at)
 	}
-	m, _ = send(t, m, previewMsg{key: whole.Key, out: "stale", need: 0})
+	m, _ = send(t, m, previewMsg{key: whole.Key, out: "stale", top: "stale"})
 	if strings.Contains(view(m), "stale") {
 		t.Fatal("a late preview replaced the whole text")
 	}

@@ -23,20 +23,23 @@ func (m Model) progress(msg tea.Msg) (_ Model, _ tea.Cmd, ok bool) {
 		return m, tea.Batch(m.renderCmd(), m.save(m.opened(msg.ID))), true
 	case lesson.NavigateMsg:
 		i := m.opts.Course.Lessons.Index(m.lessonID()) + msg.Delta
-		if i < 0 || i >= len(m.opts.Course.Lessons.Lessons) {
+		if i == len(m.opts.Course.Lessons.Lessons) {
+			return m, m.push(m.closingScreen()), true // past the last lesson
+		}
+		if i < 0 || i > len(m.opts.Course.Lessons.Lessons) {
 			return m, nil, true
 		}
 		left := m.lessonID()
 		m.leaveLesson()
 		next := m.opts.Course.Lessons.Lessons[i].ID
 		m.openLesson(next)
-		return m, tea.Batch(m.renderCmd(), m.save(m.offset(left), m.opened(next))), true
+		return m, tea.Batch(m.renderCmd(), m.save(append(m.place(left), m.opened(next))...)), true
 	case lesson.BackMsg:
 		left := m.lessonID()
 		m.leaveLesson()
 		m.closeLesson()
 		m.refreshOutline()
-		return m, m.save(m.offset(left)), true
+		return m, m.save(m.place(left)...), true
 	case lesson.ReadMsg:
 		c := progress.Read{Lesson: msg.ID, At: m.opts.Now()}
 		progress.ApplyTo(m.opts.State, c)

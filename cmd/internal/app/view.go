@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -33,7 +34,12 @@ func (m Model) content() string {
 		msg := fmt.Sprintf("Make the window larger: tutor needs %d×%d, this one is %d×%d.", MinWidth, MinHeight, w, h)
 		return lipgloss.NewStyle().Width(w).MaxHeight(h).Render(msg)
 	}
-	return fit(m.top().View(), w, h-1) + "\n" + m.bottom()
+	warn := m.warningLines()
+	out := fit(m.top().View(), w, h-1-len(warn)) + "\n"
+	for _, l := range warn {
+		out += l + "\n"
+	}
+	return out + m.bottom()
 }
 
 // bottom is the status line when there is one, else the top screen's keys.
@@ -47,10 +53,11 @@ func (m Model) bottom() string {
 		return ansi.Truncate(st.Render(m.status), w, "…")
 	}
 	keys := m.top().ShortHelp()
-	if _, open := m.top().(keyhelp.Model); !open {
-		keys = append(keys, m.common.Keys.Help)
+	if m.warning != "" {
+		keys = append([]key.Binding{key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "dismiss the warning"))}, keys...)
 	}
-	return ansi.Truncate(m.help.ShortHelpView(keys), w, "…")
+	_, helpOpen := m.top().(keyhelp.Model)
+	return m.footer(keys, !helpOpen, w)
 }
 
 // fit pads or cuts body to exactly h lines, none wider than w: a screen

@@ -35,7 +35,7 @@ func Builtin() fs.FS {
 		"events":      sub(assets.FS, "events"),
 		"experiments": sub(assets.FS, "experiments"),
 		"filterlabs":  sub(assets.FS, "filterlabs"),
-		"exercises":   fstest.MapFS{}, // reserved for exercises: empty for now
+		"exercises":   sub(assets.Exercises, "_exercises"),
 		SettingsFile:  rootFile(builtinSettings),
 	}
 }

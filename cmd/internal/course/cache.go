@@ -20,6 +20,7 @@ import (
 	"github.com/tutor-dev/tutor/lessons"
 	"github.com/tutor-dev/tutor/quizzes"
 	"github.com/tutor-dev/tutor/sandbox"
+	"github.com/tutor-dev/tutor/sandbox/exercises"
 )
 
 // Parsing the YAML of a whole course takes tens of milliseconds, longer than
@@ -31,7 +32,7 @@ import (
 // so a stale copy is never used; a damaged copy is ignored and rewritten.
 
 // cacheFormat changes whenever the cached shape does.
-const cacheFormat = "tutor-course-cache-3"
+const cacheFormat = "tutor-course-cache-4"
 
 // cached is what the cache stores.
 type cached struct {
@@ -40,6 +41,7 @@ type cached struct {
 	Items       []*quizzes.Item
 	Experiments []*Experiment
 	FilterLabs  []*FilterLab
+	Exercises   []*exercises.Exercise
 	Settings    Settings
 }
 
@@ -104,6 +106,7 @@ func readCache(key, dir string, files fstest.MapFS) (*Course, bool) {
 		Quizzes:     quizzes.NewBank(v.Items),
 		Experiments: v.Experiments,
 		FilterLabs:  v.FilterLabs,
+		Exercises:   v.Exercises,
 		Settings:    v.Settings,
 		Dir:         dir,
 	}
@@ -131,7 +134,7 @@ func writeCache(key string, c *Course) {
 	}
 	var buf bytes.Buffer
 	v := cached{Facts: c.Facts.All(), Lessons: c.Lessons.Lessons, Items: c.Quizzes.Items,
-		Experiments: c.Experiments, FilterLabs: c.FilterLabs, Settings: c.Settings}
+		Experiments: c.Experiments, FilterLabs: c.FilterLabs, Exercises: c.Exercises, Settings: c.Settings}
 	if gob.NewEncoder(&buf).Encode(v) != nil {
 		return
 	}

@@ -19,6 +19,7 @@ import (
 	"github.com/tutor-dev/tutor/lessons"
 	"github.com/tutor-dev/tutor/quizzes"
 	"github.com/tutor-dev/tutor/sandbox"
+	"github.com/tutor-dev/tutor/sandbox/exercises"
 )
 
 // Course is a loaded course.
@@ -33,6 +34,9 @@ type Course struct {
 	// a course folder's first, then the built-in ones it does not replace.
 	Experiments []*Experiment
 	FilterLabs  []*FilterLab
+	// Exercises are exercises/<id>/: the course folder's own only (see
+	// exercises.go), else the built-in ones.
+	Exercises []*exercises.Exercise
 	// Settings are course.yaml's, defaults filled in.
 	Settings Settings
 	// Dir is the course folder it came from, or "" for the built-in course.
@@ -49,7 +53,7 @@ type Course struct {
 //	events/<source>/<name>.json  sample events for labs (a folder's come first)
 //	experiments/*.yaml           experiment panels (a folder's replace the built-in one of their source)
 //	filterlabs/*.yaml            filter labs (likewise)
-//	exercises/                   reserved for exercises
+//	exercises/<id>/              exercises: exercise.yaml, handler.go, main.go, solution.go
 //	course.yaml                  course settings (optional)
 //
 // The error joins every problem found, each naming its file and line; the
@@ -134,7 +138,7 @@ func (c *Course) loadExtras(files fs.FS, base *Course) error {
 	labs, err := loadFilterLabs(files, c.Dir)
 	errs = append(errs, err)
 	c.Experiments, c.FilterLabs = exps, labs
-	errs = append(errs, c.loadEvents(files))
+	errs = append(errs, c.loadEvents(files), c.loadExercises(files))
 	if base != nil {
 		c.Events = append(c.Events, base.Events...)
 		for _, e := range base.Experiments {
@@ -231,8 +235,8 @@ func (c *Course) Summary() string {
 	if c.Lessons != nil {
 		n = len(c.Lessons.Lessons)
 	}
-	return fmt.Sprintf("%d lessons, %d quiz items, %d facts, %d experiments, %d filter labs",
-		n, c.Quizzes.Len(), c.Facts.Len(), len(c.Experiments), len(c.FilterLabs))
+	return fmt.Sprintf("%d lessons, %d quiz items, %d facts, %d experiments, %d filter labs, %d exercises",
+		n, c.Quizzes.Len(), c.Facts.Len(), len(c.Experiments), len(c.FilterLabs), len(c.Exercises))
 }
 
 // hasLesson says whether the course has a lesson with this ID.

@@ -21,9 +21,9 @@ const (
 )
 
 // contentFiles are the files a course is made of, by folder: the pattern a
-// file's name must match to be read. exercises/ is reserved for the
-// exercises of the next release and read by none yet. Nothing outside these
-// folders (and course.yaml, the settings) is read, so a course folder may also hold a README, a .git folder
+// file's name must match to be read (exercises/<id>/ holds exercise.yaml
+// and Go files). Nothing outside these folders (and course.yaml, the
+// settings) is read, so a course folder may also hold a README, a .git folder
 // or anything else.
 var contentFiles = []struct{ dir, pattern string }{
 	{"lessons", "*.md"},
@@ -32,6 +32,8 @@ var contentFiles = []struct{ dir, pattern string }{
 	{"events", "*/*.json"},
 	{"experiments", "*.yaml"},
 	{"filterlabs", "*.yaml"},
+	{"exercises", "*/*.yaml"},
+	{"exercises", "*/*.go"},
 }
 
 // readCourse reads every file of the course in fsys, and nothing else, into
@@ -98,7 +100,7 @@ func (r *reader) glob(dir, pattern string) {
 			if st, err := fs.Stat(r.fsys, p); err == nil && st.IsDir() {
 				r.glob(p, rest)
 			} else if err == nil {
-				r.fail(p, "not a folder (%s): events go in events/<source>/<name>.json", kind(st.Mode()))
+				r.fail(p, "not a folder (%s): %s go in %s/<name>/", kind(st.Mode()), dir, dir)
 			}
 			continue
 		}

@@ -60,6 +60,28 @@ var migrations = []string{
 		name TEXT PRIMARY KEY,
 		at_us BIGINT NOT NULL
 	);`,
+	// 2: the reading position as a place in the lesson's source (0 to 1),
+	// so that a window of another width reopens at the same paragraph.
+	`ALTER TABLE lessons ADD COLUMN read_position DOUBLE PRECISION NOT NULL DEFAULT 0;`,
+	// 3: exercises: every check's verdict (its own row), hints shown, and
+	// the workspace `tutor exercise init` made.
+	`CREATE TABLE exercise_checks (
+		learner TEXT NOT NULL,
+		exercise TEXT NOT NULL,
+		passed INTEGER NOT NULL,
+		at_us BIGINT NOT NULL
+	);
+	CREATE INDEX exercise_checks_by_learner ON exercise_checks (learner, exercise);
+	CREATE TABLE exercise_hints (
+		learner TEXT NOT NULL,
+		exercise TEXT NOT NULL,
+		hints INTEGER NOT NULL,
+		PRIMARY KEY (learner, exercise)
+	);
+	CREATE TABLE exercise_workspace (
+		learner TEXT PRIMARY KEY,
+		dir TEXT NOT NULL
+	);`,
 }
 
 // SchemaVersion is the version the migrations reach.

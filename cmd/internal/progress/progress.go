@@ -24,7 +24,8 @@ type Lesson struct {
 	Opened     bool      `json:"opened"`
 	Read       bool      `json:"read"`        // scrolled to the end
 	QuizPassed bool      `json:"quiz_passed"` // every quiz item answered right
-	Offset     int       `json:"offset"`      // scroll position, in lines
+	Offset     int       `json:"offset"`      // scroll position, in lines (at the width it was saved at)
+	Position   float64   `json:"position"`    // reading position in the lesson's source, 0 to 1
 	Updated    time.Time `json:"updated"`
 }
 

@@ -136,6 +136,10 @@ func (s *SQLite) Apply(ctx context.Context, learner string, c Change) error {
 		return s.tx(ctx, "saving the position in lesson "+c.Lesson, func(tx *sql.Tx) error {
 			return upsertLesson(tx, learner, c.Lesson, fmt.Sprintf("scroll_offset = %d", max(c.Offset, 0)), c.At)
 		})
+	case Position:
+		return s.tx(ctx, "saving the position in lesson "+c.Lesson, func(tx *sql.Tx) error {
+			return upsertLesson(tx, learner, c.Lesson, fmt.Sprintf("read_position = %g", clampPosition(c.Position)), c.At)
+		})
 	case Read:
 		return s.tx(ctx, "recording that lesson "+c.Lesson+" was read", func(tx *sql.Tx) error {
 			return upsertLesson(tx, learner, c.Lesson, "read_to_end = 1", c.At)
@@ -170,6 +174,9 @@ func (s *SQLite) Apply(ctx context.Context, learner string, c Change) error {
 			}
 			return nil
 		})
+	}
+	if ok, err := s.applyExercise(ctx, learner, c); ok {
+		return err
 	}
 	return fmt.Errorf("unknown change %T", c)
 }

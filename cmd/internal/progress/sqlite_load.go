@@ -19,7 +19,7 @@ func (s *SQLite) Load(ctx context.Context, learner string) (Snapshot, error) {
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return fail(err)
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT lesson, opened, read_to_end, quiz_passed, scroll_offset, updated_us
+	rows, err := s.db.QueryContext(ctx, `SELECT lesson, opened, read_to_end, quiz_passed, scroll_offset, read_position, updated_us
 		FROM lessons WHERE learner = ?`, learner)
 	if err != nil {
 		return fail(err)
@@ -31,7 +31,7 @@ func (s *SQLite) Load(ctx context.Context, learner string) (Snapshot, error) {
 			l                    Lesson
 			updated              sql.NullInt64
 		)
-		if err := rows.Scan(&id, &opened, &read, &passed, &l.Offset, &updated); err != nil {
+		if err := rows.Scan(&id, &opened, &read, &passed, &l.Offset, &l.Position, &updated); err != nil {
 			rows.Close()
 			return fail(err)
 		}

@@ -40,7 +40,15 @@ type Snapshot struct {
 	Warnings []string
 }
 
-// Change is one thing a learner did: Open, Offset, Read, QuizPassed,
+// clampPosition keeps a position within 0 to 1 (NaN is 0).
+func clampPosition(p float64) float64 {
+	if !(p > 0) {
+		return 0
+	}
+	return min(p, 1)
+}
+
+// Change is one thing a learner did: Open, Offset, Position, Read, QuizPassed,
 // Answer, Reset or ResetAll.
 type Change interface{ change() }
 
@@ -55,6 +63,13 @@ type (
 		Lesson string
 		Offset int
 		At     time.Time
+	}
+	// Position: where the learner is reading, as a place in the lesson's
+	// source from 0 (the top) to 1 (the end), the same at any width.
+	Position struct {
+		Lesson   string
+		Position float64
+		At       time.Time
 	}
 	// Read: the learner scrolled to the end of a lesson.
 	Read struct {
@@ -86,6 +101,7 @@ type (
 
 func (Open) change()       {}
 func (Offset) change()     {}
+func (Position) change()   {}
 func (Read) change()       {}
 func (QuizPassed) change() {}
 func (Answer) change()     {}
@@ -101,6 +117,9 @@ func ApplyTo(st *State, c Change) {
 	case Offset:
 		l := st.Lesson(c.Lesson)
 		l.Offset, l.Updated = c.Offset, c.At
+	case Position:
+		l := st.Lesson(c.Lesson)
+		l.Position, l.Updated = clampPosition(c.Position), c.At
 	case Read:
 		l := st.Lesson(c.Lesson)
 		l.Read, l.Updated = true, c.At

@@ -59,6 +59,9 @@ type Model struct {
 	seq     int
 	cancel  context.CancelFunc // stops the run in flight, if any
 	note    string
+	// linked says in full how the last turn changed another knob; it
+	// is shown under the selected knob's help until the next key.
+	linked string
 
 	common.Asker // its requests of the app (intents)
 }
@@ -179,6 +182,7 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		return m, nil
 	}
 	k := m.keys()
+	m.linked = ""
 	switch {
 	case key.Matches(msg, k.Back):
 		m.stop()
@@ -228,6 +232,7 @@ func (m *Model) turn(d int) {
 		if h := &m.knobs[i]; h.name == "handler on poison" {
 			h.set(map[bool]string{true: reports, false: throws}[k.value() == "on"])
 			m.note = "handler on poison: " + h.value()
+			m.linked = fmt.Sprintf("Turning report_batch_item_failures %s also set handler on poison to %q, the handler this setting is for. To try another mix, such as the trap (a handler that reports failures while the setting is off), select handler on poison and change it.", k.value(), h.value())
 		}
 	}
 }

@@ -307,6 +307,71 @@ func TestUnknownSourceSaysSo(t *testing.T) {
 	}
 }
 
+// TestLinkedKnobsSaySoInFull: turning report_batch_item_failures says in a
+// whole sentence, not a clipped status, that it changed handler on poison
+// and how to set any other mix.
+func TestLinkedKnobsSaySoInFull(t *testing.T) {
+	for _, sz := range [][2]int{{80, 23}, {200, 59}} {
+		m := newExp(t, "sqs", sz[0], sz[1])
+		m = selectKnob(t, m, "report_batch_item_failures")
+		m = do(m, right)
+		flat := strings.Join(strings.Fields(view(m)), " ")
+		for _, want := range []string{`also set handler on poison to "reports it"`, "select handler on poison and change it."} {
+			if !strings.Contains(flat, want) {
+				t.Errorf("%dx%d: lacks %q:\n%s", sz[0], sz[1], want, view(m))
+			}
+		}
+		if got := overflowOf(m.View(), sz[0], sz[1]); got != "" {
+			t.Errorf("%dx%d: %s", sz[0], sz[1], got)
+		}
+	}
+}
+
+func overflowOf(s string, w, h int) string {
+	lines := strings.Split(s, "\n")
+	if len(lines) > h {
+		return "too many lines"
+	}
+	for _, l := range lines {
+		if ansi.StringWidth(l) > w {
+			return "a line too wide: " + ansi.Strip(l)
+		}
+	}
+	return ""
+}
+
+// TestLessonPresetsRunAsWritten: the panels of the lessons on several
+// sources or none run their preset as written: the knobs start at the
+// preset's rule (a transient failure stays transient, a reporting handler
+// reports), so the first run shows what the question asks about.
+func TestLessonPresetsRunAsWritten(t *testing.T) {
+	c, err := builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	open := func(lesson string) Model {
+		e := c.Experiment(lesson)
+		if e == nil {
+			t.Fatalf("%s has no experiment", lesson)
+		}
+		cm := common.New()
+		cm.Width, cm.Height = 100, 29
+		return do(New(cm, e, string(e.Source), lesson), enter)
+	}
+	m := open("best-practices")
+	if r := record(t, m, "m1"); r.Deliveries != 2 || r.Outcome != "succeeded" {
+		t.Errorf("best-practices: m1, which never failed, is delivered twice and succeeds: %+v", r)
+	}
+	m = open("concurrency")
+	if r := record(t, m, "m1"); r.Deliveries != 0 || r.Outcome != "dlq" {
+		t.Errorf("concurrency: with reserved concurrency 0, m1 never runs and reaches the DLQ: %+v", r)
+	}
+	m = open("event-sources")
+	if r := record(t, m, "invoice"); r.Outcome != "on_failure" || r.Deliveries != 3 {
+		t.Errorf("event-sources: the failing S3 event is tried 3 times, then goes to the on-failure destination: %+v", r)
+	}
+}
+
 // The EventBridge panel runs its preset and shows the delivery counters.
 func TestEventBridgeShowsDelivery(t *testing.T) {
 	m := do(newExp(t, "eventbridge", 200, 60), enter)

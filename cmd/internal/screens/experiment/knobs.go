@@ -110,13 +110,21 @@ const (
 	reports = "reports it"
 )
 
-func handlerKnob() knob {
+// handlerKnob starts at the preset's first rule (a reporting rule starts
+// at "reports it").
+func handlerKnob(sc *sim.Scenario) knob {
 	set := func(r string) func(*sim.Scenario) { return func(s *sim.Scenario) { s.Behaviour.Rules[0].Result = r } }
-	return knob{name: "handler on poison", help: "What the handler does with the poison record: throw (the whole invocation fails) or list it in batchItemFailures and return.",
+	cur := 0
+	if sc.Behaviour.Rules[0].Result == sim.ResultReport {
+		cur = 1
+	}
+	return knob{name: "handler on poison", cur: cur, help: "What the handler does with the poison record: throw (the whole invocation fails) or list it in batchItemFailures and return. Turning report_batch_item_failures sets this to match; set it afterwards for any mix, the trap (reports it, setting off) included.",
 		opts: []option{{label: throws, apply: set(sim.ResultError)}, {label: reports, apply: set(sim.ResultReport)}}}
 }
 
-func poisonKnob() knob {
+// poisonKnob starts at the preset's first rule's times (a transient
+// failure of the first delivery starts at "first 1 delivery").
+func poisonKnob(sc *sim.Scenario) knob {
 	k := knob{name: "poison fails", help: "A poison record fails on every delivery; a transient error fails only its first deliveries, then succeeds."}
 	for _, n := range []int{0, 1, 2, 3} {
 		label := "every delivery"
@@ -124,6 +132,9 @@ func poisonKnob() knob {
 			label = fmt.Sprintf("first %d deliver%s", n, map[bool]string{true: "y", false: "ies"}[n == 1])
 		}
 		k.opts = append(k.opts, option{label: label, apply: func(s *sim.Scenario) { s.Behaviour.Rules[0].Times = n }})
+		if n == sc.Behaviour.Rules[0].Times {
+			k.cur = len(k.opts) - 1
+		}
 	}
 	return k
 }
@@ -160,14 +171,14 @@ func allKnobs(src string, sc *sim.Scenario) []knob {
 	}
 	window := durKnob(sc, "maximum_batching_window", "How long the poller waits to fill a batch before invoking.",
 		func(s *sim.Scenario) *sim.Duration { return &s.Mapping.MaximumBatchingWindow }, []time.Duration{0, time.Second, 5 * time.Second, 30 * time.Second})
-	report := boolKnob(sc, "report_batch_item_failures", "Lambda reads batchItemFailures from the response; off, a successful return means every record succeeded.",
+	report := boolKnob(sc, "report_batch_item_failures", "Lambda reads batchItemFailures from the response; off, a successful return means every record succeeded. Turning it also sets handler on poison to match.",
 		func(s *sim.Scenario) *bool { return &s.Mapping.ReportBatchItemFailures })
 	reservedK := intKnob(sc, "reserved_concurrency", "Caps concurrent invocations of the function; 0 throttles every one.",
 		func(s *sim.Scenario) *int { return &s.Function.ReservedConcurrency }, []int{-1, 0, 1, 2, 5}, reserved)
 	in := source.Source(src).Info()
 	switch {
 	case in.Invocation == source.Poll && !in.Stream:
-		add(handlerKnob(), poisonKnob(), batch([]int{1, 2, 5, 10, 100}), window, report,
+		add(handlerKnob(sc), poisonKnob(sc), batch([]int{1, 2, 5, 10, 100}), window, report,
 			durKnob(sc, "visibility_timeout", "How long a received message stays hidden before it can be received again.",
 				func(s *sim.Scenario) *sim.Duration { return &s.Queue.VisibilityTimeout }, []time.Duration{10 * time.Second, 30 * time.Second, time.Minute, 5 * time.Minute}),
 			intKnob(sc, "max_receive_count", "Receives after which the queue's redrive policy moves a message to the DLQ.",
@@ -176,7 +187,7 @@ func allKnobs(src string, sc *sim.Scenario) []knob {
 				func(s *sim.Scenario) *bool { return &s.Queue.DeadLetterQueue }),
 			reservedK)
 	case in.Invocation == source.Poll:
-		add(handlerKnob(), poisonKnob(), batch([]int{1, 2, 5, 10, 100}), window, report,
+		add(handlerKnob(sc), poisonKnob(sc), batch([]int{1, 2, 5, 10, 100}), window, report,
 			boolKnob(sc, "bisect_batch_on_function_error", "Split a failed batch in two and retry each half, to isolate the bad record.",
 				func(s *sim.Scenario) *bool { return &s.Mapping.BisectBatchOnFunctionError }),
 			intKnob(sc, "maximum_retry_attempts", "Retries of a failed batch before it goes to the on-failure destination; -1 retries until the records expire.",
@@ -191,7 +202,7 @@ func allKnobs(src string, sc *sim.Scenario) []knob {
 		if in.Filter == source.RulePattern {
 			add(eventBridgeKnobs(sc)...) // the rule's target, before Lambda's own handling
 		}
-		add(poisonKnob(),
+		add(poisonKnob(sc),
 			intKnob(sc, "maximum_retry_attempts", "Retries after a function error (asynchronous invocation).",
 				func(s *sim.Scenario) *int { return &s.Function.MaximumRetryAttempts }, []int{0, 1, 2}, count),
 			durKnob(sc, "maximum_event_age", "Lambda discards an event older than this instead of retrying it.",

@@ -40,7 +40,11 @@ func (m Model) layout() layout {
 		// knobs does not move the timeline.
 		n := 0
 		for i, k := range m.knobs {
-			lines := strings.Split(ansi.Wrap(k.name+": "+k.help, w, ""), "\n")
+			text := k.name + ": " + k.help
+			if i == m.cursor && m.linked != "" {
+				text += " " + m.linked
+			}
+			lines := strings.Split(ansi.Wrap(text, w, ""), "\n")
 			n = max(n, len(lines))
 			if i == m.cursor {
 				l.help = lines

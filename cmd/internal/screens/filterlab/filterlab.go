@@ -44,6 +44,11 @@ type Model struct {
 	scope   filter.Scope
 	samples []Sample
 	inputs  []input
+	// start and startScope are the lab's own policy and scope: the
+	// samples' notes describe them, so they are shown only while the
+	// learner's policy is still that one.
+	start      []byte
+	startScope filter.Scope
 
 	// Evaluation of policy against every sample; results is nil when the
 	// policy is invalid and policyErr says why.
@@ -77,6 +82,7 @@ func New(c common.Common, lf *course.FilterLab, reg *facts.Registry, title strin
 		m.inputs = append(m.inputs, in)
 	}
 	m.policy = indent(lf.Policy)
+	m.start = m.policy
 	if policyLab(src) {
 		if v, ok := factValue(reg, "filter."+string(src)+".scope.default"); ok {
 			m.fact = "An " + src.Short() + " subscription's FilterPolicyScope is " + v + " unless set; tab switches it here."

@@ -308,6 +308,26 @@ func TestFitsAndNeverPanics(t *testing.T) {
 	}
 }
 
+// TestSampleNotesHideOnceThePolicyChanged: a sample's note describes the
+// lab's own policy; after an edit it could contradict the verdict, so it
+// is hidden (and shown again when the policy is back, spacing aside).
+func TestSampleNotesHideOnceThePolicyChanged(t *testing.T) {
+	m := newLab(t, "sqs", 80, 30)
+	note := m.samples[0].Note
+	if note == "" || !strings.Contains(strings.Join(strings.Fields(view(m)), " "), note) {
+		t.Fatalf("the first sample's note %q is not shown:\n%s", note, view(m))
+	}
+	start := m.policy
+	m, _ = m.Update(EditedMsg{Policy: []byte(`{"body": {"type": ["refund"]}}`)})
+	if v := strings.Join(strings.Fields(view(m)), " "); strings.Contains(v, note) || !strings.Contains(v, "note is about the lab's own policy") {
+		t.Errorf("after an edit the note is still shown:\n%s", view(m))
+	}
+	m, _ = m.Update(EditedMsg{Policy: []byte(" " + string(start) + "\n")})
+	if !strings.Contains(strings.Join(strings.Fields(view(m)), " "), note) {
+		t.Errorf("the policy is the lab's own again, but the note is hidden:\n%s", view(m))
+	}
+}
+
 // An EventBridge lab matches the rule's pattern against the whole event and
 // says so in its own words.
 func TestRulePatternLab(t *testing.T) {

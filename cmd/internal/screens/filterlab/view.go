@@ -1,6 +1,7 @@
 package filterlab
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -63,8 +64,11 @@ func (m *Model) refresh() {
 	default:
 		b.WriteString(st.Wrong.Render("✗ "+m.verdict(false)+": "+m.results[m.cursor].Reason) + "\n")
 	}
-	if s.Note != "" {
+	switch {
+	case s.Note != "" && m.unchanged():
 		b.WriteString(st.Subtle.Render(s.Note) + "\n")
+	case s.Note != "":
+		b.WriteString(st.Subtle.Render("(The sample's note is about the lab's own policy, so it is hidden while yours differs.)") + "\n")
 	}
 	for _, w := range m.warnings {
 		b.WriteString(st.InProgress.Render("Note: "+w) + "\n")
@@ -189,4 +193,13 @@ func (m Model) status() string {
 		s += st.InProgress.Render("  " + m.note)
 	}
 	return s
+}
+
+// unchanged says whether the policy and scope are still the lab's own.
+func (m Model) unchanged() bool {
+	var a, b bytes.Buffer
+	if json.Compact(&a, m.policy) != nil || json.Compact(&b, m.start) != nil {
+		return bytes.Equal(m.policy, m.start) && m.scope == m.startScope
+	}
+	return bytes.Equal(a.Bytes(), b.Bytes()) && m.scope == m.startScope
 }

@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"maps"
 	"strings"
 	"time"
 
@@ -49,6 +50,7 @@ type (
 	EditedMsg struct {
 		Index   int
 		Payload []byte
+		Draft   []byte // with Err: the learner's text that was not JSON
 		Err     error
 	}
 )
@@ -69,8 +71,15 @@ type Model struct {
 	codes   render.Cache
 	note    string
 	timeout time.Duration
+	drafts  map[int]draft // by run index: an edit that was not JSON
 
 	common.Asker // its requests of the app (intents)
+}
+
+// draft is the learner's edited event that is not JSON, and why.
+type draft struct {
+	text []byte
+	err  string
 }
 
 // New opens a lab over runs, titled after the lesson.
@@ -147,9 +156,24 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		m.vp.GotoTop()
 		return m, nil
 	case EditedMsg:
+		if msg.Err != nil && msg.Draft != nil {
+			m.drafts = maps.Clone(m.drafts)
+			if m.drafts == nil {
+				m.drafts = map[int]draft{}
+			}
+			m.drafts[msg.Index] = draft{msg.Draft, msg.Err.Error()}
+			m.cursor, m.pane, m.note = msg.Index, eventPane, "the edited event is not JSON: see the event pane"
+			m.refresh()
+			m.vp.GotoTop()
+			return m, nil
+		}
 		if msg.Err != nil {
 			m.note = msg.Err.Error()
 			return m, nil
+		}
+		if _, ok := m.drafts[msg.Index]; ok {
+			m.drafts = maps.Clone(m.drafts)
+			delete(m.drafts, msg.Index)
 		}
 		m.runs[msg.Index].Payload = msg.Payload
 		m.note = "event edited; running it"
@@ -194,7 +218,11 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		m.note = ""
 		return m, m.runCmd()
 	case key.Matches(msg, k.Edit):
-		return m, editCmd(m.cursor, m.runs[m.cursor])
+		var text []byte
+		if d, ok := m.drafts[m.cursor]; ok {
+			text = d.text
+		}
+		return m, editCmd(m.cursor, m.runs[m.cursor], text)
 	default:
 		return m, nil
 	}
@@ -229,6 +257,9 @@ func (m *Model) paneText() string {
 		}
 		return render.Code(run.Handler.Code)
 	case eventPane:
+		if d, ok := m.drafts[m.cursor]; ok {
+			return m.common.Styles.Error.Render(d.err) + "\n\nYour text:\n\n" + string(d.text)
+		}
 		return prettyJSON(run.Payload)
 	case resultPane:
 		res := m.results[m.cursor]

@@ -131,3 +131,26 @@ func TestEditedChecksJSON(t *testing.T) {
 		t.Fatalf("%+v", m)
 	}
 }
+
+// TestInvalidEditKeepsTheLearnersText: an edit that is not JSON is kept
+// with the whole error (line and column), shown in the event pane, and is
+// what e reopens; a valid edit replaces it.
+func TestInvalidEditKeepsTheLearnersText(t *testing.T) {
+	m := newLab(t)
+	bad := []byte("{\n  \"Records\": [\n    {\"body\": \"hi\",}\n  ]\n}\n")
+	m = do(m, edited(0, bad, nil))
+	v := view(m)
+	flat := strings.Join(strings.Fields(v), " ")
+	for _, want := range []string{"line 3, column 19", "your text is kept", `{"body": "hi",}`} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("the event pane lacks %q:\n%s", want, v)
+		}
+	}
+	if d, ok := m.drafts[0]; !ok || string(d.text) != string(bad) {
+		t.Fatalf("the draft is not kept: %+v", m.drafts)
+	}
+	m = do(m, EditedMsg{Index: 0, Payload: []byte(`{"Records": []}`)})
+	if _, ok := m.drafts[0]; ok {
+		t.Error("a valid edit leaves the old draft")
+	}
+}

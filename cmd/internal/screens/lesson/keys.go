@@ -7,18 +7,18 @@ import (
 	"github.com/tutor-dev/tutor/cmd/internal/render"
 )
 
-// ShortHelp is the reader's help line: scrolling, moving on, the lesson's
-// activities and back.
+// ShortHelp is the reader's help line, most important first (a narrow
+// footer keeps the first ones): the lesson's activities, back, moving on
+// and scrolling.
 func (m Model) ShortHelp() []key.Binding {
 	k := m.common.Keys
-	out := []key.Binding{
-		common.Joined("↑/↓", "scroll", k.Up, k.Down),
-		common.Joined("n/p", "next/prev", k.Next, k.Prev),
-	}
+	var out []key.Binding
 	for _, a := range m.offered() {
 		out = append(out, a.Key)
 	}
-	return append(out, k.Back)
+	return append(out, k.Back,
+		common.Joined("n/p", "next/prev", k.Next, k.Prev),
+		common.Joined("↑/↓", "scroll", k.Up, k.Down))
 }
 
 // FullHelp is every key of the reader.

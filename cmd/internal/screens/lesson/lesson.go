@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/tutor-dev/tutor/cmd/internal/common"
+	"github.com/tutor-dev/tutor/cmd/internal/course"
 	"github.com/tutor-dev/tutor/cmd/internal/render"
 	"github.com/tutor-dev/tutor/lessons"
 )
@@ -73,13 +74,17 @@ type Model struct {
 	acts     []Activity
 	partial  bool // only the top of the text is shown (SetPreview)
 
+	source     string   // the markdown the text was rendered from
+	pendingPos float64  // reading position to restore once the text arrives (0: use pending)
+	anchors    []anchor // where the source's blocks are in the rendered text
+
 	common.Asker // its requests of the app (intents)
 }
 
 // New opens l, the index-th of total lessons, scrolled to offset once its
 // text arrives, offering acts (their keys are in the footer and the help).
 func New(c common.Common, l *lessons.Lesson, index, total, offset int, acts []Activity) Model {
-	m := Model{common: c, lesson: l, index: index, total: total, pending: offset, acts: acts}
+	m := Model{common: c, lesson: l, index: index, total: total, pending: offset, acts: acts, source: course.Page(l)}
 	m.vp = viewport.New()
 	m.resize()
 	return m
@@ -94,6 +99,23 @@ func (m Model) Offset() int {
 		return m.pending
 	}
 	return m.vp.YOffset()
+}
+
+// SetPosition sets the reading position (a place in the lesson's source,
+// 0 to 1) to open at once the text arrives; it wins over the offset.
+func (m *Model) SetPosition(p float64) {
+	if p > 0 {
+		m.pendingPos = min(p, 1)
+	}
+}
+
+// Position is the reading position: the place in the lesson's source of
+// the top line on screen, from 0 to 1, the same at any width.
+func (m Model) Position() float64 {
+	if !m.loaded {
+		return m.pendingPos
+	}
+	return toSource(m.anchors, m.vp.YOffset(), len(m.source))
 }
 
 // Loaded says whether the whole rendered text has arrived (not only its
@@ -117,13 +139,21 @@ func (m *Model) resize() {
 }
 
 // SetContent shows the rendered lesson (render.Markdown's output), keeping
-// the scroll position.
+// the reading position: the same place in the source, whatever the width
+// the text is rendered at.
 func (m *Model) SetContent(s string) tea.Cmd {
-	off := m.Offset()
+	off, pos := m.Offset(), m.Position()
+	if m.loaded && off == 0 {
+		pos = 0
+	}
 	m.page = render.NewPage(s)
 	m.vp.SetContentLines(m.page.Text())
+	m.anchors = anchors(m.source, s)
+	if pos > 0 {
+		off = toLine(m.anchors, pos, len(m.source))
+	}
 	m.vp.SetYOffset(off)
-	m.loaded, m.partial = true, false
+	m.loaded, m.partial, m.pendingPos = true, false, 0
 	m.resize()
 	return m.checkRead()
 }
@@ -229,6 +259,9 @@ func (m Model) View() string {
 			hints = append(hints, a.Key.Help().Key+" "+a.Key.Help().Desc)
 		}
 		foot += "  end of lesson: " + strings.Join(hints, " · ")
+	}
+	if m.loaded && m.vp.AtBottom() && m.index == m.total-1 {
+		foot += "  · n: course summary"
 	}
 	return ansi.Truncate(head, w, "…") + "\n" + body + "\n" + ansi.Truncate(st.Subtle.Render(foot), w, "…")
 }

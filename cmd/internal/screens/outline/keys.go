@@ -16,10 +16,11 @@ func (m Model) quit() key.Binding {
 	return common.Renamed(m.common.Keys.Back, "quit")
 }
 
-// ShortHelp is the outline's help line.
+// ShortHelp is the outline's help line, most important first (a narrow
+// footer keeps the first ones).
 func (m Model) ShortHelp() []key.Binding {
 	k := m.common.Keys
-	return []key.Binding{k.Up, k.Down, m.open(), m.quit()}
+	return []key.Binding{m.open(), m.quit(), k.Up, k.Down}
 }
 
 // FullHelp is every key of the outline.

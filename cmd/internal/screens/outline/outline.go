@@ -9,6 +9,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/tutor-dev/tutor/cmd/internal/common"
 	"github.com/tutor-dev/tutor/cmd/internal/progress"
@@ -20,6 +21,7 @@ type Row struct {
 	Title   string
 	Sources []string
 	Status  progress.Status
+	Summary string // one line from the front matter, shown under the list for the selected lesson
 }
 
 // OpenMsg asks the app to open a lesson (an intent: see common.Asker).
@@ -99,8 +101,47 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	return m, nil
 }
 
-// listHeight is how many rows fit under the header.
-func (m Model) listHeight() int { return max(m.common.Height-4, 1) }
+// listHeight is how many rows fit under the header and above the summary.
+func (m Model) listHeight() int { return max(m.common.Height-4-m.summaryHeight(), 1) }
+
+// summaryHeight is the room kept under the list for the selected lesson's
+// summary: a blank line and up to three wrapped lines (none when the
+// window is too short to spare them).
+func (m Model) summaryHeight() int {
+	if m.common.Height < 8 {
+		return 0
+	}
+	most := 0
+	for _, r := range m.rows {
+		most = max(most, len(m.wrapSummary(r.Summary)))
+	}
+	if most == 0 {
+		return 0
+	}
+	return 1 + most
+}
+
+// wrapSummary wraps a summary to the width, in at most three lines (one
+// or two in a short window, the last ending in … if cut).
+func (m Model) wrapSummary(s string) []string {
+	if s == "" {
+		return nil
+	}
+	most := 1
+	switch {
+	case m.common.Height >= 16:
+		most = 3
+	case m.common.Height >= 12:
+		most = 2
+	}
+	w := max(m.common.Width-4, 10)
+	lines := strings.Split(ansi.Wordwrap(s, w, ""), "\n")
+	if len(lines) > most {
+		lines = lines[:most]
+		lines[most-1] = ansi.Truncate(lines[most-1]+" …", w, "…")
+	}
+	return lines
+}
 
 func (m *Model) clamp() {
 	m.cursor = max(0, min(m.cursor, len(m.rows)-1))
@@ -130,6 +171,15 @@ func (m Model) View() string {
 	end := min(m.top+m.listHeight(), len(m.rows))
 	for i := m.top; i < end; i++ {
 		b.WriteString(m.row(i) + "\n")
+	}
+	if h := m.summaryHeight(); h > 0 && len(m.rows) > 0 {
+		for i := end - m.top; i < m.listHeight(); i++ {
+			b.WriteString("\n")
+		}
+		b.WriteString("\n")
+		for _, l := range m.wrapSummary(m.rows[m.cursor].Summary) {
+			b.WriteString("  " + ansiTruncate(st.Subtle.Render(l), m.common.Width-2) + "\n")
+		}
 	}
 	return strings.TrimRight(b.String(), "\n")
 }
