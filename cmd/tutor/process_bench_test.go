@@ -27,7 +27,9 @@ import (
 //
 //	go test -run '^$' -bench ProcessStart -benchtime 40x -count 3 ./cmd/tutor/
 //
-// TUTOR_BENCH_TUTOR=/path/to/tutor times that binary instead of this tree's.
+// TUTOR_BENCH_TUTOR=/path/to/tutor times that binary instead of this tree's (the
+// reopened lesson's state is written by this tree's store: an older binary
+// fails there once the schema has moved on).
 func BenchmarkProcessStart(b *testing.B) {
 	dir := b.TempDir()
 	tutor, bare := filepath.Join(dir, "tutor"), filepath.Join(dir, "bare")
