@@ -4,6 +4,7 @@
 package app
 
 import (
+	"cmp"
 	"slices"
 	"time"
 
@@ -65,6 +66,9 @@ type Options struct {
 type Quiz struct {
 	Items []*quizzes.Item
 	Seed  uint64
+	// Title heads every question: "Review" for the items due for review,
+	// else "Practice".
+	Title string
 }
 
 // Loaded is what Options.Load returns.
@@ -114,7 +118,8 @@ func New(opts Options) Model {
 	case opts.Quiz != nil:
 		m.rec = quiz.NewRecorder(opts.Writer)
 		m.rec.Now = opts.Now
-		m.push(common.Adapt(quiz.New(m.screenCommon(), "Practice", "", opts.Quiz.Items, opts.Quiz.Seed), "Quiz"))
+		title := cmp.Or(opts.Quiz.Title, "Practice")
+		m.push(common.Adapt(quiz.New(m.screenCommon(), title, "", opts.Quiz.Items, opts.Quiz.Seed), "Quiz"))
 	case opts.Course != nil:
 		m.start(Loaded{Course: opts.Course, State: opts.State, Warning: opts.Warning})
 	}

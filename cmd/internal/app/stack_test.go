@@ -121,6 +121,17 @@ func TestQuizModeIsAStackWithTheQuizAtTheBottom(t *testing.T) {
 	}
 }
 
+// tutor quiz --review heads its questions "Review", practice "Practice".
+func TestQuizModeTitle(t *testing.T) {
+	for _, tc := range []struct{ title, want string }{{"", "Practice · Question 1"}, {"Review", "Review · Question 1"}} {
+		m := New(Options{Quiz: &Quiz{Items: testCourse(t).Quizzes.ForLesson("alpha"), Seed: 7, Title: tc.title}})
+		m, _ = send(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
+		if !strings.Contains(view(m), tc.want) {
+			t.Errorf("title %q: the frame lacks %q:\n%s", tc.title, tc.want, view(m))
+		}
+	}
+}
+
 func TestQuizModeShowsSaveErrorsOnTheStatusLine(t *testing.T) {
 	m := New(Options{Quiz: &Quiz{Items: testCourse(t).Quizzes.ForLesson("alpha"), Seed: 7}})
 	m, _ = send(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
