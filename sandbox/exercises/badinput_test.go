@@ -44,6 +44,7 @@ func TestBadHandlers(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel() // each builds and runs its own workspace
 			rep := checkWith(t, &short, []byte(head+tc.body+"\n"))
 			c := rep.Criteria[0]
 			if c.Passed || !strings.Contains(c.Detail, tc.want) {
@@ -52,6 +53,7 @@ func TestBadHandlers(t *testing.T) {
 		})
 	}
 	t.Run("never-calls-api", func(t *testing.T) {
+		t.Parallel() // it waits out Lambda's Init limit; the others run meanwhile
 		ws := t.TempDir()
 		if _, err := Init(ws, []*Exercise{&short}); err != nil {
 			t.Fatal(err)
