@@ -249,7 +249,7 @@ func validate(it *Item, base string, loc locator, reg *facts.Registry) []error {
 	if strings.TrimSpace(it.Prompt) == "" {
 		bad(".prompt", "missing prompt: the question to ask")
 	}
-	it.Prompt = strings.TrimRight(fill(".prompt", it.Prompt), "\n")
+	it.Prompt = Reflow(fill(".prompt", it.Prompt))
 	if it.Source == "" {
 		bad("", "missing source: the AWS documentation page the item's facts come from")
 	} else if !strings.HasPrefix(it.Source, "https://") {
@@ -269,7 +269,7 @@ func validate(it *Item, base string, loc locator, reg *facts.Registry) []error {
 			bad(cp, "choice %d (%q) has no why: every choice explains why it is right or wrong", j+1, c.Text)
 		}
 		c.Text = strings.TrimSpace(fill(cp+".text", c.Text))
-		c.Why = strings.TrimSpace(fill(cp+".why", c.Why))
+		c.Why = Reflow(fill(cp+".why", c.Why))
 	}
 	right := len(it.Correct())
 	switch it.Kind {
