@@ -185,7 +185,7 @@ func (m Model) rows() []outline.Row {
 }
 
 func (m Model) statusOf(id string) progress.Status {
-	return m.opts.State.StatusOf(id, m.opts.Course.HasQuiz(id))
+	return m.opts.State.StatusOf(id, m.opts.Course.HasQuiz(id), m.opts.Course.ExerciseIDs(id)...)
 }
 
 // Update routes messages: global ones here, progress in progress.go, the

@@ -139,3 +139,20 @@ func (s *SQLite) Exercises(ctx context.Context, learner string) (*Exercises, err
 	}
 	return ex, rows.Err()
 }
+
+// loadPassed fills st.ExercisesPassed from the check results.
+func (s *SQLite) loadPassed(ctx context.Context, learner string, st *State) error {
+	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT exercise FROM exercise_checks WHERE learner = ? AND passed != 0`, learner)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return err
+		}
+		st.PassExercise(id)
+	}
+	return rows.Err()
+}
