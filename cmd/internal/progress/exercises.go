@@ -56,6 +56,17 @@ func (s ExerciseStatus) Status() string {
 	return "not-started"
 }
 
+// FailedChecksForSolution is how many failed checks, after all the hints,
+// open the solution of an exercise not yet passed.
+const FailedChecksForSolution = 3
+
+// SolutionOpen says whether the learner may see the reference solution of
+// an exercise with hints hints: once passed, or after every hint and
+// FailedChecksForSolution failed checks.
+func (s ExerciseStatus) SolutionOpen(hints int) bool {
+	return s.Passed || (s.Hints >= hints && s.Failed >= FailedChecksForSolution)
+}
+
 // Exercises is a learner's exercise state: the workspace and each
 // exercise's status by ID.
 type Exercises struct {
