@@ -12,7 +12,16 @@ import (
 // refresh puts the screen's text, wrapped to the width, in the viewport.
 func (m *Model) refresh() {
 	w := max(m.common.Width-1, 1)
-	m.vp.SetContentLines(strings.Split(ansi.Wrap(m.body(), w, ""), "\n"))
+	var lines []string
+	for _, l := range strings.Split(m.body(), "\n") {
+		if p := m.HandlerPath(); p != "" && strings.Contains(l, p) {
+			l = ansi.Hardwrap(l, w, true) // a path breaks only where it must
+		} else {
+			l = ansi.Wrap(l, w, "")
+		}
+		lines = append(lines, strings.Split(l, "\n")...)
+	}
+	m.vp.SetContentLines(lines)
 }
 
 // body is everything below the status line: statement, file, criteria,
@@ -55,7 +64,7 @@ func (m Model) where() string {
 	case m.wsErr != nil:
 		return st.Error.Render(m.wsErr.Error()) + "\nThen press c here."
 	}
-	return "Your file: " + m.HandlerPath() + "\nEdit it in your editor (or press e); every save is checked."
+	return "Your file (edit it in your editor, or press e; every save is checked):\n  " + m.HandlerPath()
 }
 
 // criteria lists each criterion with its status as of the last check.
