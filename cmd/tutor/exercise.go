@@ -81,16 +81,10 @@ func record(g *globals, ch progress.Change) error {
 
 // exerciseStore is the learner's exercise state for the TUI's exercise
 // screen (app.Options.Exercises).
-type exerciseStore struct{ s progress.Store }
+type exerciseStore struct{ s *progress.SQLite }
 
 func (e exerciseStore) Load(ctx context.Context) (*progress.Exercises, error) {
-	ex, ok := e.s.(interface {
-		Exercises(context.Context, string) (*progress.Exercises, error)
-	})
-	if !ok {
-		return nil, errors.New("this progress store keeps no exercises")
-	}
-	return ex.Exercises(ctx, progress.LocalLearner)
+	return e.s.Exercises(ctx, progress.LocalLearner)
 }
 
 func (e exerciseStore) Record(ctx context.Context, c progress.Change) error {
