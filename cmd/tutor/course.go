@@ -66,12 +66,10 @@ func runCourse(g *globals) error {
 	if err != nil {
 		return err
 	}
-	// Opening the database takes milliseconds; its warnings go to the
-	// status line with those of loading.
-	store, warnings, err := progress.OpenSQLite(context.Background(), dir)
-	if err != nil {
-		return err
-	}
+	// Opening the database takes milliseconds: it runs while the program
+	// starts and the course loads. Its warnings go to the status line with
+	// those of loading; failing to open it stops the app like a bad course.
+	store := openDeferred(dir)
 	defer store.Close()
 	var crs *course.Course // once loaded, for the quiz record at the end
 	load := func() (app.Loaded, error) {
@@ -80,6 +78,10 @@ func runCourse(g *globals) error {
 			return app.Loaded{}, err
 		}
 		crs = c
+		warnings, err := store.opened()
+		if err != nil {
+			return app.Loaded{}, err
+		}
 		snap, err := store.Load(context.Background(), progress.LocalLearner)
 		if err != nil {
 			return app.Loaded{}, err

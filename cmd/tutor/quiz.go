@@ -144,7 +144,7 @@ func runQuiz(g *globals, c *course.Course, o quizOpts) error {
 	}
 
 	if !o.plain && !o.asJSON && isTerminalIn(g.stdin) && isTerminal(g.stdout) {
-		return runQuizTUI(g, c, items, o.seed, store)
+		return runQuizTUI(g, c, items, o.seed, o.review, store)
 	}
 
 	res, err := practice.Run(practice.Options{

@@ -14,9 +14,10 @@ func newRootCmd(g *globals, started *bool) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "tutor",
 		Short: "An interactive terminal course on AWS Lambda triggers and event sources",
-		Long: `tutor teaches AWS Lambda's triggers and event sources: API Gateway, S3,
-DynamoDB Streams, Kinesis, SNS and SQS. Run it with no command to open the
-course where you left off; the commands below script the same course.`,
+		Long: `tutor teaches AWS Lambda's triggers and event sources: API Gateway,
+function URLs, S3, DynamoDB Streams, Kinesis, SNS, SQS and EventBridge. Run it
+with no command to open the course where you left off; the commands below
+script the same course.`,
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		Args:          cobra.NoArgs,

@@ -38,3 +38,15 @@ func TestBinaryValidateLintsTheBank(t *testing.T) {
 		t.Errorf("--strict: exit %d, want 1 with one line naming the failures\n%s%s", code, out, errOut)
 	}
 }
+
+// The built-in course passes the item writer's lint (issue: a pass means
+// mastery, and a test-wise guesser must not score by choice length).
+func TestBinaryBuiltinCoursePassesStrictValidate(t *testing.T) {
+	out, errOut, code := tutor(t, "", "validate", "--strict")
+	if code != 0 {
+		t.Fatalf("tutor validate --strict on the built-in course: exit %d\n%s%s", code, out, errOut)
+	}
+	if strings.Contains(out, "warning:") {
+		t.Errorf("the built-in course has lint warnings:\n%s", out)
+	}
+}

@@ -4,6 +4,7 @@
 package app
 
 import (
+	"cmp"
 	"slices"
 	"time"
 
@@ -70,6 +71,9 @@ type Options struct {
 type Quiz struct {
 	Items []*quizzes.Item
 	Seed  uint64
+	// Title heads every question: "Review" for the items due for review,
+	// else "Practice".
+	Title string
 }
 
 // Loaded is what Options.Load returns.
@@ -90,7 +94,7 @@ type loadedMsg struct {
 type Model struct {
 	opts   Options
 	common common.Common
-	cache  render.Cache
+	cache  *render.LRU     // rendered lessons, shared by every copy of the model
 	stack  []common.Screen // bottom first; input goes to the last
 	rec    quiz.Recorder   // records every first answer of a quiz
 	help   help.Model
@@ -110,7 +114,7 @@ func New(opts Options) Model {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	m := Model{opts: opts, common: common.New(), cache: render.Cache{}, help: help.New()}
+	m := Model{opts: opts, common: common.New(), cache: render.NewLRU(render.DefaultLRUSize), help: help.New()}
 	dark, follow := theme.Initial(opts.Theme, opts.ColorFGBG)
 	m.follow = follow
 	m.common = withTheme(m.common, dark)
@@ -119,7 +123,8 @@ func New(opts Options) Model {
 	case opts.Quiz != nil:
 		m.rec = quiz.NewRecorder(opts.Writer)
 		m.rec.Now = opts.Now
-		m.push(common.Adapt(quiz.New(m.screenCommon(), "Practice", "", opts.Quiz.Items, opts.Quiz.Seed), "Quiz"))
+		title := cmp.Or(opts.Quiz.Title, "Practice")
+		m.push(common.Adapt(quiz.New(m.screenCommon(), title, "", opts.Quiz.Items, opts.Quiz.Seed), "Quiz"))
 	case opts.Course != nil:
 		m.start(Loaded{Course: opts.Course, State: opts.State, Warning: opts.Warning})
 	}
@@ -221,6 +226,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.renderCmd()
 	case render.RenderedMsg:
 		return m, m.rendered(msg)
+	case previewMsg:
+		return m, m.previewed(msg)
 	case tea.KeyPressMsg:
 		if key.Matches(msg, m.common.Keys.Quit) {
 			return m, tea.Quit
@@ -275,7 +282,7 @@ func (m *Model) openLesson(id string) {
 	i := m.opts.Course.Lessons.Index(id)
 	ls := lesson.New(m.screenCommon(), l, i, len(m.opts.Course.Lessons.Lessons), m.opts.State.Lesson(id).Offset, m.lessonActivities(l))
 	ls.SetPosition(m.opts.State.Lesson(id).Position)
-	if out, ok := m.cache[render.Key{Lesson: id, Width: ls.ContentWidth(), Dark: m.common.Styles.Dark}]; ok {
+	if out, ok := m.cache.Get(render.Key{Lesson: id, Width: ls.ContentWidth(), Dark: m.common.Styles.Dark}); ok {
 		ls.SetContent(out)
 	}
 	closeScreens(m.stack[1:])

@@ -101,6 +101,8 @@ func press(s string) tea.KeyPressMsg {
 		return tea.KeyPressMsg{Code: tea.KeyEnter}
 	case "pgdown":
 		return tea.KeyPressMsg{Code: tea.KeyPgDown}
+	case "pgup":
+		return tea.KeyPressMsg{Code: tea.KeyPgUp}
 	case "ctrl+c":
 		return tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}
 	}
@@ -218,7 +220,7 @@ func TestLightBackgroundRerenders(t *testing.T) {
 	if m.common.Styles.Dark {
 		t.Fatal("a white background should switch to the light theme")
 	}
-	if _, ok := m.cache[m.renderKey()]; !ok || m.renderKey().Dark {
+	if _, ok := m.cache.Get(m.renderKey()); !ok || m.renderKey().Dark {
 		t.Fatal("light theme lesson not rendered")
 	}
 }

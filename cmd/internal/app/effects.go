@@ -29,14 +29,21 @@ func (m *Model) renderCmd() tea.Cmd {
 		return nil
 	}
 	k := m.renderKey()
-	if out, ok := m.cache[k]; ok {
+	if out, ok := m.cache.Get(k); ok {
 		if !l.Loaded() {
 			return m.setLessonContent(out)
 		}
 		return nil
 	}
 	src, _ := m.opts.Course.Lessons.Get(k.Lesson)
-	return render.Cmd(k, course.Page(src))
+	body := course.Page(src)
+	if !l.Loaded() {
+		// The screen's worth first, then the whole (see preview.go).
+		if cmd := previewCmd(k, body, previewLines(l, body, m.common.Height)); cmd != nil {
+			return cmd
+		}
+	}
+	return render.Cmd(k, body)
 }
 
 // rendered files a finished rendering and shows it if it is still wanted;
@@ -46,7 +53,7 @@ func (m *Model) rendered(msg render.RenderedMsg) tea.Cmd {
 		m.status = "could not render lesson: " + msg.Err.Error()
 		return nil
 	}
-	m.cache[msg.Key] = msg.Out
+	m.cache.Put(msg.Key, msg.Out)
 	cmd := m.broadcast(msg) // a lab waiting for its code takes it
 	if _, open := m.lesson(); open && msg.Key == m.renderKey() {
 		return tea.Batch(cmd, m.setLessonContent(msg.Out))

@@ -41,11 +41,18 @@ func (m *Model) pop() {
 	}
 }
 
-// updateTop passes msg to the screen on top.
+// updateTop passes msg to the screen on top and applies what it asked of
+// the app (open a lesson, close itself) at once, before the next message:
+// keys typed in the same burst then reach the screen it leads to.
 func (m *Model) updateTop(msg tea.Msg) tea.Cmd {
 	i := len(m.stack) - 1
 	s, cmd := m.stack[i].Update(msg)
 	m.stack[i] = s
+	if intent := s.Intent(); intent != nil {
+		next, then := m.Update(intent)
+		*m = next.(Model)
+		return tea.Batch(cmd, then)
+	}
 	return cmd
 }
 

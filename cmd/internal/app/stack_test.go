@@ -19,6 +19,7 @@ import (
 
 // probe is a screen that shows its size and the last key it got.
 type probe struct {
+	common.Asker
 	name string
 	c    common.Common
 	last string
@@ -26,9 +27,11 @@ type probe struct {
 
 func (p probe) Init() tea.Cmd { return nil }
 func (p probe) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	p.Asker = common.Asker{}
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		if k.String() == "z" {
-			return p, common.Close
+			p.Ask(common.CloseMsg{})
+			return p, nil
 		}
 		p.last = k.String()
 	}
@@ -114,6 +117,17 @@ func TestQuizModeIsAStackWithTheQuizAtTheBottom(t *testing.T) {
 	m, _ = send(t, m, press("q")) // closes the help
 	if _, quit := send(t, m, press("q")); !quit {
 		t.Fatal("q on the quiz should quit tutor quiz")
+	}
+}
+
+// tutor quiz --review heads its questions "Review", practice "Practice".
+func TestQuizModeTitle(t *testing.T) {
+	for _, tc := range []struct{ title, want string }{{"", "Practice · Question 1"}, {"Review", "Review · Question 1"}} {
+		m := New(Options{Quiz: &Quiz{Items: testCourse(t).Quizzes.ForLesson("alpha"), Seed: 7, Title: tc.title}})
+		m, _ = send(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
+		if !strings.Contains(view(m), tc.want) {
+			t.Errorf("title %q: the frame lacks %q:\n%s", tc.title, tc.want, view(m))
+		}
 	}
 }
 

@@ -27,11 +27,9 @@ func New() Common {
 
 // CloseMsg asks the app to close the screen on top (a lab, a quiz, an
 // experiment, the key help) and return to the one under it. Closing the
-// bottom screen quits.
+// bottom screen quits. A screen asks for it as an intent (Asker.Ask), so
+// keys typed after it reach the screen underneath.
 type CloseMsg struct{}
-
-// Close is a command that sends CloseMsg.
-func Close() tea.Msg { return CloseMsg{} }
 
 // Scroll applies the keys that scroll a screen's detail pane: page up and
 // down, J and K for a line, and top and bottom (ScrollKeys, for the help). It reports whether msg was

@@ -11,12 +11,17 @@ import (
 // a stack, sends input to the one on top and every size or theme change
 // (SetCommon) to all of them, draws the top one's View above a help line
 // made from its ShortHelp, and builds the `?` screen from its FullHelp.
-// A screen that is done sends CloseMsg; closing the bottom screen quits.
+// A screen asks the app for something (open a lesson, close me) with an
+// intent (see Asker), never with a command: a screen that is done asks for
+// CloseMsg; closing the bottom screen quits.
 //
 // Screens are values: Update and SetCommon return the changed screen.
 type Screen interface {
 	Init() tea.Cmd
 	Update(tea.Msg) (Screen, tea.Cmd)
+	// Intent is the request the latest Update made of the app, or nil. The
+	// app applies it before the next message.
+	Intent() tea.Msg
 	// View draws the screen in exactly the size of its Common: no line
 	// wider than Width, no more than Height lines.
 	View() string
@@ -48,8 +53,9 @@ type Model[M any] interface {
 // Adapter is a Model seen as a Screen; M is the screen's own value, for the
 // app to read (a lesson's ID, a quiz's results).
 type Adapter[M any, P Model[M]] struct {
-	M     M
-	title string
+	M      M
+	title  string
+	intent tea.Msg // what the latest Update asked for
 }
 
 // Adapt wraps a screen model as a Screen titled title.
@@ -64,8 +70,15 @@ func (a Adapter[M, P]) Init() tea.Cmd { return P(&a.M).Init() }
 func (a Adapter[M, P]) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	m, cmd := P(&a.M).Update(msg)
 	a.M = m
+	a.intent = nil
+	if t, ok := any(P(&a.M)).(intentTaker); ok {
+		a.intent = t.TakeIntent()
+	}
 	return a, cmd
 }
+
+// Intent is what the screen asked of the app in its latest Update.
+func (a Adapter[M, P]) Intent() tea.Msg { return a.intent }
 
 // View draws the screen.
 func (a Adapter[M, P]) View() string { return P(&a.M).View() }

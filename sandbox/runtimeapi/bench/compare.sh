@@ -4,9 +4,13 @@
 #
 # It builds the emulator from the Go module proxy into a temporary folder
 # (never committed, never added to go.mod), runs BenchmarkEmulate (warm
-# sequential invocations) and BenchmarkEmulateConcurrent (4 at once) COUNT
+# invocations one at a time) and BenchmarkEmulateConcurrent (four 20 ms
+# invocations: tutor gets them at once, the emulator one after another,
+# because it serves one at a time and crashes when they overlap) COUNT
 # times, alternating the two so that a noisy neighbour hurts both alike, and
-# prints benchstat's comparison with one column per implementation.
+# prints benchstat's comparison with one column per implementation. Then it
+# sends the emulator four overlapping invocations once (TestRIEOverlap) and
+# says what happened: a crash is reported as a crash, never as a time.
 #
 #   sandbox/runtimeapi/bench/compare.sh            # COUNT=10 BENCHTIME=1s
 #   COUNT=20 BENCHTIME=2s sandbox/runtimeapi/bench/compare.sh
@@ -39,3 +43,19 @@ done
 
 if [ -n "${KEEP:-}" ]; then cp "$out" "$KEEP"; fi
 (cd "$tmp" && go run "$BENCHSTAT" -col /impl "$out")
+
+cat <<'NOTE'
+
+EmulateConcurrent is the time to serve four 20 ms invocations: tutor serves
+them at once from 4 copies; aws-lambda-rie serves them one after another,
+which is all it can do (sec/op is the same work both ways; served/op must be
+4 on both sides, or a row measures failures, not speed).
+NOTE
+echo "overlapping invocations against aws-lambda-rie:" >&2
+overlap=$(cd "$pkg_dir" && TUTOR_RIE_BIN="$tmp/aws-lambda-rie" "$tmp/runtimeapi.test" \
+	-test.run '^TestRIEOverlap$' -test.v 2>&1 | sed -n 's/.*RIE-OVERLAP: //p' || true)
+case "$overlap" in
+*"served 4 of 4"*"afterwards: true"*) echo "aws-lambda-rie $RIE_VERSION: $overlap" ;;
+"") echo "aws-lambda-rie $RIE_VERSION: the overlap probe did not run" ;;
+*) echo "aws-lambda-rie $RIE_VERSION CRASHES when invocations overlap: $overlap" ;;
+esac

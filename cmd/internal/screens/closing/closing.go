@@ -38,6 +38,8 @@ type Model struct {
 	common common.Common
 	sum    Summary
 	vp     viewport.Model
+
+	common.Asker // its requests of the app (intents)
 }
 
 // New returns the closing screen of sum.
@@ -68,7 +70,8 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	keys := m.common.Keys
 	switch {
 	case key.Matches(k, keys.Back):
-		return m, common.Close
+		m.Ask(common.CloseMsg{})
+		return m, nil
 	case key.Matches(k, keys.Up):
 		m.vp.ScrollUp(1)
 	case key.Matches(k, keys.Down):

@@ -81,11 +81,12 @@ var screens atomic.Uint64
 
 // Model is the exercise screen.
 type Model struct {
-	common common.Common
-	ex     *exercises.Exercise
-	lesson string
-	deps   Deps
-	id     uint64 // this screen's messages carry it; a closed one's are dropped
+	common.Asker // its requests of the app (intents)
+	common       common.Common
+	ex           *exercises.Exercise
+	lesson       string
+	deps         Deps
+	id           uint64 // this screen's messages carry it; a closed one's are dropped
 
 	ctx    context.Context // ends when the screen closes
 	cancel context.CancelFunc

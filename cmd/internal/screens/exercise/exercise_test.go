@@ -182,8 +182,8 @@ func TestHintsAndSolution(t *testing.T) {
 // check under way stops and its result never arrives.
 func TestCloseCancels(t *testing.T) {
 	m := newModel(t, Deps{}, 80, 24)
-	m, cmd := m.Update(press("q"))
-	if _, ok := cmd().(common.CloseMsg); !ok {
+	m, _ = m.Update(press("q"))
+	if _, ok := m.TakeIntent().(common.CloseMsg); !ok {
 		t.Fatal("q did not close")
 	}
 	if m.ctx.Err() == nil {

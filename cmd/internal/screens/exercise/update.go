@@ -173,7 +173,8 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	switch {
 	case key.Matches(msg, k.Back):
 		m.Close()
-		return m, common.Close
+		m.Ask(common.CloseMsg{})
+		return m, nil
 	case key.Matches(msg, k.Up):
 		m.vp.ScrollUp(1)
 	case key.Matches(msg, k.Down):

@@ -62,6 +62,8 @@ type Model struct {
 	// linked says in full how the last turn changed another knob; it
 	// is shown under the selected knob's help until the next key.
 	linked string
+
+	common.Asker // its requests of the app (intents)
 }
 
 // New opens the experiment e (the course's, for the lesson) of source
@@ -184,7 +186,8 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	switch {
 	case key.Matches(msg, k.Back):
 		m.stop()
-		return m, common.Close
+		m.Ask(common.CloseMsg{})
+		return m, nil
 	case key.Matches(msg, k.Run):
 		m.note = ""
 		return m, m.runCmd()

@@ -293,11 +293,8 @@ func TestEveryKnobValueRuns(t *testing.T) {
 
 func TestBackCloses(t *testing.T) {
 	for _, k := range []tea.KeyPressMsg{press("q"), {Code: tea.KeyEscape}} {
-		_, cmd := newExp(t, "sqs", 100, 29).Update(k)
-		if cmd == nil {
-			t.Fatalf("%s returned no command", k)
-		}
-		if _, ok := cmd().(common.CloseMsg); !ok {
+		m, _ := newExp(t, "sqs", 100, 29).Update(k)
+		if _, ok := m.TakeIntent().(common.CloseMsg); !ok {
 			t.Fatalf("%s should close the experiment", k)
 		}
 	}

@@ -59,6 +59,8 @@ type Model struct {
 	cursor int
 	vp     viewport.Model
 	note   string
+
+	common.Asker // its requests of the app (intents)
 }
 
 // New opens a filter lab of the course (course.FilterLab), titled after the
@@ -159,7 +161,8 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	k := m.keys()
 	switch {
 	case key.Matches(msg, k.Back):
-		return m, common.Close
+		m.Ask(common.CloseMsg{})
+		return m, nil
 	case key.Matches(msg, k.Up):
 		if m.cursor > 0 {
 			m.cursor--

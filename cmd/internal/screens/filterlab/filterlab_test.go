@@ -267,11 +267,8 @@ func TestTabDoesNothingForMappings(t *testing.T) {
 
 func TestBackCloses(t *testing.T) {
 	for _, k := range []tea.KeyPressMsg{{Code: 'q', Text: "q"}, {Code: tea.KeyEscape}} {
-		_, cmd := newLab(t, "sns", 100, 30).Update(k)
-		if cmd == nil {
-			t.Fatalf("%s returned no command", k)
-		}
-		if _, ok := cmd().(common.CloseMsg); !ok {
+		m, _ := newLab(t, "sns", 100, 30).Update(k)
+		if _, ok := m.TakeIntent().(common.CloseMsg); !ok {
 			t.Errorf("%s should close the lab", k)
 		}
 	}

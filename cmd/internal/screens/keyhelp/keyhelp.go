@@ -31,6 +31,8 @@ type Model struct {
 	groups []Group
 	footer string
 	vp     viewport.Model
+
+	common.Asker // its requests of the app (intents)
 }
 
 var _ common.Screen = Model{}
@@ -104,12 +106,14 @@ func (m Model) FullHelp() [][]key.Binding {
 
 // Update scrolls, or closes on ? and back.
 func (m Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	m.Asker = common.Asker{}
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		k := m.common.Keys
 		switch {
 		case key.Matches(msg, m.close()):
-			return m, common.Close
+			m.Ask(common.CloseMsg{})
+			return m, nil
 		case key.Matches(msg, k.Up):
 			m.vp.ScrollUp(1)
 		case key.Matches(msg, k.Down):

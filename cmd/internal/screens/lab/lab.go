@@ -72,6 +72,8 @@ type Model struct {
 	note    string
 	timeout time.Duration
 	drafts  map[int]draft // by run index: an edit that was not JSON
+
+	common.Asker // its requests of the app (intents)
 }
 
 // draft is the learner's edited event that is not JSON, and why.
@@ -196,7 +198,8 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		m.shift = min(m.shift+render.SidewaysStep, m.page.MaxShift(m.common.Width))
 		return m, nil
 	case key.Matches(msg, k.Back):
-		return m, common.Close
+		m.Ask(common.CloseMsg{})
+		return m, nil
 	case key.Matches(msg, k.Pane):
 		m.pane = (m.pane + 1) % 3
 	case key.Matches(msg, k.PanePrev):

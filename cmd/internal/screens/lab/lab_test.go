@@ -86,11 +86,8 @@ func TestLabPanesAndBack(t *testing.T) {
 	if v := view(m); !strings.Contains(v, "Not run yet") {
 		t.Fatalf("result pane before a run:\n%s", v)
 	}
-	_, cmd := m.Update(tea.KeyPressMsg{Code: 'q', Text: "q"})
-	if cmd == nil {
-		t.Fatal("q returned no command")
-	}
-	if _, ok := cmd().(common.CloseMsg); !ok {
+	m, _ = m.Update(tea.KeyPressMsg{Code: 'q', Text: "q"})
+	if _, ok := m.TakeIntent().(common.CloseMsg); !ok {
 		t.Fatal("q should close the lab")
 	}
 }

@@ -19,7 +19,9 @@ import (
 	"github.com/tutor-dev/tutor/lessons"
 )
 
-// Messages the reader sends to the app.
+// Messages the reader sends to the app. NavigateMsg, BackMsg and
+// ActionMsg are intents (common.Asker), applied before the next key;
+// ReadMsg is a command's result.
 type (
 	// NavigateMsg asks for the next (+1) or previous (-1) lesson.
 	NavigateMsg struct{ Delta int }
@@ -70,10 +72,13 @@ type Model struct {
 	reported bool // ReadMsg sent
 	pending  int  // scroll offset to restore once the text arrives
 	acts     []Activity
+	partial  bool // only the top of the text is shown (SetPreview)
 
 	source     string   // the markdown the text was rendered from
 	pendingPos float64  // reading position to restore once the text arrives (0: use pending)
 	anchors    []anchor // where the source's blocks are in the rendered text
+
+	common.Asker // its requests of the app (intents)
 }
 
 // New opens l, the index-th of total lessons, scrolled to offset once its
@@ -113,8 +118,9 @@ func (m Model) Position() float64 {
 	return toSource(m.anchors, m.vp.YOffset(), len(m.source))
 }
 
-// Loaded says whether the rendered text has arrived.
-func (m Model) Loaded() bool { return m.loaded }
+// Loaded says whether the whole rendered text has arrived (not only its
+// top: see SetPreview).
+func (m Model) Loaded() bool { return m.loaded && !m.partial }
 
 // SetCommon updates size, styles and keys.
 func (m *Model) SetCommon(c common.Common) { m.common = c; m.resize() }
@@ -147,7 +153,7 @@ func (m *Model) SetContent(s string) tea.Cmd {
 		off = toLine(m.anchors, pos, len(m.source))
 	}
 	m.vp.SetYOffset(off)
-	m.loaded, m.pendingPos = true, 0
+	m.loaded, m.partial, m.pendingPos = true, false, 0
 	m.resize()
 	return m.checkRead()
 }
@@ -176,7 +182,6 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		return m, m.checkRead()
 	case tea.KeyPressMsg:
 		k := m.common.Keys
-		send := func(v tea.Msg) tea.Cmd { return func() tea.Msg { return v } }
 		switch {
 		case key.Matches(msg, k.Up):
 			m.vp.ScrollUp(1)
@@ -195,15 +200,19 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		case key.Matches(msg, render.Sideways.Left):
 			m.scrollSideways(-render.SidewaysStep)
 		case key.Matches(msg, k.Next):
-			return m, send(NavigateMsg{Delta: 1})
+			m.Ask(NavigateMsg{Delta: 1})
+			return m, nil
 		case key.Matches(msg, k.Prev):
-			return m, send(NavigateMsg{Delta: -1})
+			m.Ask(NavigateMsg{Delta: -1})
+			return m, nil
 		case key.Matches(msg, k.Back):
-			return m, send(BackMsg{})
+			m.Ask(BackMsg{})
+			return m, nil
 		}
 		for _, a := range m.acts {
 			if key.Matches(msg, a.Key) {
-				return m, send(ActionMsg{ID: m.lesson.ID, Action: a.Name})
+				m.Ask(ActionMsg{ID: m.lesson.ID, Action: a.Name})
+				return m, nil
 			}
 		}
 		return m, m.checkRead()
@@ -213,7 +222,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 
 // checkRead reports the end of the lesson once.
 func (m *Model) checkRead() tea.Cmd {
-	if !m.loaded || m.reported || !m.vp.AtBottom() {
+	if !m.loaded || m.partial || m.reported || !m.vp.AtBottom() {
 		return nil
 	}
 	m.reported = true
@@ -238,10 +247,13 @@ func (m Model) View() string {
 		pct = int(m.vp.ScrollPercent() * 100)
 	}
 	foot := fmt.Sprintf("%3d%%", pct)
+	if m.partial {
+		foot = "   …" // the rest is still rendering
+	}
 	if m.loaded && m.page.Clipped(m.vp.YOffset(), m.vp.Height(), w, m.shift) {
 		foot += "  code is cut off: " + render.Sideways.Left.Help().Key + "/" + render.Sideways.Right.Help().Key + " scrolls it"
 	}
-	if acts := m.offered(); m.loaded && m.vp.AtBottom() && len(acts) > 0 {
+	if acts := m.offered(); m.Loaded() && m.vp.AtBottom() && len(acts) > 0 {
 		var hints []string
 		for _, a := range acts {
 			hints = append(hints, a.Key.Help().Key+" "+a.Key.Help().Desc)

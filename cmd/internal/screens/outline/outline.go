@@ -24,7 +24,7 @@ type Row struct {
 	Summary string // one line from the front matter, shown under the list for the selected lesson
 }
 
-// OpenMsg asks the app to open a lesson.
+// OpenMsg asks the app to open a lesson (an intent: see common.Asker).
 type OpenMsg struct{ ID string }
 
 // Model is the outline screen.
@@ -33,6 +33,8 @@ type Model struct {
 	rows   []Row
 	cursor int
 	top    int // first visible row
+
+	common.Asker // its requests of the app (intents)
 }
 
 // New returns an outline of rows with the cursor on the lesson with id
@@ -87,10 +89,12 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	case key.Matches(k, keys.Bottom):
 		m.cursor = len(m.rows) - 1
 	case key.Matches(k, keys.Back):
-		return m, common.Close
+		m.Ask(common.CloseMsg{})
+		return m, nil
 	case key.Matches(k, keys.Open, keys.Next):
 		if id := m.Selected(); id != "" {
-			return m, func() tea.Msg { return OpenMsg{ID: id} }
+			m.Ask(OpenMsg{ID: id})
+			return m, nil
 		}
 	}
 	m.clamp()

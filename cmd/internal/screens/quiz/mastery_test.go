@@ -94,7 +94,7 @@ func TestQuizPassedSaysWhatTheAppKnows(t *testing.T) {
 	if strings.Contains(view(other), "the lesson is done") || !strings.Contains(view(done), "Quiz passed: the lesson is done.") {
 		t.Errorf("status:\n%s\n---\n%s", view(other), view(done))
 	}
-	if _, cmd := done.Update(nextKey); cmd == nil || cmd() != (NextLessonMsg{LessonID: "l"}) {
+	if next, _ := done.Update(nextKey); next.TakeIntent() != (NextLessonMsg{LessonID: "l"}) {
 		t.Error("n on a passed quiz should ask for the next lesson")
 	}
 }

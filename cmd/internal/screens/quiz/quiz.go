@@ -42,7 +42,8 @@ type (
 		LessonID string
 		Done     bool
 	}
-	// NextLessonMsg asks the parent to open the lesson after LessonID.
+	// NextLessonMsg asks the parent to open the lesson after LessonID
+	// (an intent, as ExitMsg is: see common.Asker).
 	NextLessonMsg struct{ LessonID string }
 	// ExitMsg asks the parent to close the quiz.
 	ExitMsg struct{}
@@ -113,6 +114,8 @@ type Model struct {
 
 	// lessonDone is the parent's word on the lesson (LessonStatusMsg).
 	lessonDone, statusKnown bool
+
+	common.Asker // its requests of the app (intents)
 }
 
 // feedback is what the last answer earned, worded for the screen.
@@ -212,13 +215,16 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	m.note = ""
 	switch ph := m.phase(); {
 	case key.Matches(k, m.keys.Back):
-		return m, send(ExitMsg{})
+		m.Ask(ExitMsg{})
+		return m, nil
 	case ph == summary:
 		switch {
 		case key.Matches(k, m.keys.Submit):
-			return m, send(ExitMsg{})
+			m.Ask(ExitMsg{})
+			return m, nil
 		case key.Matches(k, m.keys.Next) && m.lessonID != "" && m.Passed():
-			return m, send(NextLessonMsg{LessonID: m.lessonID})
+			m.Ask(NextLessonMsg{LessonID: m.lessonID})
+			return m, nil
 		}
 	case ph == answered:
 		if key.Matches(k, m.keys.Submit) {

@@ -156,10 +156,10 @@ func TestQuizWrongThenRightThenMulti(t *testing.T) {
 	if strings.Contains(v, "Quiz passed") || strings.Contains(v, PassedLine) {
 		t.Errorf("a quiz of 0/2 passed:\n%s", v)
 	}
-	if _, cmd = m.Update(tea.KeyPressMsg{Code: 'n', Text: "n"}); cmd != nil {
-		t.Errorf("n on a quiz not passed sent %v", msgs(cmd))
+	if stay, cmd := m.Update(tea.KeyPressMsg{Code: 'n', Text: "n"}); cmd != nil || stay.TakeIntent() != nil {
+		t.Errorf("n on a quiz not passed sent %v, asked %v", msgs(cmd), stay.Intent())
 	}
-	if _, cmd = m.Update(enter); cmd == nil || cmd() != (ExitMsg{}) {
+	if closed, _ := m.Update(enter); closed.TakeIntent() != (ExitMsg{}) {
 		t.Error("enter on the summary should close the quiz")
 	}
 }
@@ -222,7 +222,7 @@ func TestQuizKeysAndSize(t *testing.T) {
 	if m.cursor != 2 {
 		t.Errorf("cursor %d after many downs, want 2 (last)", m.cursor)
 	}
-	if _, cmd := m.Update(esc); cmd == nil || cmd() != (ExitMsg{}) {
+	if left, _ := m.Update(esc); left.TakeIntent() != (ExitMsg{}) {
 		t.Error("esc should leave the quiz")
 	}
 	m.SetSize(24, 6)
