@@ -246,3 +246,17 @@ func TestFits(t *testing.T) {
 		}
 	}
 }
+
+// TestReflow: the statement's lines (as YAML keeps them) are joined, so a
+// narrow window wraps whole paragraphs rather than leaving stubs.
+func TestReflow(t *testing.T) {
+	if got := reflow("one\ntwo\n\nthree\n  code\n"); got != "one two\n\nthree\n  code" {
+		t.Errorf("reflow: %q", got)
+	}
+	m := newModel(t, Deps{}, 60, 40)
+	for _, l := range strings.Split(text(m), "\n")[2:8] {
+		if n := len(strings.TrimSpace(l)); n > 0 && n < 30 {
+			t.Errorf("a stub line in the statement at 60 columns: %q\n%s", l, text(m))
+		}
+	}
+}

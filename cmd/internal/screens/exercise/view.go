@@ -29,7 +29,7 @@ func (m *Model) refresh() {
 func (m Model) body() string {
 	st := m.common.Styles
 	var b strings.Builder
-	b.WriteString(strings.TrimSpace(m.ex.Statement) + "\n\n")
+	b.WriteString(reflow(m.ex.Statement) + "\n\n")
 	b.WriteString(st.Subtle.Render("Signature: ") + m.ex.Signature + "\n")
 	b.WriteString(m.where() + "\n\n")
 	b.WriteString(st.Title.Render("Checks") + "\n")
@@ -38,13 +38,13 @@ func (m Model) body() string {
 	if s.Hints > 0 {
 		b.WriteString("\n" + st.Title.Render(fmt.Sprintf("Hints (%d of %d)", min(s.Hints, len(m.ex.Hints)), len(m.ex.Hints))) + "\n")
 		for i := 0; i < s.Hints && i < len(m.ex.Hints); i++ {
-			b.WriteString(fmt.Sprintf("%d. %s\n", i+1, strings.TrimSpace(m.ex.Hints[i])))
+			b.WriteString(fmt.Sprintf("%d. %s\n", i+1, reflow(m.ex.Hints[i])))
 		}
 	}
 	if m.solution {
 		b.WriteString("\n" + st.Title.Render("Solution") + "\n")
 		b.WriteString(strings.ReplaceAll(strings.TrimRight(string(m.ex.Solution), "\n"), "\t", "    ") + "\n\n")
-		b.WriteString(st.Title.Render("Why it works") + "\n" + strings.TrimSpace(m.ex.Why) + "\n")
+		b.WriteString(st.Title.Render("Why it works") + "\n" + reflow(m.ex.Why) + "\n")
 	}
 	return strings.TrimRight(b.String(), "\n")
 }
@@ -92,6 +92,24 @@ func (m Model) criteria() string {
 		}
 	}
 	return b.String()
+}
+
+// reflow joins the lines of each paragraph of prose (as YAML keeps them)
+// so that the screen wraps it at its own width; a paragraph with an
+// indented or list line is kept as it is.
+func reflow(s string) string {
+	paras := strings.Split(strings.TrimSpace(s), "\n\n")
+	for i, p := range paras {
+		lines := strings.Split(p, "\n")
+		prose := true
+		for _, l := range lines {
+			prose = prose && !strings.HasPrefix(l, " ") && !strings.HasPrefix(l, "\t") && !strings.HasPrefix(l, "- ") && !strings.HasPrefix(l, "* ")
+		}
+		if prose {
+			paras[i] = strings.Join(lines, " ")
+		}
+	}
+	return strings.Join(paras, "\n\n")
 }
 
 func indent(s string) string {
