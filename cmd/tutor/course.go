@@ -96,6 +96,7 @@ func runCourse(g *globals) error {
 	}
 	// The course loads while the terminal is set up: see app.Options.Load.
 	p := tea.NewProgram(app.New(app.Options{Load: load, Writer: w, Theme: themeMode(g), ColorFGBG: os.Getenv("COLORFGBG"),
+		Exercises: exerciseStore{store},
 		QuizStats: func() (practice.Stats, error) {
 			snap, err := store.Load(context.Background(), progress.LocalLearner)
 			if err != nil {

@@ -24,10 +24,6 @@ func init() { topCommands = append(topCommands, newExerciseCmd, newCheckCmd) }
 // defaultWorkspace is where `tutor exercise init` creates the workspace.
 const defaultWorkspace = "tutor-exercises"
 
-// failedChecksForSolution is how many failed checks, after all the hints,
-// open the solution of an exercise not yet passed.
-const failedChecksForSolution = 3
-
 func newExerciseCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{Use: "exercise", Short: "Exercises: you write the handler, tutor checks it", Args: cobra.NoArgs}
 	var asJSON bool
@@ -181,9 +177,9 @@ func runSolution(g *globals, id string) error {
 		return err
 	}
 	s := st.ByID[id]
-	if !s.Passed && (s.Hints < len(e.Hints) || s.Failed < failedChecksForSolution) {
+	if !s.SolutionOpen(len(e.Hints)) {
 		return fmt.Errorf("the solution of %s opens once you pass it, or after all %d hints and %d failed checks (so far: %d hints, %d failed checks); try: tutor exercise hint %s",
-			id, len(e.Hints), failedChecksForSolution, s.Hints, s.Failed, id)
+			id, len(e.Hints), progress.FailedChecksForSolution, s.Hints, s.Failed, id)
 	}
 	fmt.Fprintf(g.stdout, "%s\n\n%s\nWhy it works:\n%s\n", e.Title, strings.TrimRight(string(e.Solution), "\n")+"\n", e.Why)
 	return nil

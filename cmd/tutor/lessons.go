@@ -77,7 +77,7 @@ func runLessons(c *course.Course, st *progress.State, asJSON bool, w io.Writer) 
 		if obj == nil {
 			obj = []string{}
 		}
-		rows = append(rows, lessonJSON{lessonRow{l.ID, l.Title, l.Order, src, st.StatusOf(l.ID, c.HasQuiz(l.ID)).String()},
+		rows = append(rows, lessonJSON{lessonRow{l.ID, l.Title, l.Order, src, st.StatusOf(l.ID, c.HasQuiz(l.ID), c.ExerciseIDs(l.ID)...).String()},
 			obj, l.Summary, c.Activities(l.ID)})
 	}
 	if asJSON {

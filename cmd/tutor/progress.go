@@ -100,7 +100,7 @@ func runProgress(c *course.Course, st *progress.State, quiz practice.Stats, ex *
 	}
 	out.Exercises.Total = len(out.Exercises.Items)
 	for _, l := range c.Lessons.Lessons {
-		s := st.StatusOf(l.ID, c.HasQuiz(l.ID))
+		s := st.StatusOf(l.ID, c.HasQuiz(l.ID), c.ExerciseIDs(l.ID)...)
 		if s == progress.Done {
 			out.Done++
 		}

@@ -35,7 +35,7 @@ func TestBinaryLessonsJSONSaysWhatEachLessonIsFor(t *testing.T) {
 		}
 		return out
 	}
-	if got := acts("sqs"); !slices.Equal(got, []string{"quiz", "lab", "filter", "experiment"}) {
+	if got := acts("sqs"); !slices.Equal(got, []string{"quiz", "lab", "filter", "experiment", "exercise"}) {
 		t.Errorf("sqs activities = %v", got)
 	}
 	if obj := byID["sqs"]["objectives"].([]any); len(obj) == 0 {

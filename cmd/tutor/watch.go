@@ -10,7 +10,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/fsnotify/fsnotify"
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
@@ -20,10 +19,6 @@ import (
 )
 
 func init() { topCommands = append(topCommands, newWatchCmd) }
-
-// settleDelay lets an editor finish writing (several events per save)
-// before the check starts.
-const settleDelay = 150 * time.Millisecond
 
 func newWatchCmd(g *globals) *cobra.Command {
 	var dir string
@@ -71,17 +66,23 @@ func runWatch(g *globals, c *course.Course, e *exercises.Exercise, ws string) er
 	}
 	keys := make(chan byte)
 	go readKeys(g.stdin, keys)
-	w, err := fsnotify.NewWatcher()
-	if err != nil {
-		return fmt.Errorf("watching %s: %w", ws, err)
-	}
-	defer w.Close()
+	var w *exercises.Watcher
+	defer func() {
+		if w != nil {
+			w.Close()
+		}
+	}()
 	var next *exercises.Exercise
 	watch := func(e *exercises.Exercise) error {
-		for _, d := range w.WatchList() {
-			w.Remove(d)
+		if w != nil {
+			w.Close()
 		}
-		return w.Add(filepath.Join(ws, e.ID))
+		var err error
+		w, err = exercises.Watch(ctx, filepath.Join(ws, e.ID), exercises.SettleDelay)
+		if err != nil {
+			return fmt.Errorf("watching %s: %w", ws, err)
+		}
+		return nil
 	}
 	check := func() {
 		fmt.Fprintf(out, "\n— checking %s at %s —\n", e.ID, time.Now().Format("15:04:05"))
@@ -104,28 +105,20 @@ func runWatch(g *globals, c *course.Course, e *exercises.Exercise, ws string) er
 		}
 	}
 	if err := watch(e); err != nil {
-		return fmt.Errorf("watching %s: %w", ws, err)
+		return err
 	}
 	check()
-	var settle <-chan time.Time
 	for {
 		select {
 		case <-ctx.Done():
 			return nil
-		case ev, ok := <-w.Events:
+		case _, ok := <-w.Changes:
 			if !ok {
 				return nil
 			}
-			if strings.HasSuffix(ev.Name, ".go") && ev.Op&(fsnotify.Write|fsnotify.Create|fsnotify.Rename) != 0 {
-				settle = time.After(settleDelay)
-			}
-		case err, ok := <-w.Errors:
-			if ok {
-				fmt.Fprintln(out, "tutor: watching: "+err.Error())
-			}
-		case <-settle:
-			settle = nil
 			check()
+		case err := <-w.Errors:
+			fmt.Fprintln(out, "tutor: watching: "+err.Error())
 		case k, ok := <-keys:
 			switch {
 			case !ok || k == 'q' || k == 3 || k == 4:
@@ -135,7 +128,7 @@ func runWatch(g *globals, c *course.Course, e *exercises.Exercise, ws string) er
 			case k == 'n' && next != nil:
 				e, next = next, nil
 				if err := watch(e); err != nil {
-					return fmt.Errorf("watching %s: %w", ws, err)
+					return err
 				}
 				check()
 			}

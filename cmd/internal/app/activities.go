@@ -9,6 +9,7 @@ import (
 	"github.com/tutor-dev/tutor/cmd/internal/common"
 	"github.com/tutor-dev/tutor/cmd/internal/course"
 	"github.com/tutor-dev/tutor/cmd/internal/keys"
+	"github.com/tutor-dev/tutor/cmd/internal/screens/exercise"
 	"github.com/tutor-dev/tutor/cmd/internal/screens/experiment"
 	"github.com/tutor-dev/tutor/cmd/internal/screens/filterlab"
 	"github.com/tutor-dev/tutor/cmd/internal/screens/lab"
@@ -20,7 +21,13 @@ import (
 // Opener opens an activity screen of lesson l, sized by c, or says the
 // lesson has none. A screen package can export one, needing nothing of
 // the app: that package plus one line in activities adds an activity.
-type Opener func(c common.Common, crs *course.Course, l *lessons.Lesson, now time.Time) (common.Screen, bool)
+type Opener func(c common.Common, crs *course.Course, l *lessons.Lesson, env Env) (common.Screen, bool)
+
+// Env is what an activity may need of the app besides the course.
+type Env struct {
+	Now       time.Time
+	Exercises exercise.Store // nil: exercises are shown but not checked or saved
+}
 
 // activity is something a lesson can offer besides its text: the key that
 // opens it from the lesson, and the screen it opens on top of the lesson.
@@ -40,6 +47,7 @@ var activities = []activity{
 	{"lab", func(k keys.KeyMap) key.Binding { return k.Lab }, openLab, hasLab},
 	{"filter", func(k keys.KeyMap) key.Binding { return k.Filter }, openFilter, hasFilter},
 	{"experiment", func(k keys.KeyMap) key.Binding { return k.Experiment }, openExperiment, hasExperiment},
+	{course.ActivityExercise, func(k keys.KeyMap) key.Binding { return k.Exercise }, openExercise, hasExercise},
 }
 
 // offers says whether lesson l has activity a.
@@ -47,7 +55,7 @@ func (m Model) offers(a activity, l *lessons.Lesson) bool {
 	if a.has != nil {
 		return a.has(m.opts.Course, l)
 	}
-	_, ok := a.open(m.screenCommon(), m.opts.Course, l, m.opts.Now())
+	_, ok := a.open(m.screenCommon(), m.opts.Course, l, m.env())
 	return ok
 }
 
@@ -68,7 +76,7 @@ func (m Model) action(msg lesson.ActionMsg) (tea.Model, tea.Cmd) {
 			if a.name != msg.Action {
 				continue
 			}
-			if s, ok := a.open(m.screenCommon(), m.opts.Course, l, m.opts.Now()); ok {
+			if s, ok := a.open(m.screenCommon(), m.opts.Course, l, m.env()); ok {
 				return m, m.push(s)
 			}
 		}
@@ -77,21 +85,24 @@ func (m Model) action(msg lesson.ActionMsg) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
+// env is what the activities get of the app.
+func (m Model) env() Env { return Env{Now: m.opts.Now(), Exercises: m.opts.Exercises} }
+
 func hasQuiz(crs *course.Course, l *lessons.Lesson) bool { return crs.HasQuiz(l.ID) }
 
-func openQuiz(c common.Common, crs *course.Course, l *lessons.Lesson, now time.Time) (common.Screen, bool) {
+func openQuiz(c common.Common, crs *course.Course, l *lessons.Lesson, env Env) (common.Screen, bool) {
 	items := crs.Quizzes.ForLesson(l.ID)
 	if len(items) == 0 {
 		return nil, false
 	}
-	return common.Adapt(quiz.New(c, "Quiz: "+l.Title, l.ID, items, uint64(now.UnixNano())).WithPassMark(crs.PassMark()), "Quiz"), true
+	return common.Adapt(quiz.New(c, "Quiz: "+l.Title, l.ID, items, uint64(env.Now.UnixNano())).WithPassMark(crs.PassMark()), "Quiz"), true
 }
 
 func hasLab(crs *course.Course, l *lessons.Lesson) bool { return crs.HasLab(l.ID) }
 
 func hasFilter(crs *course.Course, l *lessons.Lesson) bool { return crs.HasFilterLab(l.ID) }
 
-func openLab(c common.Common, crs *course.Course, l *lessons.Lesson, _ time.Time) (common.Screen, bool) {
+func openLab(c common.Common, crs *course.Course, l *lessons.Lesson, _ Env) (common.Screen, bool) {
 	runs := labRuns(crs, l.ID)
 	if len(runs) == 0 {
 		return nil, false
@@ -101,7 +112,7 @@ func openLab(c common.Common, crs *course.Course, l *lessons.Lesson, _ time.Time
 
 func hasExperiment(crs *course.Course, l *lessons.Lesson) bool { return crs.HasExperiment(l.ID) }
 
-func openExperiment(c common.Common, crs *course.Course, l *lessons.Lesson, _ time.Time) (common.Screen, bool) {
+func openExperiment(c common.Common, crs *course.Course, l *lessons.Lesson, _ Env) (common.Screen, bool) {
 	e := crs.Experiment(l.ID)
 	if e == nil {
 		return nil, false
@@ -110,7 +121,7 @@ func openExperiment(c common.Common, crs *course.Course, l *lessons.Lesson, _ ti
 }
 
 // openFilter opens the filter lab of the first source of the lesson that has one.
-func openFilter(c common.Common, crs *course.Course, l *lessons.Lesson, _ time.Time) (common.Screen, bool) {
+func openFilter(c common.Common, crs *course.Course, l *lessons.Lesson, _ Env) (common.Screen, bool) {
 	for _, src := range l.Sources {
 		if f, ok := filterlab.New(c, crs.FilterLab(src), crs.Facts, l.Title); ok {
 			return common.Adapt(f, "Filter lab"), true
@@ -125,4 +136,15 @@ func labRuns(crs *course.Course, id string) []lab.Run {
 		runs = append(runs, lab.Run{Handler: l.Handler, Event: l.Event, Payload: l.Payload})
 	}
 	return runs
+}
+
+func hasExercise(crs *course.Course, l *lessons.Lesson) bool { return crs.HasExercise(l.ID) }
+
+// openExercise opens the lesson's first exercise.
+func openExercise(c common.Common, crs *course.Course, l *lessons.Lesson, env Env) (common.Screen, bool) {
+	exs := crs.ExercisesFor(l.ID)
+	if len(exs) == 0 {
+		return nil, false
+	}
+	return common.Adapt(exercise.New(c, exs[0], l.Title, exercise.Deps{Store: env.Exercises, Event: crs.Event}), "Exercise"), true
 }

@@ -18,6 +18,7 @@ import (
 	"github.com/tutor-dev/tutor/cmd/internal/practice"
 	"github.com/tutor-dev/tutor/cmd/internal/progress"
 	"github.com/tutor-dev/tutor/cmd/internal/render"
+	"github.com/tutor-dev/tutor/cmd/internal/screens/exercise"
 	"github.com/tutor-dev/tutor/cmd/internal/screens/keyhelp"
 	"github.com/tutor-dev/tutor/cmd/internal/screens/lesson"
 	"github.com/tutor-dev/tutor/cmd/internal/screens/outline"
@@ -56,6 +57,10 @@ type Options struct {
 	// QuizStats, when set, reads the learner's quiz record for the screen
 	// at the end of the course (the store has every session's answers).
 	QuizStats func() (practice.Stats, error)
+
+	// Exercises, when set, reads and records the learner's exercise state
+	// (workspace, checks, hints) for the exercise screen.
+	Exercises exercise.Store
 
 	// Quiz, when set, makes the app `tutor quiz`: the quiz is the bottom
 	// screen (leaving it quits) and there is no course.
@@ -190,7 +195,7 @@ func (m Model) rows() []outline.Row {
 }
 
 func (m Model) statusOf(id string) progress.Status {
-	return m.opts.State.StatusOf(id, m.opts.Course.HasQuiz(id))
+	return m.opts.State.StatusOf(id, m.opts.Course.HasQuiz(id), m.opts.Course.ExerciseIDs(id)...)
 }
 
 // Update routes messages: global ones here, progress in progress.go, the
@@ -257,6 +262,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if s, ok := msg.(settledMsg); ok {
 		return m, m.settled(s)
 	}
+	if _, ok := msg.(exercise.Msg); ok {
+		return m, m.broadcast(msg) // a check may end under the key help
+	}
 	before := -1
 	if l, open := m.lesson(); open {
 		before = l.Offset()
@@ -277,6 +285,7 @@ func (m *Model) openLesson(id string) {
 	if out, ok := m.cache.Get(render.Key{Lesson: id, Width: ls.ContentWidth(), Dark: m.common.Styles.Dark}); ok {
 		ls.SetContent(out)
 	}
+	closeScreens(m.stack[1:])
 	m.stack = m.stack[:1] // the outline
 	m.push(common.Adapt(ls, "Lesson"))
 	m.withOutline(func(o *outline.Model) { o.Select(id); o.SetRows(m.rows()) })
@@ -290,7 +299,10 @@ func (m *Model) leaveLesson() {
 }
 
 // closeLesson goes back to the outline.
-func (m *Model) closeLesson() { m.stack = m.stack[:1] }
+func (m *Model) closeLesson() {
+	closeScreens(m.stack[1:])
+	m.stack = m.stack[:1]
+}
 
 // refreshOutline shows the statuses as they now are.
 func (m *Model) refreshOutline() { m.withOutline(func(o *outline.Model) { o.SetRows(m.rows()) }) }

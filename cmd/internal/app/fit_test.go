@@ -56,6 +56,11 @@ func screensOf(t *testing.T) map[string]Model {
 	res, _ = send(t, res, press("tab"))
 	out["lab result"] = res
 	out["lesson help"], _ = send(t, m, press("?"))
+	ex := exerciseApp(t, nil)
+	ex, _ = send(t, ex, press("enter"))
+	ex, _ = send(t, ex, press("w"))
+	out["exercise"] = ex
+	out["exercise help"], _ = send(t, ex, press("?"))
 	last, _ := send(t, m, press("n")) // beta, the last lesson
 	out["closing"], _ = send(t, last, press("n"))
 	out["closing help"], _ = send(t, out["closing"], press("?"))

@@ -4,6 +4,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/tutor-dev/tutor/cmd/internal/progress"
+	"github.com/tutor-dev/tutor/cmd/internal/screens/exercise"
 	"github.com/tutor-dev/tutor/cmd/internal/screens/lesson"
 	"github.com/tutor-dev/tutor/cmd/internal/screens/outline"
 	"github.com/tutor-dev/tutor/cmd/internal/screens/quiz"
@@ -60,6 +61,10 @@ func (m Model) progress(msg tea.Msg) (_ Model, _ tea.Cmd, ok bool) {
 		// The quiz says "the lesson is done" only if it now is (read too).
 		status := quiz.LessonStatusMsg{LessonID: msg.LessonID, Done: m.statusOf(msg.LessonID) == progress.Done}
 		return m, tea.Batch(m.save(c), func() tea.Msg { return status }), true
+	case exercise.PassedMsg:
+		progress.ApplyTo(m.opts.State, msg.Change) // the screen recorded it
+		m.refreshOutline()
+		return m, nil, true
 	case quiz.NextLessonMsg:
 		if i := m.opts.Course.Lessons.Index(msg.LessonID); i+1 >= len(m.opts.Course.Lessons.Lessons) {
 			m.closeLesson() // the last lesson: back to the outline

@@ -36,6 +36,7 @@ func (m *Model) push(s common.Screen) tea.Cmd {
 // pop closes the screen on top, never the bottom one.
 func (m *Model) pop() {
 	if len(m.stack) > 1 {
+		closeScreens(m.stack[len(m.stack)-1:])
 		m.stack = m.stack[:len(m.stack)-1]
 	}
 }
@@ -126,4 +127,14 @@ func (m Model) helpFooter() string {
 		return ""
 	}
 	return "Progress is saved as you go; tutor reopens the last lesson where you left it."
+}
+
+// closeScreens lets screens that hold resources (a file watcher, a check
+// under way) let go of them as they leave the stack.
+func closeScreens(ss []common.Screen) {
+	for _, s := range ss {
+		if c, ok := s.(interface{ Close() }); ok {
+			c.Close()
+		}
+	}
 }

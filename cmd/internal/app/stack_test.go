@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -168,7 +167,7 @@ func TestAnActivityIsOneTableEntry(t *testing.T) {
 	t.Cleanup(func() { activities = saved })
 	activities = append(slices.Clone(activities), activity{"probe",
 		func(keys.KeyMap) key.Binding { return key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "probe")) },
-		func(common.Common, *course.Course, *lessons.Lesson, time.Time) (common.Screen, bool) {
+		func(common.Common, *course.Course, *lessons.Lesson, Env) (common.Screen, bool) {
 			return probe{name: "Probe"}, true
 		}, nil})
 	m := start(t, nil)

@@ -106,6 +106,14 @@ func (a Adapter[M, P]) HelpGroups() []string {
 	return nil
 }
 
+// Close lets the screen let go of what it holds (a watcher, a check under
+// way) as it leaves the app's stack, when it has a Close method.
+func (a Adapter[M, P]) Close() {
+	if c, ok := any(P(&a.M)).(interface{ Close() }); ok {
+		c.Close()
+	}
+}
+
 // Joined is one help entry for several bindings ("↑/↓ choose"): it matches
 // every key of the enabled ones and shows h and desc.
 func Joined(h, desc string, bs ...key.Binding) key.Binding {

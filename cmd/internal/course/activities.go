@@ -40,8 +40,7 @@ func (c *Course) FilterLabOf(lessonID string) *FilterLab {
 // HasFilterLab says whether the lesson has a filter lab.
 func (c *Course) HasFilterLab(lessonID string) bool { return c.FilterLabOf(lessonID) != nil }
 
-// activityChecks are the activities in the order the TUI lists them. An
-// exercise is added here when the course has exercises.
+// activityChecks are the activities in the order the TUI lists them.
 var activityChecks = []struct {
 	name string
 	has  func(*Course, string) bool
@@ -50,6 +49,7 @@ var activityChecks = []struct {
 	{ActivityLab, (*Course).HasLab},
 	{ActivityFilter, (*Course).HasFilterLab},
 	{ActivityExperiment, (*Course).HasExperiment},
+	{ActivityExercise, (*Course).HasExercise},
 }
 
 // Activities are the names of the activities lesson id offers, in the

@@ -13,7 +13,7 @@ func TestActivitiesOfTheBuiltinLessons(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := c.Activities("sqs"); !slices.Equal(got, []string{"quiz", "lab", "filter", "experiment"}) {
+	if got := c.Activities("sqs"); !slices.Equal(got, []string{"quiz", "lab", "filter", "experiment", "exercise"}) {
 		t.Errorf("sqs: %v", got)
 	}
 	if got := c.Activities("no-such-lesson"); got == nil || len(got) != 0 {

@@ -85,3 +85,16 @@ func (c *Course) ExercisesFor(lessonID string) []*exercises.Exercise {
 	}
 	return out
 }
+
+// HasExercise says whether the lesson has an exercise.
+func (c *Course) HasExercise(lessonID string) bool { return len(c.ExercisesFor(lessonID)) > 0 }
+
+// ExerciseIDs are the IDs of the lesson's exercises, which the lesson needs
+// passed to be done (progress.State.StatusOf).
+func (c *Course) ExerciseIDs(lessonID string) []string {
+	var ids []string
+	for _, e := range c.ExercisesFor(lessonID) {
+		ids = append(ids, e.ID)
+	}
+	return ids
+}

@@ -56,3 +56,16 @@ func Cmd(pattern string, text []byte, done func(saved []byte, err error) tea.Msg
 		return done(saved, nil)
 	})
 }
+
+// File opens path itself (not a copy) in the editor and, when the editor
+// exits, returns done(err); err says in a sentence what failed.
+func File(path string, done func(err error) tea.Msg) tea.Cmd {
+	name := Name()
+	args := append(strings.Fields(name), path)
+	return tea.ExecProcess(exec.Command(args[0], args[1:]...), func(err error) tea.Msg {
+		if err != nil {
+			return done(fmt.Errorf("editor %q failed: %v", name, err))
+		}
+		return done(nil)
+	})
+}

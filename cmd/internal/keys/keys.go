@@ -19,6 +19,7 @@ type KeyMap struct {
 	Lab              key.Binding
 	Experiment       key.Binding
 	Filter           key.Binding
+	Exercise         key.Binding
 }
 
 // Default returns the course's bindings.
@@ -45,5 +46,6 @@ func Default() KeyMap {
 		Lab:        b([]string{"r"}, "r", "lab"),
 		Experiment: b([]string{"x"}, "x", "experiment"),
 		Filter:     b([]string{"f"}, "f", "filter lab"),
+		Exercise:   b([]string{"w"}, "w", "exercise: write the handler"),
 	}
 }

@@ -56,6 +56,17 @@ func (s ExerciseStatus) Status() string {
 	return "not-started"
 }
 
+// FailedChecksForSolution is how many failed checks, after all the hints,
+// open the solution of an exercise not yet passed.
+const FailedChecksForSolution = 3
+
+// SolutionOpen says whether the learner may see the reference solution of
+// an exercise with hints hints: once passed, or after every hint and
+// FailedChecksForSolution failed checks.
+func (s ExerciseStatus) SolutionOpen(hints int) bool {
+	return s.Passed || (s.Hints >= hints && s.Failed >= FailedChecksForSolution)
+}
+
 // Exercises is a learner's exercise state: the workspace and each
 // exercise's status by ID.
 type Exercises struct {
@@ -138,4 +149,21 @@ func (s *SQLite) Exercises(ctx context.Context, learner string) (*Exercises, err
 		ex.ByID[id] = st
 	}
 	return ex, rows.Err()
+}
+
+// loadPassed fills st.ExercisesPassed from the check results.
+func (s *SQLite) loadPassed(ctx context.Context, learner string, st *State) error {
+	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT exercise FROM exercise_checks WHERE learner = ? AND passed != 0`, learner)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return err
+		}
+		st.PassExercise(id)
+	}
+	return rows.Err()
 }

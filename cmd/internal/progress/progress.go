@@ -34,6 +34,9 @@ type State struct {
 	Version int                `json:"version"`
 	Last    string             `json:"last,omitempty"` // the lesson to reopen
 	Lessons map[string]*Lesson `json:"lessons"`
+	// ExercisesPassed are the exercises (by ID) the learner has passed a
+	// check of; the store fills it from its check results.
+	ExercisesPassed map[string]bool `json:"-"`
 }
 
 // New returns empty progress.
@@ -54,16 +57,35 @@ func (s *State) Lesson(id string) *Lesson {
 
 // StatusOf says where the learner is with a lesson. hasQuiz says whether the
 // lesson has quiz items: such a lesson is done only once its quiz is passed.
-func (s *State) StatusOf(id string, hasQuiz bool) Status {
+// exercises are the IDs of the lesson's exercises: it is done only once
+// each of them is passed too.
+func (s *State) StatusOf(id string, hasQuiz bool, exercises ...string) Status {
 	l := s.Lessons[id]
 	switch {
 	case l == nil || !l.Opened:
 		return NotStarted
-	case l.Read && (l.QuizPassed || !hasQuiz):
+	case l.Read && (l.QuizPassed || !hasQuiz) && s.allPassed(exercises):
 		return Done
 	default:
 		return InProgress
 	}
+}
+
+func (s *State) allPassed(exercises []string) bool {
+	for _, e := range exercises {
+		if !s.ExercisesPassed[e] {
+			return false
+		}
+	}
+	return true
+}
+
+// PassExercise records that the learner passed a check of exercise id.
+func (s *State) PassExercise(id string) {
+	if s.ExercisesPassed == nil {
+		s.ExercisesPassed = map[string]bool{}
+	}
+	s.ExercisesPassed[id] = true
 }
 
 // Open records that a lesson was opened and makes it the one to reopen.
@@ -77,7 +99,9 @@ func (s *State) Open(id string, now time.Time) {
 // Reset forgets one lesson, or everything when id is "".
 func (s *State) Reset(id string) {
 	if id == "" {
+		passed := s.ExercisesPassed // the store keeps check results
 		*s = *New()
+		s.ExercisesPassed = passed
 		return
 	}
 	delete(s.Lessons, id)

@@ -41,6 +41,9 @@ func (s *SQLite) Load(ctx context.Context, learner string) (Snapshot, error) {
 	if err := rows.Close(); err != nil {
 		return fail(err)
 	}
+	if err := s.loadPassed(ctx, learner, snap.Progress); err != nil {
+		return fail(err)
+	}
 	rows, err = s.db.QueryContext(ctx, `SELECT item, `+reviewCols+` FROM review WHERE learner = ? ORDER BY item`, learner)
 	if err != nil {
 		return fail(err)

@@ -130,5 +130,9 @@ func ApplyTo(st *State, c Change) {
 		st.Reset(c.Lesson)
 	case ResetAll:
 		st.Reset("")
+	case ExerciseChecked:
+		if c.Passed {
+			st.PassExercise(c.Exercise)
+		}
 	}
 }
