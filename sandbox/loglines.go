@@ -7,9 +7,9 @@ import (
 )
 
 // MaxLogLine is the longest log line the sandbox keeps: CloudWatch Logs
-// takes no log event over 256 KB (fact logs.event.max-size). A longer line
+// takes no log event over 1 MB (fact logs.event.max-size). A longer line
 // is cut there and ends with a note saying how much was cut.
-const MaxLogLine = 256 << 10
+const MaxLogLine = 1 << 20
 
 // TruncationNote is appended to a line cut at MaxLogLine.
 func TruncationNote(cut int64) string {

@@ -131,7 +131,7 @@ at that moment.
 The event is the sample named by --event, the JSON file named by --event-file
 (- reads standard input), or, with neither, the handler's "<source>-ok" sample.
 An event over 6 MB, Lambda's synchronous payload limit, is refused with
-Lambda's RequestTooLargeException (exit 1); log lines are cut at 256 KB.
+Lambda's RequestTooLargeException (exit 1); log lines are cut at 1 MB.
 
 A handler that returns an error is still a successful invocation: exit 0.
 --json prints {"requestId", "handler", "event", "response", "error": null |

@@ -167,7 +167,7 @@ exits, or "Task timed out after N.00 seconds". Unlike the emulator, several
 invocations run at once, one per copy; more wait for a free copy. A copy that
 crashes or times out is replaced. The handlers' output and Lambda's START, END
 and REPORT lines go to standard output, a whole line at a time, each cut at
-256 KB. Only loopback addresses are accepted.
+1 MB. Only loopback addresses are accepted.
 
 As Lambda's Invoke API does, it answers 413 RequestTooLargeException to a body
 over 6 MB and 400 InvalidRequestContentException to one cut off or not JSON;

@@ -21,13 +21,13 @@ func TestLimitsMatchFacts(t *testing.T) {
 		"invoke.payload.too-large":       "RequestTooLargeException",
 		"invoke.request.invalid-content": "InvalidRequestContentException",
 		"lambda.init.limit":              "10 seconds",
-		"logs.event.max-size":            "256 KB",
+		"logs.event.max-size":            "1 MB",
 	} {
 		if f, ok := reg.Get(id); !ok || !strings.Contains(f.Value, want) {
 			t.Errorf("fact %s = %+v, want a value with %q", id, f, want)
 		}
 	}
-	if sandbox.MaxSyncPayload != 6<<20 || InitLimit != 10*time.Second || sandbox.MaxLogLine != 256<<10 ||
+	if sandbox.MaxSyncPayload != 6<<20 || InitLimit != 10*time.Second || sandbox.MaxLogLine != 1<<20 ||
 		!strings.Contains(errTooLargeBody, "6291456") {
 		t.Error("a limit constant changed: update the facts and this test together")
 	}

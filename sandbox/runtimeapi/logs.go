@@ -9,7 +9,7 @@ import (
 
 // maxLogBytes bounds what one run keeps of a handler's output, so a handler
 // stuck in a logging loop cannot exhaust memory. Each line is also cut at
-// sandbox.MaxLogLine (Lambda's 256 KB log event), with a note.
+// sandbox.MaxLogLine (CloudWatch Logs' 1 MB log event), with a note.
 const maxLogBytes = 8 << 20
 
 // lineLog collects a child's stdout and stderr as lines. Each stream has its

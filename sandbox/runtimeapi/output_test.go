@@ -14,7 +14,7 @@ import (
 
 // Item 13: with several copies writing long lines at once, every line of
 // the pool's output is whole (no line starts inside another), a line past
-// 256 KB is cut with a note, and START, END and REPORT counts agree.
+// 1 MB is cut with a note, and START, END and REPORT counts agree.
 func TestPoolOutputLinesWholeCappedCounted(t *testing.T) {
 	var logs syncBuffer
 	p, err := NewPool(Config{Bin: handlerBin}, 4, &logs)
@@ -59,14 +59,14 @@ func TestPoolOutputLinesWholeCappedCounted(t *testing.T) {
 	}
 }
 
-// Item 13, for Run: one unbroken line past 256 KB is kept only up to there,
+// Item 13, for Run: one unbroken line past 1 MB is kept only up to there,
 // with a note saying how much was dropped.
 func TestRunCapsALongLine(t *testing.T) {
-	res, err := Run(context.Background(), Config{Bin: handlerBin}, []byte(`{"mode":"bigline","bytes":1000000}`))
+	res, err := Run(context.Background(), Config{Bin: handlerBin}, []byte(`{"mode":"bigline","bytes":1500000}`))
 	if err != nil {
 		t.Fatal(err)
 	}
-	note := sandbox.TruncationNote(1000000 - sandbox.MaxLogLine)
+	note := sandbox.TruncationNote(1500000 - sandbox.MaxLogLine)
 	found := false
 	for _, l := range res.Logs {
 		if len(l) > sandbox.MaxLogLine+len(note) {
