@@ -262,7 +262,7 @@ func TestRecorderSavesAfterAnswer(t *testing.T) {
 	defer store.Close()
 	w := progress.NewWriter(store, progress.LocalLearner)
 	r := NewRecorder(w)
-	cmd := r.Record(AnsweredMsg{ItemID: "sync-trigger", Right: false})
+	cmd := r.Record(AnsweredMsg{ItemID: "sync-trigger", Right: false, Picked: []string{"Amazon S3"}})
 	if cmd == nil {
 		t.Fatal("no save command")
 	}
@@ -278,5 +278,8 @@ func TestRecorderSavesAfterAnswer(t *testing.T) {
 	}
 	if rec := snap.Review.Get("sync-trigger"); rec == nil || !rec.LastMissed || !rec.IsDue(time.Now()) {
 		t.Errorf("saved state %+v: want sync-trigger missed and due", rec)
+	}
+	if log, err := store.AnswerLog(context.Background()); err != nil || len(log) != 1 || !reflect.DeepEqual(log[0].Picked, []string{"Amazon S3"}) {
+		t.Errorf("answer log %+v (%v): want the choice picked, by its text", log, err)
 	}
 }
