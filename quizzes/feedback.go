@@ -1,6 +1,9 @@
 package quizzes
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+)
 
 // The words every quiz front end shows, the same in line mode and in the
 // TUI (line mode prints them exactly: README, "Line mode, exactly").
@@ -88,7 +91,7 @@ func (f Feedback) Headline() string {
 // session); empty for a skip.
 func (f Feedback) PickedTexts(it *Item) []string {
 	out := []string{}
-	for _, ci := range f.Picked {
+	for _, ci := range slices.Sorted(slices.Values(f.Picked)) {
 		if ci >= 0 && ci < len(it.Choices) {
 			out = append(out, it.Choices[ci].Text)
 		}

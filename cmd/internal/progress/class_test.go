@@ -97,3 +97,32 @@ func TestOpenExistingRefusesWhatIsNotATutorDatabase(t *testing.T) {
 		t.Errorf("a file that is not a database must be left where it is: %v", err)
 	}
 }
+
+// A database of schema version 3 (before the picks) is upgraded in place:
+// its answers stay, with no picks, and new answers record theirs.
+func TestSchemaStep4UpgradesAnOlderDatabase(t *testing.T) {
+	dir := t.TempDir()
+	s, _ := open(t, dir)
+	t0 := time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)
+	apply(t, s, Answer{Item: "a", Right: true, At: t0})
+	for _, q := range []string{`ALTER TABLE answers DROP COLUMN picked`, `UPDATE schema_version SET version = 3`} {
+		if _, err := s.DB().Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Close()
+	s, err := OpenExisting(ctx, filepath.Join(dir, DBFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var v int
+	if err := s.DB().QueryRow(`SELECT version FROM schema_version`).Scan(&v); err != nil || v != SchemaVersion || SchemaVersion < 4 {
+		t.Fatalf("schema version %d (%v), want %d", v, err, SchemaVersion)
+	}
+	apply(t, s, Answer{Item: "a", Right: false, At: t0.Add(time.Hour), Picked: []string{"x"}})
+	log, err := s.AnswerLog(ctx)
+	if err != nil || len(log) != 2 || log[0].Picked != nil || !reflect.DeepEqual(log[1].Picked, []string{"x"}) {
+		t.Errorf("log %+v (%v)", log, err)
+	}
+}
