@@ -23,7 +23,7 @@ import (
 
 var ebNotes = []string{
 	"EventBridge: the rule has one target, the function. An event its event_pattern rejects is never delivered (outcome filtered).",
-	"EventBridge delivers the event by invoking the function asynchronously. A delivery fails while rule.target.unavailable lasts (a retriable error: Lambda unavailable, the Invoke call throttled); EventBridge retries it with exponential back off, modelled as 1 s doubling to at most 8 min without jitter (AWS publishes no curve), until maximum_retry_attempts retries are used or the event is older than maximum_event_age when its next attempt is due.",
+	"EventBridge delivers the event by invoking the function asynchronously. A delivery fails while rule.target.unavailable lasts (a retriable error, as when the target is unavailable or the network fails); EventBridge retries it with exponential back off, modelled as 1 s doubling to at most 8 min without jitter (AWS publishes no curve), until maximum_retry_attempts retries are used or the event is older than maximum_event_age when its next attempt is due.",
 	"A delivery EventBridge gives up on goes to the target's dead-letter queue (outcome target_dlq) or is dropped; missing_permission is not retried at all. The function's own dead_letter_queue and on_failure never see these events: Lambda never received them.",
 	"Once Lambda accepts an event, maximum_event_age of the function counts from that moment; EventBridge's part is over.",
 }

@@ -129,7 +129,7 @@ type Target struct {
 	MaximumEventAge      Duration `yaml:"maximum_event_age"`      // 60s-24h
 	DeadLetterQueue      bool     `yaml:"dead_letter_queue"`
 	// Unavailable: until this virtual time, invoking the function fails with
-	// a retriable error (the Lambda service unavailable, the Invoke call throttled).
+	// a retriable error (the target unavailable, network conditions).
 	Unavailable Duration `yaml:"unavailable"`
 	// MissingPermission: the function's resource-based policy does not let
 	// EventBridge invoke it, an error EventBridge does not retry.
