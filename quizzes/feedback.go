@@ -1,6 +1,9 @@
 package quizzes
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+)
 
 // The words every quiz front end shows, the same in line mode and in the
 // TUI (line mode prints them exactly: README, "Line mode, exactly").
@@ -65,6 +68,9 @@ type Feedback struct {
 	// session, the one the review schedule records; FirstRight is then
 	// whether it was right.
 	First, FirstRight bool
+	// Picked are the indexes into the item's Choices of the choices the
+	// answer picked (a graded answer; nil for a skip or an invalid one).
+	Picked []int
 }
 
 // Headline is the feedback's first line ("" for none or invalid).
@@ -78,4 +84,17 @@ func (f Feedback) Headline() string {
 		return SkippedLine
 	}
 	return ""
+}
+
+// PickedTexts are the texts of the choices the answer picked, in the
+// item's order (what a store keeps: display positions are shuffled per
+// session); empty for a skip.
+func (f Feedback) PickedTexts(it *Item) []string {
+	out := []string{}
+	for _, ci := range slices.Sorted(slices.Values(f.Picked)) {
+		if ci >= 0 && ci < len(it.Choices) {
+			out = append(out, it.Choices[ci].Text)
+		}
+	}
+	return out
 }

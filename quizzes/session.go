@@ -173,7 +173,7 @@ func (s *Session) Answer(positions []int) Feedback {
 	if r != nil {
 		r.Attempts++
 	}
-	fb := Feedback{First: first, FirstRight: first && v.Correct}
+	fb := Feedback{First: first, FirstRight: first && v.Correct, Picked: chosen}
 	if v.Correct {
 		fb.Kind, fb.Choices, s.answered = Right, it.Correct(), true
 		return fb

@@ -173,3 +173,17 @@ func TestSessionNoReviewWhenAllRight(t *testing.T) {
 		t.Errorf("done %v reviewing %v passed %v", s.Done(), s.Reviewing(), s.Passed())
 	}
 }
+
+// The first answer's feedback names the choices picked, by index into the
+// item's choices (not display positions), so a store can keep their texts.
+func TestFeedbackNamesThePickedChoices(t *testing.T) {
+	it := &Item{ID: "m", Kind: Multi, Choices: []Choice{{Text: "a", Correct: true}, {Text: "b"}, {Text: "c", Correct: true}}}
+	s := NewSession([]*Item{it}, 3)
+	fb := s.Answer([]int{s.Position(2), s.Position(1)})
+	if got := fb.PickedTexts(it); !fb.First || !slices.Equal(got, []string{"b", "c"}) {
+		t.Errorf("picked %q (first %v), want [b c] in the item's order", got, fb.First)
+	}
+	if got := s.Skip().PickedTexts(it); got == nil || len(got) != 0 {
+		t.Errorf("a skip picks nothing: got %#v", got)
+	}
+}

@@ -151,8 +151,8 @@ func runQuiz(g *globals, c *course.Course, o quizOpts) error {
 		Items: items,
 		Seed:  o.seed,
 		// Each first answer is committed before its feedback is printed.
-		Record: func(id string, right bool, at time.Time) error {
-			return store.Apply(context.Background(), progress.LocalLearner, progress.Answer{Item: id, Right: right, At: at})
+		Record: func(id string, right bool, picked []string, at time.Time) error {
+			return store.Apply(context.Background(), progress.LocalLearner, progress.Answer{Item: id, Right: right, At: at, Picked: picked})
 		},
 		Echo: !isTerminalIn(g.stdin),
 	}, g.stdin, feedback)

@@ -34,7 +34,8 @@ type Options struct {
 	// Record stores the first answer to an item (right, or missed or
 	// skipped) before its feedback is shown. An error ends the session at
 	// once: Run returns it, so the learner hears of it at the first failure.
-	Record func(itemID string, right bool, at time.Time) error
+	// picked are the texts of the choices picked (empty for a skip).
+	Record func(itemID string, right bool, picked []string, at time.Time) error
 	// Echo writes each input line back, for input that is not a terminal
 	// (so a transcript reads "Answer: 2" and feedback starts a new line).
 	Echo bool
@@ -101,7 +102,7 @@ items:
 			}
 			fb := s.AnswerLine(raw)
 			if fb.First && opts.Record != nil {
-				if err := opts.Record(it.ID, fb.FirstRight, opts.Now()); err != nil {
+				if err := opts.Record(it.ID, fb.FirstRight, fb.PickedTexts(it), opts.Now()); err != nil {
 					runErr = err
 					break items
 				}

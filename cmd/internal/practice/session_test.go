@@ -61,7 +61,7 @@ func TestRunSavesAfterEveryAnswer(t *testing.T) {
 	now := time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
 	saves := 0
 	rv := quizzes.NewReview()
-	record := func(id string, right bool, at time.Time) error {
+	record := func(id string, right bool, _ []string, at time.Time) error {
 		saves++
 		rv.Answer(id, right, at, quizzes.QuizScheduler())
 		return nil
@@ -140,7 +140,7 @@ func TestRunReportsReadErrors(t *testing.T) {
 func TestRunStopsAtFirstFailingSave(t *testing.T) {
 	calls := 0
 	var out bytes.Buffer
-	_, err := Run(Options{Items: testItems(), Seed: 1, Record: func(string, bool, time.Time) error {
+	_, err := Run(Options{Items: testItems(), Seed: 1, Record: func(string, bool, []string, time.Time) error {
 		calls++
 		return errors.New("recording the answer to a in /x/tutor.db: disk I/O error")
 	}}, strings.NewReader("1\n1,3\n"), &out)

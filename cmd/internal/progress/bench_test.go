@@ -16,7 +16,7 @@ func BenchmarkRecordAnswer(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
 		start := time.Now()
-		if err := s.Apply(ctx, LocalLearner, Answer{fmt.Sprintf("item-%d", i%50), i%3 != 0, start}); err != nil {
+		if err := s.Apply(ctx, LocalLearner, Answer{Item: fmt.Sprintf("item-%d", i%50), Right: i%3 != 0, At: start, Picked: []string{"a"}}); err != nil {
 			b.Fatal(err)
 		}
 		lat = append(lat, time.Since(start))

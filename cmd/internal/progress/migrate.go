@@ -82,6 +82,11 @@ var migrations = []string{
 		learner TEXT PRIMARY KEY,
 		dir TEXT NOT NULL
 	);`,
+	// 4: the choices picked by each logged answer, for item analysis: a
+	// JSON array of the choices' texts (not display positions: choices are
+	// shuffled per session); '[]' for a skip, NULL where not recorded
+	// (answers logged before this step).
+	`ALTER TABLE answers ADD COLUMN picked TEXT;`,
 }
 
 // SchemaVersion is the version the migrations reach.

@@ -3,6 +3,7 @@ package progress
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -205,8 +206,12 @@ func (s *SQLite) answer(tx *sql.Tx, learner string, a Answer) error {
 	}
 	rv := &quizzes.Review{Items: map[string]*quizzes.Record{a.Item: rec}}
 	rec = rv.Answer(a.Item, a.Right, a.At, s.sched)
-	if _, err := tx.Exec(`INSERT INTO answers (learner, item, correct, at_us) VALUES (?, ?, ?, ?)`,
-		learner, a.Item, boolInt(a.Right), micros(a.At)); err != nil {
+	picked, err := json.Marshal(append([]string{}, a.Picked...))
+	if err != nil {
+		return err
+	}
+	if _, err := tx.Exec(`INSERT INTO answers (learner, item, correct, at_us, picked) VALUES (?, ?, ?, ?, ?)`,
+		learner, a.Item, boolInt(a.Right), micros(a.At), string(picked)); err != nil {
 		return err
 	}
 	return writeRecord(tx, learner, a.Item, rec, false)

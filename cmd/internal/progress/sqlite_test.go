@@ -51,7 +51,7 @@ func TestSQLiteRoundTrip(t *testing.T) {
 	}
 	now := time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
 	apply(t, s, Open{"sqs", now}, Offset{"sqs", 42, now}, Read{"sqs", now}, Open{"s3", now}, QuizPassed{"s3", now},
-		Answer{"a", true, now}, Answer{"b", false, now})
+		Answer{Item: "a", Right: true, At: now}, Answer{Item: "b", Right: false, At: now})
 	snap := load(t, s)
 	st := snap.Progress
 	if st.Last != "s3" || st.Lesson("sqs").Offset != 42 || !st.Lesson("sqs").Read || !st.Lesson("s3").QuizPassed {
@@ -90,7 +90,7 @@ func TestConcurrentStoresKeepEveryAnswer(t *testing.T) {
 			defer wg.Done()
 			for i := range per {
 				item := fmt.Sprintf("item-%d", i%5)
-				if err := s.Apply(ctx, LocalLearner, Answer{item, (i+w)%2 == 0, time.Now()}); err != nil {
+				if err := s.Apply(ctx, LocalLearner, Answer{Item: item, Right: (i+w)%2 == 0, At: time.Now()}); err != nil {
 					errs <- err
 					return
 				}
@@ -130,7 +130,7 @@ func TestTwoWindowsKeepBothLessons(t *testing.T) {
 func TestResetAlsoResetsReview(t *testing.T) {
 	s, _ := open(t, t.TempDir())
 	now := time.Now()
-	apply(t, s, Open{"sqs", now}, Open{"s3", now}, Answer{"sqs-1", true, now}, Answer{"s3-1", true, now},
+	apply(t, s, Open{"sqs", now}, Open{"s3", now}, Answer{Item: "sqs-1", Right: true, At: now}, Answer{Item: "s3-1", Right: true, At: now},
 		Reset{Lesson: "s3", Items: []string{"s3-1"}})
 	snap := load(t, s)
 	if snap.Progress.Lessons["s3"] != nil || snap.Review.Get("s3-1") != nil || snap.Progress.Last != "" {
@@ -201,7 +201,7 @@ func TestImportJSONOnceKeepsBackup(t *testing.T) {
 		t.Error("a temp file of an earlier version was left behind")
 	}
 	// The impossible items start fresh and can be answered.
-	apply(t, s, Answer{"neg", true, time.Now()}, Answer{"step", false, time.Now()})
+	apply(t, s, Answer{Item: "neg", Right: true, At: time.Now()}, Answer{Item: "step", Right: false, At: time.Now()})
 	// A second copy of the old file (restored by hand) is not imported twice.
 	os.WriteFile(filepath.Join(dir, quizzes.ReviewFile), []byte(`{"version":1,"items":{"good":{"card":{},"answers":9}}}`), 0o644)
 	s2, _ := open(t, dir)
@@ -232,7 +232,7 @@ func TestDamagedJSONIsMovedAside(t *testing.T) {
 // starts it fresh instead of computing NaN.
 func TestImpossibleStoredRecordStartsFresh(t *testing.T) {
 	s, _ := open(t, t.TempDir())
-	apply(t, s, Answer{"x", true, time.Now()}, Answer{"y", true, time.Now()})
+	apply(t, s, Answer{Item: "x", Right: true, At: time.Now()}, Answer{Item: "y", Right: true, At: time.Now()})
 	if _, err := s.DB().Exec(`UPDATE review SET stability = -1, step = -5 WHERE item = 'x'`); err != nil {
 		t.Fatal(err)
 	}
@@ -240,7 +240,7 @@ func TestImpossibleStoredRecordStartsFresh(t *testing.T) {
 	if len(snap.Warnings) != 1 || !strings.Contains(snap.Warnings[0], "item x ") || snap.Review.Get("x") != nil || snap.Review.Get("y") == nil {
 		t.Fatalf("warnings %q items %v", snap.Warnings, snap.Review.Items)
 	}
-	apply(t, s, Answer{"x", false, time.Now()})
+	apply(t, s, Answer{Item: "x", Right: false, At: time.Now()})
 	if rec := load(t, s).Review.Get("x"); rec == nil || rec.Answers != 1 || rec.Card.Check() != nil {
 		t.Fatalf("x did not start fresh: %+v", rec)
 	}
@@ -250,7 +250,7 @@ func TestFailingSaveNamesTheFile(t *testing.T) {
 	dir := t.TempDir()
 	s, _ := open(t, dir)
 	s.Close()
-	err := s.Apply(ctx, LocalLearner, Answer{"x", true, time.Now()})
+	err := s.Apply(ctx, LocalLearner, Answer{Item: "x", Right: true, At: time.Now()})
 	if err == nil || !strings.Contains(err.Error(), filepath.Join(dir, DBFile)) || !strings.Contains(err.Error(), "answer to x") {
 		t.Fatalf("error %v", err)
 	}

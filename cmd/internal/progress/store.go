@@ -88,6 +88,9 @@ type (
 		Item  string
 		Right bool
 		At    time.Time
+		// Picked are the texts of the choices picked (not their display
+		// positions, which are shuffled per session); empty for a skip.
+		Picked []string
 	}
 	// Reset forgets one lesson and the review state of its quiz items.
 	Reset struct {

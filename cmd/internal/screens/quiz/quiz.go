@@ -28,6 +28,7 @@ type (
 	AnsweredMsg struct {
 		ItemID string
 		Right  bool
+		Picked []string // the texts of the choices picked; empty for a skip
 	}
 	// FinishedMsg is sent when the summary appears. Passed means at least
 	// the pass mark of the items were right on the first try.
@@ -321,7 +322,7 @@ func (m Model) show(fb quizzes.Feedback) (Model, tea.Cmd) {
 	m.feedback = out
 	var cmd tea.Cmd
 	if fb.First {
-		cmd = send(AnsweredMsg{ItemID: it.ID, Right: fb.FirstRight})
+		cmd = send(AnsweredMsg{ItemID: it.ID, Right: fb.FirstRight, Picked: fb.PickedTexts(it)})
 	}
 	return m, cmd
 }

@@ -2,6 +2,7 @@ package quiz
 
 import (
 	"context"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -82,8 +83,9 @@ func TestQuizWrongThenRightThenMulti(t *testing.T) {
 
 	m = moveTo(t, m, "Amazon S3")
 	m, cmd := m.Update(enter)
-	if got := msgs(cmd); len(got) != 1 || got[0] != (AnsweredMsg{ItemID: "sync-trigger", Right: false}) {
-		t.Errorf("first answer sent %v, want AnsweredMsg{sync-trigger false}", got)
+	// The choice picked is sent by its text: display positions are shuffled.
+	if got := msgs(cmd); len(got) != 1 || !reflect.DeepEqual(got[0], AnsweredMsg{ItemID: "sync-trigger", Right: false, Picked: []string{"Amazon S3"}}) {
+		t.Errorf("first answer sent %v, want AnsweredMsg{sync-trigger false [Amazon S3]}", got)
 	}
 	v = view(m)
 	fb, choices := strings.Index(v, "You missed! Try again."), strings.Index(v, "1. ")
@@ -112,7 +114,7 @@ func TestQuizWrongThenRightThenMulti(t *testing.T) {
 	m = moveTo(t, m, "2")
 	m, _ = m.Update(space)
 	m, cmd = m.Update(enter)
-	if got := msgs(cmd); len(got) != 1 || got[0] != (AnsweredMsg{ItemID: "primes", Right: false}) {
+	if got := msgs(cmd); len(got) != 1 || !reflect.DeepEqual(got[0], AnsweredMsg{ItemID: "primes", Right: false, Picked: []string{"2"}}) {
 		t.Errorf("partial multi answer sent %v", got)
 	}
 	if !strings.Contains(view(m), "not all the right choices") {
@@ -183,7 +185,7 @@ func answerRight(t *testing.T, m Model) (Model, tea.Cmd) {
 func TestQuizSkipIsNotPassed(t *testing.T) {
 	m := newModel()
 	m, cmd := m.Update(skip)
-	if got := msgs(cmd); got[0] != (AnsweredMsg{ItemID: "sync-trigger", Right: false}) {
+	if got := msgs(cmd); !reflect.DeepEqual(got[0], AnsweredMsg{ItemID: "sync-trigger", Right: false, Picked: []string{}}) {
 		t.Errorf("skip sent %v", got)
 	}
 	if v := view(m); !strings.Contains(v, "Skipped. The right answer:") || !strings.Contains(v, "Amazon API Gateway: It waits") || !strings.Contains(v, "✓ (") {
@@ -260,7 +262,7 @@ func TestRecorderSavesAfterAnswer(t *testing.T) {
 	defer store.Close()
 	w := progress.NewWriter(store, progress.LocalLearner)
 	r := NewRecorder(w)
-	cmd := r.Record(AnsweredMsg{ItemID: "sync-trigger", Right: false})
+	cmd := r.Record(AnsweredMsg{ItemID: "sync-trigger", Right: false, Picked: []string{"Amazon S3"}})
 	if cmd == nil {
 		t.Fatal("no save command")
 	}
@@ -276,5 +278,8 @@ func TestRecorderSavesAfterAnswer(t *testing.T) {
 	}
 	if rec := snap.Review.Get("sync-trigger"); rec == nil || !rec.LastMissed || !rec.IsDue(time.Now()) {
 		t.Errorf("saved state %+v: want sync-trigger missed and due", rec)
+	}
+	if log, err := store.AnswerLog(context.Background()); err != nil || len(log) != 1 || !reflect.DeepEqual(log[0].Picked, []string{"Amazon S3"}) {
+		t.Errorf("answer log %+v (%v): want the choice picked, by its text", log, err)
 	}
 }

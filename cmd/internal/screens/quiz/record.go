@@ -30,7 +30,7 @@ func (r Recorder) Record(msg AnsweredMsg) tea.Cmd {
 	if r.W == nil {
 		return nil
 	}
-	return WaitCmd(r.W.Submit(progress.Answer{Item: msg.ItemID, Right: msg.Right, At: r.Now()}))
+	return WaitCmd(r.W.Submit(progress.Answer{Item: msg.ItemID, Right: msg.Right, At: r.Now(), Picked: msg.Picked}))
 }
 
 // WaitCmd waits for a submitted change and reports it as a SavedMsg.
