@@ -12,7 +12,9 @@ func TestStuck(t *testing.T) {
 	on := func(l string, m int) OnLesson { return OnLesson{Learner: l, Lesson: "s3", Since: ago(m)} }
 	miss := func(l, item string, m int) Answer { return Answer{Learner: l, Item: item, At: ago(m)} }
 	right := func(l, item string, m int) Answer { return Answer{Learner: l, Item: item, Right: true, At: ago(m)} }
-	check := func(l string, passed bool, m int) Check { return Check{Learner: l, Exercise: "ex1", Passed: passed, At: ago(m)} }
+	check := func(l string, passed bool, m int) Check {
+		return Check{Learner: l, Exercise: "ex1", Passed: passed, At: ago(m)}
+	}
 	cases := []struct {
 		name    string
 		on      []OnLesson
@@ -49,7 +51,7 @@ func TestStuck(t *testing.T) {
 		{name: "every rule at once", on: []OnLesson{on("a", 1), on("b", 2), on("c", 60)},
 			answers: []Answer{miss("c", "q1", 9), miss("c", "q1", 5), miss("c", "q1", 1)},
 			checks:  []Check{check("c", false, 16)},
-			want: map[string][]string{"c": {"on s3 for 1h00m (class median 2m)", "missed q1 3 times in a row", "exercise ex1 failing for 16m"}}},
+			want:    map[string][]string{"c": {"on s3 for 1h00m (class median 2m)", "missed q1 3 times in a row", "exercise ex1 failing for 16m"}}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
