@@ -173,3 +173,40 @@ func isTutorDB(ctx context.Context, path string) error {
 	}
 	return nil
 }
+
+// LoggedCheck is one exercise check's verdict.
+type LoggedCheck struct {
+	Learner, Exercise string
+	Passed            bool
+	At                time.Time
+}
+
+// CheckLog reads every exercise check of every learner, oldest first (the
+// class board's "failing for a long time").
+func (s *SQLite) CheckLog(ctx context.Context) ([]LoggedCheck, error) {
+	fail := func(err error) ([]LoggedCheck, error) {
+		return nil, fmt.Errorf("reading the exercise checks in %s: %w", s.path, err)
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT learner, exercise, passed, at_us FROM exercise_checks ORDER BY at_us, learner, exercise`)
+	if err != nil {
+		return fail(err)
+	}
+	defer rows.Close()
+	var out []LoggedCheck
+	for rows.Next() {
+		var (
+			c      LoggedCheck
+			passed int
+			at     int64
+		)
+		if err := rows.Scan(&c.Learner, &c.Exercise, &passed, &at); err != nil {
+			return fail(err)
+		}
+		c.Passed, c.At = passed != 0, time.UnixMicro(at).UTC()
+		out = append(out, c)
+	}
+	if err := rows.Err(); err != nil {
+		return fail(err)
+	}
+	return out, nil
+}
