@@ -60,24 +60,34 @@ Without --db it reads the database of the state directory.`,
 	}
 	report.Flags().StringVar(&o.db, "db", "", "the database to read: a tutor.db `PATH` (default: the state directory's)")
 	report.Flags().StringVar(&o.format, "format", "table", "output `table|csv|json`; json is {learners: [...], items: [...]}")
-	class.AddCommand(report)
+	class.AddCommand(report, newClassBoardCmd(g))
 	return class
 }
 
-func runClassReport(g *globals, o classReportOpts) error {
-	path := o.db
+// classDB is the database a class command reads: --db, or the state
+// directory's; one clear error when there is none.
+func classDB(g *globals, db string) (string, error) {
+	path := db
 	if strings.HasPrefix(path, "postgres://") || strings.HasPrefix(path, "postgresql://") {
-		return errors.New("--db: PostgreSQL is not supported yet; give the path of a SQLite tutor.db")
+		return "", errors.New("--db: PostgreSQL is not supported yet; give the path of a SQLite tutor.db")
 	}
 	if path == "" {
 		dir, err := progress.Dir(g.stateDir)
 		if err != nil {
-			return err
+			return "", err
 		}
 		path = filepath.Join(dir, progress.DBFile)
 		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
-			return fmt.Errorf("no progress in the state directory yet (%s): take a quiz first, or name a class's database with --db PATH", path)
+			return "", fmt.Errorf("no progress in the state directory yet (%s): take a quiz first, or name a class's database with --db PATH", path)
 		}
+	}
+	return path, nil
+}
+
+func runClassReport(g *globals, o classReportOpts) error {
+	path, err := classDB(g, o.db)
+	if err != nil {
+		return err
 	}
 	c, err := loadCourse(g)
 	if err != nil {
