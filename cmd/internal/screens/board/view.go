@@ -126,7 +126,9 @@ func (m Model) detail(w int) string {
 		s += ", last seen " + classreport.Short(m.data.At.Sub(r.LastSeen)) + " ago"
 	}
 	if len(r.Stuck) > 0 {
-		return m.c.Styles.Wrong.Render(fit(s+"; stuck: "+strings.Join(r.Stuck, "; "), w))
+		// The reasons first: in a narrow window they are what matters.
+		s = "▸ " + fit(learnerName(r), learnerWidth) + " stuck: " + strings.Join(r.Stuck, "; ") + " · " + r.ID
+		return m.c.Styles.Wrong.Render(fit(s, w))
 	}
 	return fit(s, w)
 }
