@@ -142,7 +142,11 @@ func (m Model) status(w int) string {
 		}
 		return m.c.Styles.Error.Render(fit(s, w))
 	}
-	return m.c.Styles.Subtle.Render(fit(". not started  ~ in progress  ✓ done  ! stuck", w))
+	s := ". not started  ~ in progress  ✓ done  ! stuck"
+	if n := len(m.data.Lessons); n > 0 {
+		s += fmt.Sprintf(" · columns: lessons 1-%d as 'tutor lessons' numbers them", n)
+	}
+	return m.c.Styles.Subtle.Render(fit(s, w))
 }
 
 func learnerName(r Row) string {
