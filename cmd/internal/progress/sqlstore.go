@@ -27,7 +27,7 @@ const (
 
 // schemaLock is the lock key of the schema migration: two servers starting
 // at once migrate one after the other.
-const schemaLock = "\x00tutor schema"
+const schemaLock = "tutor: schema migration"
 
 // rebind rewrites ? placeholders to $1, $2, ... for PostgreSQL. The
 // statements here never have a ? inside a string literal; quoted text is
