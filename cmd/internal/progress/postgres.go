@@ -37,7 +37,7 @@ func OpenPostgres(ctx context.Context, dsn string) (*Postgres, error) {
 	shown := RedactDSN(dsn)
 	cfg, err := pgxpool.ParseConfig(dsn)
 	if err != nil {
-		return nil, fmt.Errorf("--db %s is not a valid PostgreSQL address (%s): use postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE",
+		return nil, fmt.Errorf("%s is not a valid PostgreSQL address (%s): use postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE",
 			shown, oneLine(err, dsn))
 	}
 	if cfg.ConnConfig.ConnectTimeout == 0 {

@@ -8,6 +8,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/tutor-dev/tutor/cmd/internal/progress/pgtest"
 )
 
 // The store suite: the same tests against every kind of store. fresh makes
@@ -35,7 +37,7 @@ var storeBackends = []storeBackend{
 		}
 	}},
 	{"postgres", func(t *testing.T) func() (suiteStore, error) {
-		dsn := pgDatabase(t)
+		dsn := pgtest.DSN(t)
 		return func() (suiteStore, error) {
 			c, cancel := context.WithTimeout(ctx, 30*time.Second)
 			defer cancel()

@@ -1,16 +1,25 @@
-package progress
+// Package pgtest gives tests a real PostgreSQL server: the one
+// $TUTOR_TEST_PG_DSN names (.ci/run starts one), or else a throwaway
+// cluster started once per test binary in a temporary directory from the
+// server binaries it finds (/usr/lib/postgresql/*/bin, then $PATH; as root
+// it runs the server as nobody, since initdb refuses root). Without server
+// binaries the tests that ask for one skip, except when CI is set, where
+// that is a failure. A test binary that uses it calls Stop from TestMain.
+package pgtest
 
 import (
 	"bytes"
 	"context"
 	"fmt"
 	"net"
+	"net/url"
 	"os"
 	"os/exec"
 	"os/user"
 	"path/filepath"
 	"sort"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -19,17 +28,8 @@ import (
 	"github.com/jackc/pgx/v5"
 )
 
-// The PostgreSQL store is tested against a real server: the one
-// $TUTOR_TEST_PG_DSN names (.ci/run starts one), or else a throwaway
-// cluster this test binary starts in a temporary directory from the
-// server binaries it finds. Without binaries the PostgreSQL tests skip,
-// except under CI, where that is a failure.
-
-func TestMain(m *testing.M) {
-	code := m.Run()
-	pg.stop()
-	os.Exit(code)
-}
+// Stop stops the throwaway cluster, if one was started, and removes it.
+func Stop() { pg.stop() }
 
 var pg pgServer
 
@@ -139,9 +139,9 @@ func (s *pgServer) stop() {
 	os.RemoveAll(s.dir)
 }
 
-// pgDatabase gives the test an empty schema of its own on the server and
-// returns a DSN that works in it; the schema is dropped at the test's end.
-func pgDatabase(t *testing.T) string {
+// DSN gives the test an empty schema of its own on the server and returns
+// a DSN that works in it; the schema is dropped at the test's end.
+func DSN(t testing.TB) string {
 	t.Helper()
 	pg.once.Do(pg.start)
 	switch {
@@ -154,6 +154,8 @@ func pgDatabase(t *testing.T) string {
 	}
 	schema := fmt.Sprintf("tutor_test_%d_%d", os.Getpid(), pg.n.Add(1))
 	admin := func(sql string) error {
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
 		c, err := pgx.Connect(ctx, pg.dsn)
 		if err != nil {
 			return err
@@ -163,25 +165,20 @@ func pgDatabase(t *testing.T) string {
 		return err
 	}
 	if err := admin("CREATE SCHEMA " + schema); err != nil {
-		t.Fatalf("creating a schema on %s: %v", RedactDSN(pg.dsn), err)
+		t.Fatalf("creating a schema on %s: %v", redact(pg.dsn), err)
 	}
 	t.Cleanup(func() { admin("DROP SCHEMA " + schema + " CASCADE") })
 	sep := "?"
-	if bytes.ContainsRune([]byte(pg.dsn), '?') {
+	if strings.ContainsRune(pg.dsn, '?') {
 		sep = "&"
 	}
 	return pg.dsn + sep + "search_path=" + schema
 }
 
-// openPG opens a store on dsn, closed at the test's end.
-func openPG(t *testing.T, dsn string) *Postgres {
-	t.Helper()
-	c, cancel := context.WithTimeout(ctx, 30*time.Second)
-	defer cancel()
-	s, err := OpenPostgres(c, dsn)
-	if err != nil {
-		t.Fatal(err)
+// redact hides a password in a URL DSN.
+func redact(dsn string) string {
+	if u, err := url.Parse(dsn); err == nil {
+		return u.Redacted()
 	}
-	t.Cleanup(func() { s.Close() })
-	return s
+	return "$TUTOR_TEST_PG_DSN"
 }
