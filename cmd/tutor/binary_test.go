@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/tutor-dev/tutor/assets/source"
+	"github.com/tutor-dev/tutor/cmd/internal/progress/pgtest"
 )
 
 // tutorBin is the tutor binary built once for the tests of the built binary.
@@ -42,6 +43,7 @@ func TestMain(m *testing.M) {
 	}
 	code := m.Run()
 	os.RemoveAll(dir)
+	pgtest.Stop()
 	os.Exit(code)
 }
 

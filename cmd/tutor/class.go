@@ -49,6 +49,7 @@ items; empty when undefined) and how often each choice was picked first.
 Without --db it reads the database of the state directory.`,
 		Example: `  tutor class report
   tutor class report --db /srv/class/tutor.db --format csv > items.csv
+  tutor class report --db postgres://teacher@db.example/class
   tutor class report --format json | jq '.items[] | select(.p_value < 0.5)'`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -58,7 +59,7 @@ Without --db it reads the database of the state directory.`,
 			return runClassReport(g, o)
 		},
 	}
-	report.Flags().StringVar(&o.db, "db", "", "the database to read: a tutor.db `PATH` (default: the state directory's)")
+	report.Flags().StringVar(&o.db, "db", "", "the database to read: a tutor.db `PATH` or a PostgreSQL class store postgres://USER[:PASSWORD]@HOST[:PORT]/DB (default: the state directory's tutor.db)")
 	report.Flags().StringVar(&o.format, "format", "table", "output `table|csv|json`; json is {learners: [...], items: [...]}")
 	class.AddCommand(report, newClassBoardCmd(g))
 	return class
@@ -68,9 +69,6 @@ Without --db it reads the database of the state directory.`,
 // directory's; one clear error when there is none.
 func classDB(g *globals, db string) (string, error) {
 	path := db
-	if strings.HasPrefix(path, "postgres://") || strings.HasPrefix(path, "postgresql://") {
-		return "", errors.New("--db: PostgreSQL is not supported yet; give the path of a SQLite tutor.db")
-	}
 	if path == "" {
 		dir, err := progress.Dir(g.stateDir)
 		if err != nil {
@@ -94,7 +92,7 @@ func runClassReport(g *globals, o classReportOpts) error {
 		return err
 	}
 	ctx := context.Background()
-	store, err := progress.OpenExisting(ctx, path)
+	store, err := progress.OpenClass(ctx, path)
 	if err != nil {
 		return err
 	}

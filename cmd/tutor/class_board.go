@@ -34,7 +34,7 @@ terminal; for a printable report use 'tutor class report'.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error { return runClassBoard(g, db) },
 	}
-	cmd.Flags().StringVar(&db, "db", "", "the database to read: a tutor.db `PATH` (default: the state directory's)")
+	cmd.Flags().StringVar(&db, "db", "", "the database to read: a tutor.db `PATH` or a PostgreSQL class store postgres://USER[:PASSWORD]@HOST[:PORT]/DB (default: the state directory's tutor.db)")
 	return cmd
 }
 
@@ -44,7 +44,7 @@ func runClassBoard(g *globals, db string) error {
 		return err
 	}
 	ctx := context.Background()
-	store, err := progress.OpenExisting(ctx, path)
+	store, err := progress.OpenClass(ctx, path)
 	if err != nil {
 		return err
 	}

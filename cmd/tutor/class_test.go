@@ -67,7 +67,7 @@ func TestBinaryClassReportBadInput(t *testing.T) {
 		{"missing file", []string{"class", "report", "--db", filepath.Join(dir, "nope.db")}, 1, "no database at"},
 		{"corrupt", []string{"class", "report", "--db", corrupt}, 1, "is damaged"},
 		{"not a database", []string{"class", "report", "--db", notes}, 1, "not a tutor database"},
-		{"postgres", []string{"class", "report", "--db", "postgres://teacher@localhost/class"}, 1, "PostgreSQL is not supported yet"},
+		{"malformed postgres", []string{"class", "report", "--db", "postgres://teacher:s3cret@localhost:notaport/class"}, 1, "postgres://teacher:xxxxx@localhost:notaport/class is not a valid PostgreSQL address"},
 		{"unknown format", []string{"class", "report", "--format", "xml"}, 2, `--format "xml": use table, csv, json`},
 		{"unknown subcommand", []string{"class", "reprot"}, 2, "Did you mean report?"},
 	} {

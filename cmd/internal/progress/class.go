@@ -45,8 +45,8 @@ type LoggedAnswer struct {
 var _ ClassReader = (*SQLite)(nil)
 
 // Learners lists every learner with the time of their latest change.
-func (s *SQLite) Learners(ctx context.Context) ([]LearnerSeen, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT learner, MAX(t) FROM (
+func (s *sqlStore) Learners(ctx context.Context) ([]LearnerSeen, error) {
+	rows, err := s.query(ctx, `SELECT learner, MAX(t) FROM (
 			SELECT learner, CAST(NULL AS BIGINT) AS t FROM learners
 			UNION ALL SELECT learner, updated_us FROM lessons
 			UNION ALL SELECT learner, CAST(NULL AS BIGINT) FROM review
@@ -54,7 +54,7 @@ func (s *SQLite) Learners(ctx context.Context) ([]LearnerSeen, error) {
 			UNION ALL SELECT learner, at_us FROM exercise_checks
 		) AS seen GROUP BY learner ORDER BY learner`)
 	if err != nil {
-		return nil, fmt.Errorf("listing the learners in %s: %w", s.path, err)
+		return nil, fmt.Errorf("listing the learners in %s: %w", s.where, err)
 	}
 	defer rows.Close()
 	var out []LearnerSeen
@@ -64,23 +64,23 @@ func (s *SQLite) Learners(ctx context.Context) ([]LearnerSeen, error) {
 			last sql.NullInt64
 		)
 		if err := rows.Scan(&l.ID, &last); err != nil {
-			return nil, fmt.Errorf("listing the learners in %s: %w", s.path, err)
+			return nil, fmt.Errorf("listing the learners in %s: %w", s.where, err)
 		}
 		l.LastSeen = fromMicros(last)
 		out = append(out, l)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("listing the learners in %s: %w", s.path, err)
+		return nil, fmt.Errorf("listing the learners in %s: %w", s.where, err)
 	}
 	return out, nil
 }
 
 // AnswerLog reads the whole answer log, oldest first.
-func (s *SQLite) AnswerLog(ctx context.Context) ([]LoggedAnswer, error) {
+func (s *sqlStore) AnswerLog(ctx context.Context) ([]LoggedAnswer, error) {
 	fail := func(err error) ([]LoggedAnswer, error) {
-		return nil, fmt.Errorf("reading the answer log in %s: %w", s.path, err)
+		return nil, fmt.Errorf("reading the answer log in %s: %w", s.where, err)
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT learner, item, correct, at_us, picked FROM answers ORDER BY at_us, learner, item`)
+	rows, err := s.query(ctx, `SELECT learner, item, correct, at_us, picked FROM answers ORDER BY at_us, learner, item`)
 	if err != nil {
 		return fail(err)
 	}
@@ -183,11 +183,11 @@ type LoggedCheck struct {
 
 // CheckLog reads every exercise check of every learner, oldest first (the
 // class board's "failing for a long time").
-func (s *SQLite) CheckLog(ctx context.Context) ([]LoggedCheck, error) {
+func (s *sqlStore) CheckLog(ctx context.Context) ([]LoggedCheck, error) {
 	fail := func(err error) ([]LoggedCheck, error) {
-		return nil, fmt.Errorf("reading the exercise checks in %s: %w", s.path, err)
+		return nil, fmt.Errorf("reading the exercise checks in %s: %w", s.where, err)
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT learner, exercise, passed, at_us FROM exercise_checks ORDER BY at_us, learner, exercise`)
+	rows, err := s.query(ctx, `SELECT learner, exercise, passed, at_us FROM exercise_checks ORDER BY at_us, learner, exercise`)
 	if err != nil {
 		return fail(err)
 	}

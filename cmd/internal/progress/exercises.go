@@ -75,22 +75,22 @@ type Exercises struct {
 }
 
 // applyExercise records an exercise change; ok is false for other changes.
-func (s *SQLite) applyExercise(ctx context.Context, learner string, c Change) (bool, error) {
+func (s *sqlStore) applyExercise(ctx context.Context, learner string, c Change) (bool, error) {
 	switch c := c.(type) {
 	case ExerciseChecked:
-		return true, s.tx(ctx, "recording a check of exercise "+c.Exercise, func(tx *sql.Tx) error {
+		return true, s.tx(ctx, learner, "recording a check of exercise "+c.Exercise, func(tx txn) error {
 			_, err := tx.Exec(`INSERT INTO exercise_checks (learner, exercise, passed, at_us) VALUES (?, ?, ?, ?)`,
 				learner, c.Exercise, boolInt(c.Passed), micros(c.At))
 			return err
 		})
 	case HintShown:
-		return true, s.tx(ctx, "recording a hint of exercise "+c.Exercise, func(tx *sql.Tx) error {
+		return true, s.tx(ctx, learner, "recording a hint of exercise "+c.Exercise, func(tx txn) error {
 			_, err := tx.Exec(`INSERT INTO exercise_hints (learner, exercise, hints) VALUES (?, ?, ?)
 				ON CONFLICT (learner, exercise) DO UPDATE SET hints = CASE WHEN excluded.hints > exercise_hints.hints THEN excluded.hints ELSE exercise_hints.hints END`, learner, c.Exercise, c.Level)
 			return err
 		})
 	case WorkspaceSet:
-		return true, s.tx(ctx, "remembering the exercise workspace", func(tx *sql.Tx) error {
+		return true, s.tx(ctx, learner, "remembering the exercise workspace", func(tx txn) error {
 			_, err := tx.Exec(`INSERT INTO exercise_workspace (learner, dir) VALUES (?, ?)
 				ON CONFLICT (learner) DO UPDATE SET dir = excluded.dir`, learner, c.Dir)
 			return err
@@ -100,16 +100,16 @@ func (s *SQLite) applyExercise(ctx context.Context, learner string, c Change) (b
 }
 
 // Exercises reads a learner's exercise state.
-func (s *SQLite) Exercises(ctx context.Context, learner string) (*Exercises, error) {
+func (s *sqlStore) Exercises(ctx context.Context, learner string) (*Exercises, error) {
 	ex := &Exercises{ByID: map[string]ExerciseStatus{}}
 	fail := func(err error) (*Exercises, error) {
-		return nil, errors.New("reading exercises from " + s.path + ": " + err.Error())
+		return nil, errors.New("reading exercises from " + s.where + ": " + err.Error())
 	}
-	err := s.db.QueryRowContext(ctx, `SELECT dir FROM exercise_workspace WHERE learner = ?`, learner).Scan(&ex.Workspace)
+	err := s.queryRow(ctx, `SELECT dir FROM exercise_workspace WHERE learner = ?`, learner).Scan(&ex.Workspace)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return fail(err)
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT exercise, passed, at_us FROM exercise_checks WHERE learner = ? ORDER BY at_us`, learner)
+	rows, err := s.query(ctx, `SELECT exercise, passed, at_us FROM exercise_checks WHERE learner = ? ORDER BY at_us`, learner)
 	if err != nil {
 		return fail(err)
 	}
@@ -133,7 +133,7 @@ func (s *SQLite) Exercises(ctx context.Context, learner string) (*Exercises, err
 	if err := rows.Close(); err != nil {
 		return fail(err)
 	}
-	rows, err = s.db.QueryContext(ctx, `SELECT exercise, hints FROM exercise_hints WHERE learner = ?`, learner)
+	rows, err = s.query(ctx, `SELECT exercise, hints FROM exercise_hints WHERE learner = ?`, learner)
 	if err != nil {
 		return fail(err)
 	}
@@ -152,8 +152,8 @@ func (s *SQLite) Exercises(ctx context.Context, learner string) (*Exercises, err
 }
 
 // loadPassed fills st.ExercisesPassed from the check results.
-func (s *SQLite) loadPassed(ctx context.Context, learner string, st *State) error {
-	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT exercise FROM exercise_checks WHERE learner = ? AND passed != 0`, learner)
+func (s *sqlStore) loadPassed(ctx context.Context, learner string, st *State) error {
+	rows, err := s.query(ctx, `SELECT DISTINCT exercise FROM exercise_checks WHERE learner = ? AND passed != 0`, learner)
 	if err != nil {
 		return err
 	}

@@ -2,7 +2,6 @@ package progress
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -80,7 +79,7 @@ func (s *SQLite) importJSON(ctx context.Context, dir string, now time.Time) ([]s
 		}
 	}
 	var done []string
-	err := s.tx(ctx, "importing progress.json and review.json", func(tx *sql.Tx) error {
+	err := s.tx(ctx, LocalLearner, "importing progress.json and review.json", func(tx txn) error {
 		done = done[:0]
 		if st != nil {
 			ok, err := markImported(tx, File, now)
@@ -116,14 +115,14 @@ func (s *SQLite) importJSON(ctx context.Context, dir string, now time.Time) ([]s
 	for _, name := range done {
 		p := filepath.Join(dir, name)
 		if err := os.Rename(p, p+ImportedSuffix); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			warnings = append(warnings, fmt.Sprintf("%s is imported into %s but could not be renamed to %s (%v); it is not read again", p, s.path, name+ImportedSuffix, err))
+			warnings = append(warnings, fmt.Sprintf("%s is imported into %s but could not be renamed to %s (%v); it is not read again", p, s.where, name+ImportedSuffix, err))
 		}
 	}
 	return warnings, nil
 }
 
 // markImported records that name was imported; false when it was already.
-func markImported(tx *sql.Tx, name string, now time.Time) (bool, error) {
+func markImported(tx txn, name string, now time.Time) (bool, error) {
 	res, err := tx.Exec(`INSERT INTO imports (name, at_us) VALUES (?, ?) ON CONFLICT (name) DO NOTHING`, name, micros(now))
 	if err != nil {
 		return false, err
@@ -132,7 +131,7 @@ func markImported(tx *sql.Tx, name string, now time.Time) (bool, error) {
 	return n == 1, err
 }
 
-func importState(tx *sql.Tx, st *State) error {
+func importState(tx txn, st *State) error {
 	if st.Last != "" {
 		if _, err := tx.Exec(`INSERT INTO learners (learner, last_lesson) VALUES (?, ?) ON CONFLICT (learner) DO NOTHING`,
 			LocalLearner, st.Last); err != nil {

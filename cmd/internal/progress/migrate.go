@@ -93,8 +93,8 @@ var migrations = []string{
 var SchemaVersion = len(migrations)
 
 // migrate brings the schema to SchemaVersion in one transaction.
-func (s *SQLite) migrate(ctx context.Context) error {
-	return s.tx(ctx, "preparing the database", func(tx *sql.Tx) error {
+func (s *sqlStore) migrate(ctx context.Context) error {
+	return s.tx(ctx, schemaLock, "preparing the database", func(tx txn) error {
 		if _, err := tx.Exec(`CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)`); err != nil {
 			return err
 		}

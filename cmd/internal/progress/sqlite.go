@@ -30,11 +30,7 @@ const busyTimeout = 10 * time.Second
 // change in its own IMMEDIATE transaction (it takes the write lock at its
 // start, so a read-then-write such as an answer's card update never fails
 // half-way on a lock upgrade).
-type SQLite struct {
-	db    *sql.DB
-	path  string
-	sched quizzes.Scheduler
-}
+type SQLite struct{ *sqlStore }
 
 // OpenSQLite opens (creating) the database in dir, migrates its schema and
 // imports the JSON files of earlier versions once. Warnings are one line
@@ -87,7 +83,7 @@ func openDB(ctx context.Context, path string) (*SQLite, error) {
 	// One connection per process: the process's own writes are already
 	// ordered (see Writer); other processes wait on busy_timeout.
 	db.SetMaxOpenConns(1)
-	s := &SQLite{db: db, path: path, sched: quizzes.QuizScheduler()}
+	s := &SQLite{&sqlStore{db: db, where: path, sched: quizzes.QuizScheduler()}}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, err
@@ -95,37 +91,11 @@ func openDB(ctx context.Context, path string) (*SQLite, error) {
 	return s, nil
 }
 
-// Where is the database file.
-func (s *SQLite) Where() string { return s.path }
-
-// Close closes the database.
-func (s *SQLite) Close() error { return s.db.Close() }
-
-// DB is the database handle, for tests and the benchmark.
-func (s *SQLite) DB() *sql.DB { return s.db }
-
-// tx runs f in one transaction (IMMEDIATE: see SQLite), naming the file in
-// any error.
-func (s *SQLite) tx(ctx context.Context, what string, f func(*sql.Tx) error) error {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("%s in %s: %w", what, s.path, err)
-	}
-	if err := f(tx); err != nil {
-		tx.Rollback()
-		return fmt.Errorf("%s in %s: %w", what, s.path, err)
-	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("%s in %s: %w", what, s.path, err)
-	}
-	return nil
-}
-
 // Apply records one change in one transaction.
-func (s *SQLite) Apply(ctx context.Context, learner string, c Change) error {
+func (s *sqlStore) Apply(ctx context.Context, learner string, c Change) error {
 	switch c := c.(type) {
 	case Open:
-		return s.tx(ctx, "recording that lesson "+c.Lesson+" was opened", func(tx *sql.Tx) error {
+		return s.tx(ctx, learner, "recording that lesson "+c.Lesson+" was opened", func(tx txn) error {
 			if err := upsertLesson(tx, learner, c.Lesson, "opened = 1", c.At); err != nil {
 				return err
 			}
@@ -134,25 +104,25 @@ func (s *SQLite) Apply(ctx context.Context, learner string, c Change) error {
 			return err
 		})
 	case Offset:
-		return s.tx(ctx, "saving the position in lesson "+c.Lesson, func(tx *sql.Tx) error {
+		return s.tx(ctx, learner, "saving the position in lesson "+c.Lesson, func(tx txn) error {
 			return upsertLesson(tx, learner, c.Lesson, fmt.Sprintf("scroll_offset = %d", max(c.Offset, 0)), c.At)
 		})
 	case Position:
-		return s.tx(ctx, "saving the position in lesson "+c.Lesson, func(tx *sql.Tx) error {
+		return s.tx(ctx, learner, "saving the position in lesson "+c.Lesson, func(tx txn) error {
 			return upsertLesson(tx, learner, c.Lesson, fmt.Sprintf("read_position = %g", clampPosition(c.Position)), c.At)
 		})
 	case Read:
-		return s.tx(ctx, "recording that lesson "+c.Lesson+" was read", func(tx *sql.Tx) error {
+		return s.tx(ctx, learner, "recording that lesson "+c.Lesson+" was read", func(tx txn) error {
 			return upsertLesson(tx, learner, c.Lesson, "read_to_end = 1", c.At)
 		})
 	case QuizPassed:
-		return s.tx(ctx, "recording that the quiz of lesson "+c.Lesson+" was passed", func(tx *sql.Tx) error {
+		return s.tx(ctx, learner, "recording that the quiz of lesson "+c.Lesson+" was passed", func(tx txn) error {
 			return upsertLesson(tx, learner, c.Lesson, "quiz_passed = 1", c.At)
 		})
 	case Answer:
-		return s.tx(ctx, "recording the answer to "+c.Item, func(tx *sql.Tx) error { return s.answer(tx, learner, c) })
+		return s.tx(ctx, learner, "recording the answer to "+c.Item, func(tx txn) error { return s.answer(tx, learner, c) })
 	case Reset:
-		return s.tx(ctx, "resetting lesson "+c.Lesson, func(tx *sql.Tx) error {
+		return s.tx(ctx, learner, "resetting lesson "+c.Lesson, func(tx txn) error {
 			if _, err := tx.Exec(`DELETE FROM lessons WHERE learner = ? AND lesson = ?`, learner, c.Lesson); err != nil {
 				return err
 			}
@@ -167,7 +137,7 @@ func (s *SQLite) Apply(ctx context.Context, learner string, c Change) error {
 			return nil
 		})
 	case ResetAll:
-		return s.tx(ctx, "resetting all progress", func(tx *sql.Tx) error {
+		return s.tx(ctx, learner, "resetting all progress", func(tx txn) error {
 			for _, q := range []string{`DELETE FROM lessons WHERE learner = ?`, `DELETE FROM learners WHERE learner = ?`, `DELETE FROM review WHERE learner = ?`} {
 				if _, err := tx.Exec(q, learner); err != nil {
 					return err
@@ -184,7 +154,7 @@ func (s *SQLite) Apply(ctx context.Context, learner string, c Change) error {
 
 // upsertLesson sets one column of a lesson's row (set is fixed SQL, never
 // user input).
-func upsertLesson(tx *sql.Tx, learner, lesson, set string, at time.Time) error {
+func upsertLesson(tx txn, learner, lesson, set string, at time.Time) error {
 	_, err := tx.Exec(`INSERT INTO lessons (learner, lesson, updated_us) VALUES (?, ?, ?)
 		ON CONFLICT (learner, lesson) DO NOTHING`, learner, lesson, nullMicros(at))
 	if err != nil {
@@ -196,7 +166,7 @@ func upsertLesson(tx *sql.Tx, learner, lesson, set string, at time.Time) error {
 
 // answer logs one answer and moves the item's card on from the card as
 // stored now (not as read when the session began).
-func (s *SQLite) answer(tx *sql.Tx, learner string, a Answer) error {
+func (s *sqlStore) answer(tx txn, learner string, a Answer) error {
 	rec, err := readRecord(tx.QueryRow(`SELECT `+reviewCols+` FROM review WHERE learner = ? AND item = ?`, learner, a.Item))
 	if errors.Is(err, sql.ErrNoRows) || err == nil && rec.Check() != nil {
 		rec, err = &quizzes.Record{}, nil // never answered, or impossible: start fresh
@@ -241,7 +211,7 @@ func readRecord(row scanner) (*quizzes.Record, error) {
 
 // writeRecord stores an item's record; keep leaves an existing row as it is
 // (the import never overwrites what the database has).
-func writeRecord(tx *sql.Tx, learner, item string, rec *quizzes.Record, keep bool) error {
+func writeRecord(tx txn, learner, item string, rec *quizzes.Record, keep bool) error {
 	conflict := `DO UPDATE SET state = excluded.state, step = excluded.step, stability = excluded.stability,
 		difficulty = excluded.difficulty, due_us = excluded.due_us, last_review_us = excluded.last_review_us,
 		answers = excluded.answers, first_try_right = excluded.first_try_right, last_missed = excluded.last_missed`
@@ -257,9 +227,9 @@ func writeRecord(tx *sql.Tx, learner, item string, rec *quizzes.Record, keep boo
 }
 
 // AnswerCount is the number of answers logged for a learner.
-func (s *SQLite) AnswerCount(ctx context.Context, learner string) (int, error) {
+func (s *sqlStore) AnswerCount(ctx context.Context, learner string) (int, error) {
 	var n int
-	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM answers WHERE learner = ?`, learner).Scan(&n)
+	err := s.queryRow(ctx, `SELECT count(*) FROM answers WHERE learner = ?`, learner).Scan(&n)
 	return n, err
 }
 

@@ -10,16 +10,16 @@ import (
 )
 
 // Load reads one learner's progress and review state.
-func (s *SQLite) Load(ctx context.Context, learner string) (Snapshot, error) {
+func (s *sqlStore) Load(ctx context.Context, learner string) (Snapshot, error) {
 	snap := Snapshot{Progress: New(), Review: quizzes.NewReview()}
 	fail := func(err error) (Snapshot, error) {
-		return Snapshot{}, fmt.Errorf("reading progress from %s: %w", s.path, err)
+		return Snapshot{}, fmt.Errorf("reading progress from %s: %w", s.where, err)
 	}
-	err := s.db.QueryRowContext(ctx, `SELECT last_lesson FROM learners WHERE learner = ?`, learner).Scan(&snap.Progress.Last)
+	err := s.queryRow(ctx, `SELECT last_lesson FROM learners WHERE learner = ?`, learner).Scan(&snap.Progress.Last)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return fail(err)
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT lesson, opened, read_to_end, quiz_passed, scroll_offset, read_position, updated_us
+	rows, err := s.query(ctx, `SELECT lesson, opened, read_to_end, quiz_passed, scroll_offset, read_position, updated_us
 		FROM lessons WHERE learner = ?`, learner)
 	if err != nil {
 		return fail(err)
@@ -44,7 +44,7 @@ func (s *SQLite) Load(ctx context.Context, learner string) (Snapshot, error) {
 	if err := s.loadPassed(ctx, learner, snap.Progress); err != nil {
 		return fail(err)
 	}
-	rows, err = s.db.QueryContext(ctx, `SELECT item, `+reviewCols+` FROM review WHERE learner = ? ORDER BY item`, learner)
+	rows, err = s.query(ctx, `SELECT item, `+reviewCols+` FROM review WHERE learner = ? ORDER BY item`, learner)
 	if err != nil {
 		return fail(err)
 	}
@@ -56,7 +56,7 @@ func (s *SQLite) Load(ctx context.Context, learner string) (Snapshot, error) {
 			return fail(err)
 		}
 		if cerr := rec.Check(); cerr != nil {
-			snap.Warnings = append(snap.Warnings, fmt.Sprintf("%s: the review state of item %s is impossible (%v); that item starts fresh", s.path, item, cerr))
+			snap.Warnings = append(snap.Warnings, fmt.Sprintf("%s: the review state of item %s is impossible (%v); that item starts fresh", s.where, item, cerr))
 			continue
 		}
 		snap.Review.Items[item] = rec
