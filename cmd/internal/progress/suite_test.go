@@ -25,6 +25,7 @@ type suiteStore interface {
 	ClassReader
 	AnswerCount(ctx context.Context, learner string) (int, error)
 	Exercises(ctx context.Context, learner string) (*Exercises, error)
+	CheckLog(ctx context.Context) ([]LoggedCheck, error)
 	Where() string
 }
 
@@ -288,6 +289,11 @@ func suiteExercisesAndLog(t *testing.T, open func() suiteStore) {
 	wantL := []LearnerSeen{{"bob", t0.Add(5 * time.Minute)}, {LocalLearner, t0.Add(2 * time.Minute)}}
 	if err != nil || !reflect.DeepEqual(learners, wantL) {
 		t.Errorf("learners %+v %v, want %+v", learners, err, wantL)
+	}
+	checks, err := s.CheckLog(ctx)
+	wantC := []LoggedCheck{{LocalLearner, "a", false, t0}, {LocalLearner, "a", true, t0.Add(time.Second)}, {"bob", "b", true, t0.Add(5 * time.Minute)}}
+	if err != nil || !reflect.DeepEqual(checks, wantC) {
+		t.Errorf("checks %+v %v, want %+v", checks, err, wantC)
 	}
 	ex, err := open().Exercises(ctx, LocalLearner)
 	if err != nil {
