@@ -6,7 +6,9 @@
 package yamlsafe
 
 import (
+	"bytes"
 	"fmt"
+	"strings"
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
@@ -74,4 +76,25 @@ func (a *aliasFinder) Visit(n ast.Node) ast.Visitor {
 		return nil
 	}
 	return a
+}
+
+// Region keeps lines first..last (1-based) of data, from column col on the
+// first, and blanks the rest (keeping the line breaks), so that a document
+// embedded in a larger file (a scenario inside an experiment or exercise)
+// parses on its own and still reports positions in the whole file.
+func Region(data []byte, first, col, last int) []byte {
+	lines := bytes.SplitAfter(data, []byte("\n"))
+	var out bytes.Buffer
+	for i, l := range lines {
+		if n := i + 1; n == first {
+			rs := []rune(string(l))
+			cut := min(max(col-1, 0), len(rs))
+			out.WriteString(strings.Repeat(" ", cut) + string(rs[cut:]))
+		} else if n > first && n <= last {
+			out.Write(l)
+		} else if bytes.HasSuffix(l, []byte("\n")) {
+			out.WriteByte('\n')
+		}
+	}
+	return out.Bytes()
 }

@@ -45,3 +45,12 @@ func TestPlainYAMLDecodes(t *testing.T) {
 		t.Errorf("decoded %+v", v)
 	}
 }
+
+func TestRegionKeepsPositions(t *testing.T) {
+	data := []byte("question: q\nscenario: {source: sqs,\n  records: []}\nknobs: [a]\n")
+	got := string(Region(data, 2, 11, 3))
+	want := "\n          {source: sqs,\n  records: []}\n\n"
+	if got != want {
+		t.Errorf("Region = %q, want %q", got, want)
+	}
+}

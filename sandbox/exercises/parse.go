@@ -354,7 +354,7 @@ func (p *parser) simulate(at string, in *specSimulate) *Simulate {
 	if n.IsFlowStyle {
 		pos = n.Start.Position
 	}
-	s.Scenario = onlyLines(p.data, pos.Line, pos.Column, lastLine(n))
+	s.Scenario = yamlsafe.Region(p.data, pos.Line, pos.Column, lastLine(n))
 	sc, err := sim.Load(p.file, s.Scenario)
 	if err != nil {
 		p.errs = append(p.errs, err)
@@ -398,23 +398,3 @@ func lastLine(n ast.Node) int {
 type visitor func(ast.Node)
 
 func (v visitor) Visit(n ast.Node) ast.Visitor { v(n); return v }
-
-// onlyLines keeps lines first..last (1-based) of data, from column col on
-// the first, and blanks the rest, so a parser of the kept part reports
-// positions in the whole.
-func onlyLines(data []byte, first, col, last int) []byte {
-	lines := bytes.SplitAfter(data, []byte("\n"))
-	var out bytes.Buffer
-	for i, l := range lines {
-		if n := i + 1; n == first {
-			rs := []rune(string(l))
-			cut := min(max(col-1, 0), len(rs))
-			out.WriteString(strings.Repeat(" ", cut) + string(rs[cut:]))
-		} else if n > first && n <= last {
-			out.Write(l)
-		} else if bytes.HasSuffix(l, []byte("\n")) {
-			out.WriteByte('\n')
-		}
-	}
-	return out.Bytes()
-}

@@ -11,6 +11,7 @@ import (
 	"github.com/goccy/go-yaml/ast"
 
 	"github.com/tutor-dev/tutor/assets/source"
+	"github.com/tutor-dev/tutor/assets/yamlsafe"
 	"github.com/tutor-dev/tutor/sandbox/sim"
 )
 
@@ -170,7 +171,7 @@ func parseExperiment(file string, data []byte) (*Experiment, []error) {
 	if m.IsFlowStyle {
 		pos = m.Start.Position // a flow mapping at its '{'
 	}
-	e.Scenario = onlyLines(data, pos.Line, pos.Column, endLine(top, scenario))
+	e.Scenario = yamlsafe.Region(data, pos.Line, pos.Column, endLine(top, scenario))
 	sc, err := sim.Load(file, e.Scenario)
 	if err != nil {
 		if msg, whole := strings.CutPrefix(err.Error(), file+": "); whole {
@@ -196,24 +197,4 @@ func endLine(top *ast.MappingNode, field *ast.MappingValueNode) int {
 		}
 	}
 	return 1 << 30
-}
-
-// onlyLines keeps lines first..last (1-based) of data, from column col on
-// the first, and blanks the rest, so a parser of the kept part reports
-// positions in the whole.
-func onlyLines(data []byte, first, col, last int) []byte {
-	lines := bytes.SplitAfter(data, []byte("\n"))
-	var out bytes.Buffer
-	for i, l := range lines {
-		if n := i + 1; n == first {
-			rs := []rune(string(l))
-			cut := min(max(col-1, 0), len(rs))
-			out.WriteString(strings.Repeat(" ", cut) + string(rs[cut:]))
-		} else if n > first && n <= last {
-			out.Write(l)
-		} else if bytes.HasSuffix(l, []byte("\n")) {
-			out.WriteByte('\n')
-		}
-	}
-	return out.Bytes()
 }
