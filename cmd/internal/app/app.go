@@ -62,6 +62,15 @@ type Options struct {
 	// (workspace, checks, hints) for the exercise screen.
 	Exercises exercise.Store
 
+	// Remote: the app runs on a server for a learner over SSH (tutor serve).
+	// Exercises, which build and run the learner's code, are not opened there:
+	// the exercise activity says how to do it on their own machine.
+	Remote bool
+	// IdleTimeout, when positive, quits the app once no key has been pressed
+	// for that long (Idled then says so). wish's own idle timeout never fires
+	// while the app redraws, so the timer is here.
+	IdleTimeout time.Duration
+
 	// Quiz, when set, makes the app `tutor quiz`: the quiz is the bottom
 	// screen (leaving it quits) and there is no course.
 	Quiz *Quiz
@@ -107,6 +116,8 @@ type Model struct {
 	// scrollSeq counts scroll moves; a settledMsg of an older one is stale.
 	scrollSeq int
 	err       error // loading failed; the program quits and the caller reports it
+	idleSeq   int   // counts key presses; an idleMsg of an older one is stale
+	idled     bool  // quit after Options.IdleTimeout without a key press
 }
 
 // New builds the app. It reopens the last lesson when there is one.
@@ -172,6 +183,10 @@ func (m Model) State() *progress.State {
 // Init asks the terminal for its background colour; until it answers (many
 // never do) the app draws with the dark theme.
 func (m Model) Init() tea.Cmd {
+	return tea.Batch(m.idleCmd(), m.init())
+}
+
+func (m Model) init() tea.Cmd {
 	var ask tea.Cmd
 	if m.follow {
 		ask = tea.RequestBackgroundColor
@@ -201,6 +216,24 @@ func (m Model) statusOf(id string) progress.Status {
 // Update routes messages: global ones here, progress in progress.go, the
 // rest to the screen on top.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case idleMsg:
+		if m.opts.IdleTimeout <= 0 || msg.seq != m.idleSeq {
+			return m, nil
+		}
+		m.idled = true
+		return m, tea.Quit
+	case tea.KeyPressMsg:
+		if m.opts.IdleTimeout > 0 {
+			m.idleSeq++
+			next, cmd := m.update(msg)
+			return next, tea.Batch(cmd, m.idleCmd())
+		}
+	}
+	return m.update(msg)
+}
+
+func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	m.stack = slices.Clone(m.stack) // screens change in place below; an older Model keeps its own
 	switch msg := msg.(type) {
 	case loadedMsg:
