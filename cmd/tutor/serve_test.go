@@ -128,3 +128,49 @@ func waitUntil(t *testing.T, cond func() bool, what string) {
 		}
 	}
 }
+
+// TestServeIdleLearnerIsDisconnected: with no key pressed for
+// --idle-timeout the session ends with a message (the course animates, so
+// this is the app's timer, not wish's).
+func TestServeIdleLearnerIsDisconnected(t *testing.T) {
+	dir := t.TempDir()
+	_, priv, _ := ed25519.GenerateKey(rand.Reader)
+	signer, err := gossh.NewSignerFromKey(priv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var log lockedBuf
+	g := &globals{stdin: strings.NewReader(""), stdout: &log, stderr: &log, stateDir: dir}
+	c, err := newClassServer(g, serveOpts{open: true, maxSessions: 5, idleTimeout: 200 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	go c.srv.Serve(l)
+	defer c.close()
+	client, err := gossh.Dial("tcp", l.Addr().String(), &gossh.ClientConfig{User: "learner",
+		Auth: []gossh.AuthMethod{gossh.PublicKeys(signer)}, HostKeyCallback: gossh.InsecureIgnoreHostKey()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer client.Close()
+	s, err := client.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.RequestPty("xterm-256color", 24, 80, gossh.TerminalModes{}); err != nil {
+		t.Fatal(err)
+	}
+	out := &lockedBuf{}
+	s.Stdout, s.Stderr = out, out
+	if err := s.Shell(); err != nil {
+		t.Fatal(err)
+	}
+	waitUntil(t, func() bool { return strings.Contains(out.String(), "Disconnected: no key pressed") }, "no idle message: "+out.String())
+	if err := s.Wait(); err != nil {
+		t.Fatalf("session after idle: %v", err)
+	}
+}

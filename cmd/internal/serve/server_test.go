@@ -231,6 +231,9 @@ func TestOnlyTheInteractiveSession(t *testing.T) {
 	if _, err := c.Dial("tcp", addr); err == nil {
 		t.Fatal("port forwarding (direct-tcpip) was accepted")
 	}
+	if _, err := c.Listen("tcp", "127.0.0.1:0"); err == nil {
+		t.Fatal("remote port forwarding (tcpip-forward) was accepted")
+	}
 }
 
 // TestMaxSessions: past the limit a session is told the server is full.
