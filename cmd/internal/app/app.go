@@ -115,9 +115,9 @@ type Model struct {
 	follow  bool // the terminal's background colour sets the theme
 	// scrollSeq counts scroll moves; a settledMsg of an older one is stale.
 	scrollSeq int
-	err       error // loading failed; the program quits and the caller reports it
-	idleSeq   int   // counts key presses; an idleMsg of an older one is stale
-	idled     bool  // quit after Options.IdleTimeout without a key press
+	err       error     // loading failed; the program quits and the caller reports it
+	lastKey   time.Time // the last key press (or the start), for the idle timer
+	idled     bool      // quit after Options.IdleTimeout without a key press
 }
 
 // New builds the app. It reopens the last lesson when there is one.
@@ -125,7 +125,7 @@ func New(opts Options) Model {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	m := Model{opts: opts, common: common.New(), cache: render.NewLRU(render.DefaultLRUSize), help: help.New()}
+	m := Model{opts: opts, common: common.New(), cache: render.NewLRU(render.DefaultLRUSize), help: help.New(), lastKey: opts.Now()}
 	dark, follow := theme.Initial(opts.Theme, opts.ColorFGBG)
 	m.follow = follow
 	m.common = withTheme(m.common, dark)
@@ -183,7 +183,7 @@ func (m Model) State() *progress.State {
 // Init asks the terminal for its background colour; until it answers (many
 // never do) the app draws with the dark theme.
 func (m Model) Init() tea.Cmd {
-	return tea.Batch(m.idleCmd(), m.init())
+	return tea.Batch(m.idleCmd(m.opts.IdleTimeout), m.init())
 }
 
 func (m Model) init() tea.Cmd {
@@ -216,19 +216,11 @@ func (m Model) statusOf(id string) progress.Status {
 // Update routes messages: global ones here, progress in progress.go, the
 // rest to the screen on top.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	switch msg := msg.(type) {
+	switch msg.(type) {
 	case idleMsg:
-		if m.opts.IdleTimeout <= 0 || msg.seq != m.idleSeq {
-			return m, nil
-		}
-		m.idled = true
-		return m, tea.Quit
+		return m.idle()
 	case tea.KeyPressMsg:
-		if m.opts.IdleTimeout > 0 {
-			m.idleSeq++
-			next, cmd := m.update(msg)
-			return next, tea.Batch(cmd, m.idleCmd())
-		}
+		m.lastKey = m.opts.Now()
 	}
 	return m.update(msg)
 }

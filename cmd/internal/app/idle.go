@@ -6,16 +6,30 @@ import (
 	tea "charm.land/bubbletea/v2"
 )
 
-// idleMsg fires IdleTimeout after key press number seq.
-type idleMsg struct{ seq int }
+// idleMsg: time to look whether the learner has been idle for
+// Options.IdleTimeout. One timer at a time: a key press only notes the time.
+type idleMsg struct{}
 
-// idleCmd starts the idle timer from the latest key press.
-func (m Model) idleCmd() tea.Cmd {
+// idleCmd wakes the idle check after d.
+func (m Model) idleCmd(d time.Duration) tea.Cmd {
 	if m.opts.IdleTimeout <= 0 {
 		return nil
 	}
-	seq := m.idleSeq
-	return tea.Tick(m.opts.IdleTimeout, func(time.Time) tea.Msg { return idleMsg{seq} })
+	return tea.Tick(d, func(time.Time) tea.Msg { return idleMsg{} })
+}
+
+// idle quits when no key was pressed for IdleTimeout, else waits for the
+// rest of it.
+func (m Model) idle() (tea.Model, tea.Cmd) {
+	if m.opts.IdleTimeout <= 0 {
+		return m, nil
+	}
+	left := m.opts.IdleTimeout - m.opts.Now().Sub(m.lastKey)
+	if left > 0 {
+		return m, m.idleCmd(left)
+	}
+	m.idled = true
+	return m, tea.Quit
 }
 
 // Idled says whether the app quit because no key was pressed for
