@@ -289,3 +289,11 @@ func TestBadAuthorizedKeysLine(t *testing.T) {
 		t.Fatalf("err = %v", err)
 	}
 }
+
+func TestNoColor(t *testing.T) {
+	for env, want := range map[string]bool{"NO_COLOR=yes": true, "NO_COLOR=1": true, "NO_COLOR=": false, "TERM=xterm": false} {
+		if got := noColor([]string{env}); got != want {
+			t.Errorf("%s: %v", env, got)
+		}
+	}
+}

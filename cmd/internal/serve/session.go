@@ -2,11 +2,13 @@ package serve
 
 import (
 	"context"
+	"strings"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/ssh"
 	"charm.land/wish/v2"
 	bm "charm.land/wish/v2/bubbletea"
+	"github.com/charmbracelet/colorprofile"
 )
 
 // Messages a refused session gets (then exit status 1).
@@ -47,8 +49,13 @@ func (s *Server) course(ssh.Handler) ssh.Handler {
 
 		m, done := s.cfg.App(learner)
 		// MakeOptions: the session as input and output, the client's
-		// environment and TERM, its window size and colour profile.
-		p := tea.NewProgram(m, bm.MakeOptions(sess)...)
+		// environment and TERM, its window size and colour profile. The
+		// server's signals are the server's: it ends every session itself.
+		opts := append(bm.MakeOptions(sess), tea.WithoutSignalHandler())
+		if noColor(sess.Environ()) {
+			opts = append(opts, tea.WithColorProfile(colorprofile.Ascii))
+		}
+		p := tea.NewProgram(m, opts...)
 		ctx, cancel := context.WithCancel(sess.Context())
 		defer cancel()
 		go func() {
@@ -73,4 +80,15 @@ func (s *Server) course(ssh.Handler) ssh.Handler {
 		}
 		_ = sess.Exit(0)
 	}
+}
+
+// noColor: the client sent NO_COLOR with any value (no-color.org; the colour
+// profile alone honours only "true"-like values, G7).
+func noColor(env []string) bool {
+	for _, e := range env {
+		if v, ok := strings.CutPrefix(e, "NO_COLOR="); ok && v != "" {
+			return true
+		}
+	}
+	return false
 }
