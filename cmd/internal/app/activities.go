@@ -71,6 +71,10 @@ func (m Model) lessonActivities(l *lessons.Lesson) []lesson.Activity {
 
 // action opens one of the lesson's activities on top of it.
 func (m Model) action(msg lesson.ActionMsg) (tea.Model, tea.Cmd) {
+	if m.opts.Remote && msg.Action == course.ActivityExercise && m.opts.Course.HasExercise(msg.ID) {
+		m.status = RemoteExercise
+		return m, nil
+	}
 	if l, ok := m.opts.Course.Lessons.Get(msg.ID); ok {
 		for _, a := range activities {
 			if a.name != msg.Action {
@@ -84,6 +88,10 @@ func (m Model) action(msg lesson.ActionMsg) (tea.Model, tea.Cmd) {
 	m.status = "This lesson has no " + msg.Action + "."
 	return m, nil
 }
+
+// RemoteExercise is what the exercise activity says over SSH (tutor serve):
+// a server never builds or runs a learner's code.
+const RemoteExercise = "Exercises run your code, so not on this server: install tutor on your machine and run 'tutor exercise init', then 'tutor check'."
 
 // env is what the activities get of the app.
 func (m Model) env() Env { return Env{Now: m.opts.Now(), Exercises: m.opts.Exercises} }

@@ -62,6 +62,15 @@ type Options struct {
 	// (workspace, checks, hints) for the exercise screen.
 	Exercises exercise.Store
 
+	// Remote: the app runs on a server for a learner over SSH (tutor serve).
+	// Exercises, which build and run the learner's code, are not opened there:
+	// the exercise activity says how to do it on their own machine.
+	Remote bool
+	// IdleTimeout, when positive, quits the app once no key has been pressed
+	// for that long (Idled then says so). wish's own idle timeout never fires
+	// while the app redraws, so the timer is here.
+	IdleTimeout time.Duration
+
 	// Quiz, when set, makes the app `tutor quiz`: the quiz is the bottom
 	// screen (leaving it quits) and there is no course.
 	Quiz *Quiz
@@ -106,7 +115,9 @@ type Model struct {
 	follow  bool // the terminal's background colour sets the theme
 	// scrollSeq counts scroll moves; a settledMsg of an older one is stale.
 	scrollSeq int
-	err       error // loading failed; the program quits and the caller reports it
+	err       error     // loading failed; the program quits and the caller reports it
+	lastKey   time.Time // the last key press (or the start), for the idle timer
+	idled     bool      // quit after Options.IdleTimeout without a key press
 }
 
 // New builds the app. It reopens the last lesson when there is one.
@@ -114,7 +125,7 @@ func New(opts Options) Model {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	m := Model{opts: opts, common: common.New(), cache: render.NewLRU(render.DefaultLRUSize), help: help.New()}
+	m := Model{opts: opts, common: common.New(), cache: render.NewLRU(render.DefaultLRUSize), help: help.New(), lastKey: opts.Now()}
 	dark, follow := theme.Initial(opts.Theme, opts.ColorFGBG)
 	m.follow = follow
 	m.common = withTheme(m.common, dark)
@@ -172,6 +183,10 @@ func (m Model) State() *progress.State {
 // Init asks the terminal for its background colour; until it answers (many
 // never do) the app draws with the dark theme.
 func (m Model) Init() tea.Cmd {
+	return tea.Batch(m.idleCmd(m.opts.IdleTimeout), m.init())
+}
+
+func (m Model) init() tea.Cmd {
 	var ask tea.Cmd
 	if m.follow {
 		ask = tea.RequestBackgroundColor
@@ -201,6 +216,16 @@ func (m Model) statusOf(id string) progress.Status {
 // Update routes messages: global ones here, progress in progress.go, the
 // rest to the screen on top.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg.(type) {
+	case idleMsg:
+		return m.idle()
+	case tea.KeyPressMsg:
+		m.lastKey = m.opts.Now()
+	}
+	return m.update(msg)
+}
+
+func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	m.stack = slices.Clone(m.stack) // screens change in place below; an older Model keeps its own
 	switch msg := msg.(type) {
 	case loadedMsg:
