@@ -28,9 +28,10 @@ var savingAfter = 300 * time.Millisecond
 
 // inflight is a change submitted to the Writer and not yet acknowledged.
 type inflight struct {
-	seq int
-	c   progress.Change
-	res <-chan error
+	seq    int
+	c      progress.Change
+	res    <-chan error
+	screen uint64 // the quiz screen that gave an answer (quiz.AnsweredMsg.Screen)
 }
 
 // committedMsg is the Writer's result for the oldest change in flight.
@@ -67,6 +68,14 @@ func (m *Model) save(cs ...progress.Change) tea.Cmd {
 	return cmd
 }
 
+// saveAnswer saves a quiz screen's answer; the screen shows its feedback
+// once it is stored.
+func (m *Model) saveAnswer(msg quiz.AnsweredMsg) tea.Cmd {
+	cmd := m.save(progress.Answer{Item: msg.ItemID, Right: msg.Right, At: m.opts.Now(), Picked: msg.Picked})
+	m.inflight[len(m.inflight)-1].screen = msg.Screen // m.inflight is save's own
+	return cmd
+}
+
 // wait waits for f's result; with slow, it gives up after savingAfter with
 // a slowMsg (and the app waits again).
 func wait(f inflight, slow bool) tea.Cmd {
@@ -100,22 +109,22 @@ func (m *Model) committed(msg committedMsg) tea.Cmd {
 	if len(m.inflight) == 0 || m.inflight[0].seq != msg.seq {
 		return nil
 	}
-	c := m.inflight[0].c
+	f := m.inflight[0]
 	m.inflight = m.inflight[1:]
 	var next tea.Cmd
 	if len(m.inflight) > 0 {
 		next = wait(m.inflight[0], true)
 	}
 	m.saved(msg.err)
-	return tea.Batch(m.stored(c, msg.err), next)
+	return tea.Batch(m.stored(f, msg.err), next)
 }
 
 // stored draws what change c changes once the store has it (err nil), or
 // tells the screen waiting for it that it could not be stored.
-func (m *Model) stored(c progress.Change, err error) tea.Cmd {
-	switch c := c.(type) {
+func (m *Model) stored(f inflight, err error) tea.Cmd {
+	switch c := f.c.(type) {
 	case progress.Answer:
-		return m.toQuiz(quiz.CommittedMsg{ItemID: c.Item, Err: err})
+		return m.toQuiz(quiz.CommittedMsg{ItemID: c.Item, Screen: f.screen, Err: err})
 	case progress.QuizPassed:
 		if err != nil {
 			return m.toQuiz(quiz.LessonStatusMsg{LessonID: c.Lesson, Err: err})

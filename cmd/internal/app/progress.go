@@ -53,7 +53,7 @@ func (m Model) progress(msg tea.Msg) (_ Model, _ tea.Cmd, ok bool) {
 		return m, save, true
 	case quiz.AnsweredMsg:
 		// The quiz shows the answer's feedback once it is stored.
-		save := m.save(progress.Answer{Item: msg.ItemID, Right: msg.Right, At: m.opts.Now(), Picked: msg.Picked})
+		save := m.saveAnswer(msg)
 		return m, save, true
 	case quiz.FinishedMsg:
 		if !msg.Passed || msg.LessonID == "" {

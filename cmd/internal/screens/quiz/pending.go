@@ -57,7 +57,7 @@ func (m Model) answer(next *quizzes.Session, fb quizzes.Feedback, set string) (M
 	}
 	it := m.item()
 	m.wait = &pending{kind: waitAnswer, item: it.ID, sess: next, fb: fb, set: set}
-	return m, send(AnsweredMsg{ItemID: it.ID, Right: fb.FirstRight, Picked: fb.PickedTexts(it)})
+	return m, send(AnsweredMsg{ItemID: it.ID, Right: fb.FirstRight, Picked: fb.PickedTexts(it), Screen: m.id})
 }
 
 // next goes on from an answered item; the summary of a lesson quiz that
@@ -104,7 +104,7 @@ func (m *Model) slow() {
 // committed is the parent's word on the answer the screen waits for.
 func (m Model) committed(msg CommittedMsg) (Model, tea.Cmd) {
 	w := m.wait
-	if w == nil || w.kind != waitAnswer || w.item != msg.ItemID {
+	if w == nil || w.kind != waitAnswer || w.item != msg.ItemID || msg.Screen != m.id {
 		return m, nil
 	}
 	held := m.held

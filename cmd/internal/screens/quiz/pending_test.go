@@ -16,7 +16,7 @@ import (
 func upd(m Model, msg tea.Msg) (Model, tea.Cmd) {
 	m, cmd := m.Update(msg)
 	for m.wait != nil && m.wait.kind == waitAnswer {
-		m, _ = m.Update(CommittedMsg{ItemID: m.wait.item})
+		m, _ = m.Update(CommittedMsg{ItemID: m.wait.item, Screen: m.id})
 	}
 	return m, cmd
 }
@@ -44,12 +44,13 @@ func TestQuizFeedbackWaitsForTheCommit(t *testing.T) {
 	if v := view(m); !strings.Contains(v, savingAnswer) || strings.Contains(v, quizzes.RightLine) {
 		t.Fatalf("slow store:\n%s", v)
 	}
-	// An ack for another item is not this one's.
-	m, _ = m.Update(CommittedMsg{ItemID: "primes"})
+	// An ack for another item, or another screen's answer, is not this one's.
+	m, _ = m.Update(CommittedMsg{ItemID: "primes", Screen: m.id})
+	m, _ = m.Update(CommittedMsg{ItemID: "sync-trigger", Screen: m.id + 1})
 	if strings.Contains(view(m), quizzes.RightLine) {
-		t.Fatal("another item's ack showed this one's feedback")
+		t.Fatal("another item's or screen's ack showed this one's feedback")
 	}
-	m, _ = m.Update(CommittedMsg{ItemID: "sync-trigger"})
+	m, _ = m.Update(CommittedMsg{ItemID: "sync-trigger", Screen: m.id})
 	// The held enter went on to question 2, the held down moved its cursor.
 	if v := view(m); !strings.Contains(v, "Question 2 of 2") || m.cursor != 1 || strings.Contains(v, savingAnswer) {
 		t.Fatalf("after the ack, the held keys (enter, down) should have run:\n%s", v)
@@ -65,7 +66,7 @@ func TestQuizFailedCommitShowsTheErrorAndAllowsARetry(t *testing.T) {
 	m := moveTo(t, newModel(), "Amazon API Gateway")
 	m, _ = m.Update(enter)
 	m, _ = m.Update(enter) // held, then dropped: the learner must see the error
-	m, _ = m.Update(CommittedMsg{ItemID: "sync-trigger", Err: errors.New("database is locked")})
+	m, _ = m.Update(CommittedMsg{ItemID: "sync-trigger", Screen: m.id, Err: errors.New("database is locked")})
 	v := view(m)
 	if strings.Contains(v, quizzes.RightLine) || !strings.Contains(v, "Your answer was not saved: database is locked.") || !strings.Contains(v, "Question 1 of 2") {
 		t.Fatalf("failed commit:\n%s", v)
@@ -77,7 +78,7 @@ func TestQuizFailedCommitShowsTheErrorAndAllowsARetry(t *testing.T) {
 	if got := msgs(cmd); len(got) != 1 || !got[0].(AnsweredMsg).Right {
 		t.Fatalf("the retry was not sent to be stored: %v", got)
 	}
-	m, _ = m.Update(CommittedMsg{ItemID: "sync-trigger"})
+	m, _ = m.Update(CommittedMsg{ItemID: "sync-trigger", Screen: m.id})
 	if v := view(m); !strings.Contains(v, quizzes.RightLine) || strings.Contains(v, "not saved") {
 		t.Fatalf("after the retry is stored:\n%s", v)
 	}

@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"sync/atomic"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -33,6 +34,9 @@ type (
 		ItemID string
 		Right  bool
 		Picked []string // the texts of the choices picked; empty for a skip
+		// Screen is the quiz screen that answered, for CommittedMsg:
+		// another screen's answer to the same item is not this one's.
+		Screen uint64
 	}
 	// FinishedMsg is sent when the summary appears. Passed means at least
 	// the pass mark of the items were right on the first try.
@@ -55,6 +59,7 @@ type (
 	// or it could not be (Err), and the learner can answer again.
 	CommittedMsg struct {
 		ItemID string
+		Screen uint64 // AnsweredMsg's
 		Err    error
 	}
 	// SlowMsg says what the screen waits for is taking long to store: it
@@ -116,6 +121,7 @@ func (p phase) String() string { return [...]string{"asking", "answered", "summa
 type Model struct {
 	common   common.Common
 	keys     KeyMap
+	id       uint64 // tells this screen's answers from another's (AnsweredMsg.Screen)
 	title    string
 	lessonID string
 	items    []*quizzes.Item
@@ -162,12 +168,15 @@ const (
 	PassedLine = "You are right! Congratulations, now go to the next page"
 )
 
+// screens numbers the quiz screens (Model.id).
+var screens atomic.Uint64
+
 // New starts a quiz over items (a lesson's quiz when lessonID is set), the
 // choices ordered by seed.
 // Items missed on the first try come back at the end (quizzes.Rules.Requeue)
 // and the pass mark is quizzes.DefaultPassMark; see WithPassMark.
 func New(c common.Common, title, lessonID string, items []*quizzes.Item, seed uint64) Model {
-	m := Model{common: c, keys: DefaultKeyMap(c), title: title, lessonID: lessonID, items: items, seed: seed,
+	m := Model{common: c, keys: DefaultKeyMap(c), id: screens.Add(1), title: title, lessonID: lessonID, items: items, seed: seed,
 		sess: quizzes.NewSessionRules(items, seed, quizzes.Rules{Requeue: true})}
 	m.load()
 	return m

@@ -81,7 +81,7 @@ func TestQuizWrongThenRightThenMulti(t *testing.T) {
 	m = moveTo(t, m, "Amazon S3")
 	m, cmd := upd(m, enter)
 	// The choice picked is sent by its text: display positions are shuffled.
-	if got := msgs(cmd); len(got) != 1 || !reflect.DeepEqual(got[0], AnsweredMsg{ItemID: "sync-trigger", Right: false, Picked: []string{"Amazon S3"}}) {
+	if got := msgs(cmd); len(got) != 1 || !reflect.DeepEqual(got[0], AnsweredMsg{ItemID: "sync-trigger", Right: false, Picked: []string{"Amazon S3"}, Screen: m.id}) {
 		t.Errorf("first answer sent %v, want AnsweredMsg{sync-trigger false [Amazon S3]}", got)
 	}
 	v = view(m)
@@ -111,7 +111,7 @@ func TestQuizWrongThenRightThenMulti(t *testing.T) {
 	m = moveTo(t, m, "2")
 	m, _ = upd(m, space)
 	m, cmd = upd(m, enter)
-	if got := msgs(cmd); len(got) != 1 || !reflect.DeepEqual(got[0], AnsweredMsg{ItemID: "primes", Right: false, Picked: []string{"2"}}) {
+	if got := msgs(cmd); len(got) != 1 || !reflect.DeepEqual(got[0], AnsweredMsg{ItemID: "primes", Right: false, Picked: []string{"2"}, Screen: m.id}) {
 		t.Errorf("partial multi answer sent %v", got)
 	}
 	if !strings.Contains(view(m), "not all the right choices") {
@@ -182,7 +182,7 @@ func answerRight(t *testing.T, m Model) (Model, tea.Cmd) {
 func TestQuizSkipIsNotPassed(t *testing.T) {
 	m := newModel()
 	m, cmd := upd(m, skip)
-	if got := msgs(cmd); !reflect.DeepEqual(got[0], AnsweredMsg{ItemID: "sync-trigger", Right: false, Picked: []string{}}) {
+	if got := msgs(cmd); !reflect.DeepEqual(got[0], AnsweredMsg{ItemID: "sync-trigger", Right: false, Picked: []string{}, Screen: m.id}) {
 		t.Errorf("skip sent %v", got)
 	}
 	if v := view(m); !strings.Contains(v, "Skipped. The right answer:") || !strings.Contains(v, "Amazon API Gateway: It waits") || !strings.Contains(v, "✓ (") {
