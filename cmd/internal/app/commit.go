@@ -62,7 +62,7 @@ func (m *Model) save(cs ...progress.Change) tea.Cmd {
 		m.commitSeq++
 		m.inflight = append(slices.Clip(m.inflight), inflight{seq: m.commitSeq, c: c, res: res})
 		if len(m.inflight) == 1 {
-			cmd = wait(m.inflight[0], true)
+			cmd = waitCmd(m.inflight[0], true)
 		}
 	}
 	return cmd
@@ -76,9 +76,9 @@ func (m *Model) saveAnswer(msg quiz.AnsweredMsg) tea.Cmd {
 	return cmd
 }
 
-// wait waits for f's result; with slow, it gives up after savingAfter with
+// waitCmd waits for f's result; with slow, it gives up after savingAfter with
 // a slowMsg (and the app waits again).
-func wait(f inflight, slow bool) tea.Cmd {
+func waitCmd(f inflight, slow bool) tea.Cmd {
 	return func() tea.Msg {
 		if slow {
 			t := time.NewTimer(savingAfter)
@@ -100,7 +100,7 @@ func (m *Model) slowSave(msg slowMsg) tea.Cmd {
 	if len(m.inflight) == 0 || m.inflight[0].seq != msg.seq {
 		return nil
 	}
-	return tea.Batch(m.toQuiz(quiz.SlowMsg{}), wait(m.inflight[0], false))
+	return tea.Batch(m.toQuiz(quiz.SlowMsg{}), waitCmd(m.inflight[0], false))
 }
 
 // committed takes the oldest change's result, draws what it changes, and
@@ -113,7 +113,7 @@ func (m *Model) committed(msg committedMsg) tea.Cmd {
 	m.inflight = m.inflight[1:]
 	var next tea.Cmd
 	if len(m.inflight) > 0 {
-		next = wait(m.inflight[0], true)
+		next = waitCmd(m.inflight[0], true)
 	}
 	m.saved(msg.err)
 	return tea.Batch(m.stored(f, msg.err), next)

@@ -28,6 +28,8 @@ const (
 	waitPass                   // a passed FinishedMsg's LessonStatusMsg
 )
 
+func (k waitKind) String() string { return [...]string{"answer", "pass"}[k] }
+
 // pending is what the screen waits for; it is never changed in place
 // (Model values share it).
 type pending struct {
