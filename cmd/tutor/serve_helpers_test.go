@@ -139,3 +139,23 @@ func (s *sshTerm) answerFirstQuizItem(t *testing.T, firstWord string) {
 }
 
 func stateIn(t *testing.T) string { return filepath.Join(t.TempDir(), "state") }
+
+// waitRedrawn polls until a full redraw shows want: the renderer sends only
+// the cells that change, so each poll resizes the window (which repaints
+// it all) and reads what came after.
+func (s *sshTerm) waitRedrawn(t *testing.T, want string) {
+	t.Helper()
+	for i, deadline := 0, time.Now().Add(30*time.Second); ; i++ {
+		from := len(s.out.String())
+		if err := s.sess.WindowChange(30, 100+i%2); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(200 * time.Millisecond)
+		if strings.Contains(ansi.Strip(s.out.String()[from:]), want) {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the screen never showed %q; it shows:\n%s", want, s.text())
+		}
+	}
+}
