@@ -136,3 +136,17 @@ func TestCloseTellsEveryone(t *testing.T) {
 		t.Fatal("a connection after Close got in")
 	}
 }
+
+// TestAppGetsTheAddress: the app is told the address the learner connected
+// to (the exercise activity names it for 'tutor class join').
+func TestAppGetsTheAddress(t *testing.T) {
+	key := newKey(t)
+	addr := start(t, Config{Open: true, App: func(l Learner) (tea.Model, func(tea.Model) string) {
+		return hello{"at " + l.Addr}, func(tea.Model) string { return "" }
+	}})
+	c, err := dial(t, addr, key, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	shell(t, c, "hello at "+addr)
+}
