@@ -25,7 +25,7 @@ import (
 
 // startServeBinary runs the built tutor serve on a free loopback port and
 // returns the process and the address it printed.
-func startServeBinary(t *testing.T, state string, args ...string) (*exec.Cmd, string, *lockedBuf) {
+func startServeBinary(t testing.TB, state string, args ...string) (*exec.Cmd, string, *lockedBuf) {
 	t.Helper()
 	cmd := exec.Command(tutorBin, append([]string{"serve", "--listen", "127.0.0.1:0"}, args...)...)
 	cmd.Env = tutorEnv("TUTOR_STATE_DIR=" + state)

@@ -14,7 +14,7 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 )
 
-func newSigner(t *testing.T) gossh.Signer {
+func newSigner(t testing.TB) gossh.Signer {
 	t.Helper()
 	_, priv, err := ed25519.GenerateKey(rand.Reader)
 	if err != nil {
@@ -38,7 +38,7 @@ func keysFile(t *testing.T, dir, name string, signers ...gossh.Signer) string {
 
 // startClass runs a class server on a loopback port for the test; its log
 // goes to the returned buffer.
-func startClass(t *testing.T, stateDir string, o serveOpts) (*classServer, string, *lockedBuf) {
+func startClass(t testing.TB, stateDir string, o serveOpts) (*classServer, string, *lockedBuf) {
 	t.Helper()
 	if o.maxSessions == 0 {
 		o.maxSessions = 10
@@ -69,7 +69,7 @@ type sshTerm struct {
 	out    *lockedBuf
 }
 
-func connectTerm(t *testing.T, addr string, key gossh.Signer, cols, rows int) *sshTerm {
+func connectTerm(t testing.TB, addr string, key gossh.Signer, cols, rows int) *sshTerm {
 	t.Helper()
 	client, err := gossh.Dial("tcp", addr, &gossh.ClientConfig{User: "learner",
 		Auth: []gossh.AuthMethod{gossh.PublicKeys(key)}, HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: 10 * time.Second})
@@ -100,7 +100,7 @@ func (s *sshTerm) text() string { return ansi.Strip(s.out.String()) }
 
 // waitFor polls until the screen shows any of want (a bound for a hung
 // server, not a timing budget).
-func (s *sshTerm) waitFor(t *testing.T, want ...string) {
+func (s *sshTerm) waitFor(t testing.TB, want ...string) {
 	t.Helper()
 	for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(20 * time.Millisecond) {
 		txt := s.text()
@@ -118,7 +118,7 @@ func (s *sshTerm) waitFor(t *testing.T, want ...string) {
 func (s *sshTerm) send(keys string) { s.in.Write([]byte(keys)) }
 
 // enterName answers the first-login prompt.
-func (s *sshTerm) enterName(t *testing.T, name string) {
+func (s *sshTerm) enterName(t testing.TB, name string) {
 	t.Helper()
 	s.waitFor(t, "Your name")
 	s.send(name + "\r")
