@@ -156,4 +156,3 @@ func mustRead(t *testing.T, path string) string {
 	}
 	return string(b)
 }
-
