@@ -68,8 +68,12 @@ func TestBinaryServeSIGTERM(t *testing.T) {
 	term := connectTerm(t, addr, learner, 80, 24)
 	term.enterName(t, "Sig")
 	term.waitFor(t, "Event")
-	term.send("\r") // opens the first lesson: the last change before the stop
+	term.send("\r") // opens the first lesson
 	term.waitFor(t, "lesson 1 of")
+	from := len(term.out.String())
+	term.send("jjjjj") // scrolls: the position is saved as the session ends
+	waitUntil(t, func() bool { return len(term.out.String()) > from }, "no redraw after scrolling")
+	time.Sleep(300 * time.Millisecond) // the rest of the keys (a bound, not a budget)
 	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
 		t.Fatal(err)
 	}
@@ -95,8 +99,9 @@ func TestBinaryServeSIGTERM(t *testing.T) {
 		t.Fatal(err)
 	}
 	snap, err := s.Load(context.Background(), serve.Fingerprint(learner.PublicKey()))
-	if err != nil || snap.Name != "Sig" || snap.Progress.Last != crs.Lessons.Lessons[0].ID {
-		t.Fatalf("after the stop: name %q, last %q (%v)", snap.Name, snap.Progress.Last, err)
+	first := crs.Lessons.Lessons[0].ID
+	if err != nil || snap.Name != "Sig" || snap.Progress.Last != first || snap.Progress.Lesson(first).Offset == 0 {
+		t.Fatalf("after the stop: name %q, last %q, offset %d (%v)", snap.Name, snap.Progress.Last, snap.Progress.Lesson(first).Offset, err)
 	}
 }
 
