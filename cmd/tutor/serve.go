@@ -72,7 +72,7 @@ live class board instead of the course.`,
 	f.StringVar(&o.joinCode, "join-code", "", "admit any key whose owner types `CODE` once; the key is then enrolled for the class")
 	f.BoolVar(&o.open, "open", false, "admit anyone who can reach the server (any SSH key)")
 	f.StringVar(&o.instructorKeys, "instructor-keys", "", "the keys in `FILE` (authorized_keys format) get the class board instead of the course")
-	f.StringVar(&o.db, "db", "", "the class store: a SQLite `DSN` file path (created if missing) or postgres://USER[:PASSWORD]@HOST[:PORT]/DB (default: the state directory's tutor.db)")
+	f.StringVar(&o.db, "db", "", "the class store `DSN`: a SQLite file path (created if missing) or postgres://USER[:PASSWORD]@HOST[:PORT]/DB (default: the state directory's tutor.db)")
 	f.IntVar(&o.maxSessions, "max-sessions", 50, "at most `N` sessions at once (learners and instructors)")
 	f.DurationVar(&o.idleTimeout, "idle-timeout", 30*time.Minute, "disconnect a learner after `D` without a key press (progress is saved)")
 	f.IntVar(&o.connRate, "conn-rate", serve.DefaultConnRate, "at most `N` new connections a minute from one IP address, N of them at once; 0: no limit")
