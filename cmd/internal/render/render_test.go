@@ -7,22 +7,6 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
-func TestJoinListLines(t *testing.T) {
-	cases := []struct{ in, want string }{
-		{"- one\n  two\n- three\n", "- one two\n- three\n"},
-		{"1. first\n   more\n\nParagraph\nstays\n", "1. first more\n\nParagraph\nstays\n"},
-		{"```\n- code\n  kept\n```\n", "```\n- code\n  kept\n```\n"},
-		{"- item\n\n  new paragraph of the item\n", "- item\n\n  new paragraph of the item\n"},
-		{"- a\n  - nested\n", "- a\n  - nested\n"},
-		{"- fact\\\n  <https://x>\n", "- fact\\\n  <https://x>\n"},
-	}
-	for _, c := range cases {
-		if got := joinListLines(c.in); got != c.want {
-			t.Errorf("joinListLines(%q) = %q, want %q", c.in, got, c.want)
-		}
-	}
-}
-
 func TestPlainHasNoEscapes(t *testing.T) {
 	out, err := Plain("# Title\n\nSome **bold** and a [link](https://docs.aws.amazon.com/).\n\n- a list item that\n  goes on\n", 40)
 	if err != nil {
