@@ -101,6 +101,14 @@ func (r *renderer) heading(n *ast.Heading, width int) []line {
 		st = sBold
 	}
 	hashes := strings.Repeat("#", n.Level) + " "
+	if n.Level == 1 && !r.pal.plain { // the title, as a banner
+		ps := append([]piece{{text: "\u00a0", st: sBanner}}, r.inline(n, sBanner, nil)...)
+		ls := r.prose(append(ps, piece{text: "\u00a0", st: sBanner}), width)
+		for i := range ls {
+			ls[i].text = strings.ReplaceAll(ls[i].text, "\u00a0", " ")
+		}
+		return ls
+	}
 	ps := append([]piece{{text: hashes, st: sSubtle, glue: true}}, r.inline(n, st, nil)...)
 	lines := r.prose(ps, width)
 	for i := 1; i < len(lines); i++ { // a long heading hangs under its text

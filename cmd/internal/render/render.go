@@ -116,6 +116,9 @@ func (r *renderer) document(margin, width int) string {
 	doc := mdParser().Parse(text.NewReader(r.src))
 	pad := strings.Repeat(" ", margin)
 	var b strings.Builder
+	if !r.pal.plain {
+		b.WriteByte('\n') // a blank line under the screen's title bar
+	}
 	for _, l := range r.blocks(doc, width) {
 		if l.code && !r.pal.plain {
 			b.WriteString(CodeMark)

@@ -30,6 +30,7 @@ const (
 	sComment // syntax: comments
 	sNumber  // syntax: numbers, constants
 	sType    // syntax: predeclared types and functions
+	sBanner  // the lesson's title: reversed out of the accent colour
 	nStyles  = iota
 )
 
@@ -59,6 +60,7 @@ func newPalette(dark bool) *palette {
 		ansi.Style{}.Italic(true).ForegroundColor(th.Subtle.GetForeground()).String(),
 		fg(c("#9A4A00", "#F0B070")),
 		fg(c("#0B5CAD", "#7FC8FF")),
+		ansi.Style{}.Bold().Reverse(true).ForegroundColor(th.Title.GetForeground()).String(),
 	}
 	return p
 }
