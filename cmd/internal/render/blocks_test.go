@@ -193,3 +193,32 @@ func TestNoHeavyDependencies(t *testing.T) {
 		}
 	}
 }
+
+// An address longer than the line stays whole in plain text (to copy),
+// and on a terminal breaks after one of its slashes or dots, each part
+// still a link to the whole.
+func TestLongAddresses(t *testing.T) {
+	url := "https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-execution-service-limits-table.html"
+	md := "- a fact (checked 2026-11-27)\\\n  <" + url + ">\n"
+	plain, _ := Plain(md, 60)
+	if !strings.Contains(plain, "\n    "+url+"\n") {
+		t.Errorf("plain text cut the address:\n%s", plain)
+	}
+	out, _ := Markdown(md, 60, true)
+	ls, _ := lines(out)
+	var parts []string
+	for _, l := range ls {
+		if w := ansi.StringWidth(l); w > 60 {
+			t.Errorf("a line %d wide: %q", w, l)
+		}
+		if f := strings.TrimSpace(l); strings.HasPrefix(f, "https://") || len(parts) > 0 && f != "" {
+			parts = append(parts, f)
+		}
+	}
+	if strings.Join(parts, "") != url || !strings.HasSuffix(parts[0], "/") {
+		t.Errorf("the address is not cut after a slash: %q", parts)
+	}
+	if n := strings.Count(out, ansi.SetHyperlink(url)); n != len(parts) {
+		t.Errorf("%d parts, %d links", len(parts), n)
+	}
+}

@@ -169,7 +169,9 @@ func (r *renderer) wrap(ps []piece, width int) []string {
 			cur = append(cur, piece{text: " ", st: cur[len(cur)-1].st &^ sLink})
 			w++
 		}
-		if wd.width <= width {
+		if wd.width <= width || r.pal.plain {
+			// Plain text keeps a word longer than the line whole (an
+			// address stays one piece to copy); nothing clips it.
 			cur = append(cur, wd.ps...)
 			w += wd.width
 			continue
@@ -187,32 +189,51 @@ func (r *renderer) wrap(ps []piece, width int) []string {
 	return lines
 }
 
-// cutWord cuts a word's pieces into chunks of at most width columns.
+// cutWord cuts a word's pieces into chunks of at most width columns,
+// after a slash, dot, hyphen, underscore, ? or & where one is near the
+// end of the line (an address breaks between its parts).
 func cutWord(ps []piece, width int) [][]piece {
-	var out [][]piece
-	var cur []piece
-	w := 0
+	var gs []piece // one grapheme each
 	for _, p := range ps {
 		for _, g := range graphemes(p.text) {
-			gw := ansi.StringWidth(g)
-			if w+gw > width && w > 0 {
-				out = append(out, cur)
-				cur, w = nil, 0
-			}
-			if n := len(cur); n > 0 && cur[n-1].st == p.st && cur[n-1].url == p.url {
-				cur[n-1].text += g
-			} else {
-				q := p
-				q.text = g
-				cur = append(cur, q)
-			}
-			w += gw
+			q := p
+			q.text = g
+			gs = append(gs, q)
 		}
 	}
-	if len(cur) > 0 {
-		out = append(out, cur)
+	var out [][]piece
+	for len(gs) > 0 {
+		n, w, brk := 0, 0, 0
+		for n < len(gs) && w+ansi.StringWidth(gs[n].text) <= width {
+			w += ansi.StringWidth(gs[n].text)
+			if strings.Contains("/.-_?&", gs[n].text) {
+				brk = n + 1
+			}
+			n++
+		}
+		if n == len(gs) {
+			brk = n
+		}
+		if brk < n*2/3 {
+			brk = n
+		}
+		out = append(out, mergePieces(gs[:max(brk, 1)]))
+		gs = gs[max(brk, 1):]
 	}
 	return out
+}
+
+// mergePieces joins neighbouring pieces of the same style and link.
+func mergePieces(gs []piece) []piece {
+	var cur []piece
+	for _, p := range gs {
+		if n := len(cur); n > 0 && cur[n-1].st == p.st && cur[n-1].url == p.url {
+			cur[n-1].text += p.text
+			continue
+		}
+		cur = append(cur, p)
+	}
+	return cur
 }
 
 func graphemes(s string) []string {
