@@ -40,7 +40,7 @@ func (r *renderer) block(n ast.Node, width int) []line {
 	case *ast.Heading:
 		return r.heading(n, width)
 	case *ast.Paragraph, *ast.TextBlock:
-		if t, ok := r.table(n); ok {
+		if t, ok := r.table(n, width); ok {
 			return t
 		}
 		return r.prose(r.inline(n, 0, nil), width)

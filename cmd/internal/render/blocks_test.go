@@ -222,3 +222,15 @@ func TestLongAddresses(t *testing.T) {
 		t.Errorf("%d parts, %d links", len(parts), n)
 	}
 }
+
+// A table right under a line of text (no blank line between) is still a
+// table; a right-aligned column is aligned right; an escaped pipe and a
+// pipe inside code stay in their cell.
+func TestTableUnderText(t *testing.T) {
+	md := "The limits:\n| name | value |\n|---|---:|\n| `a|b` | 1 |\n| c \\| d | 1000 |\n"
+	out, _ := Plain(md, 60)
+	want := "  The limits:\n\n  name  | value\n  ------|------\n  a|b   |     1\n  c | d |  1000\n"
+	if out != want {
+		t.Errorf("got\n%s\nwant\n%s", out, want)
+	}
+}

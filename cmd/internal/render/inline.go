@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/rivo/uniseg"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/util"
 )
@@ -238,13 +239,11 @@ func mergePieces(gs []piece) []piece {
 
 func graphemes(s string) []string {
 	var out []string
-	for len(s) > 0 {
-		n := len(ansi.Cut(s, 0, 1))
-		if n == 0 {
-			n = len(string([]rune(s)[0]))
-		}
-		out = append(out, s[:n])
-		s = s[n:]
+	state := -1
+	for s != "" {
+		var g string
+		g, s, _, state = uniseg.FirstGraphemeClusterInString(s, state)
+		out = append(out, g)
 	}
 	return out
 }

@@ -25,23 +25,53 @@ const (
 	alignRight
 )
 
-func (r *renderer) table(n ast.Node) ([]line, bool) {
+func (r *renderer) table(n ast.Node, width int) ([]line, bool) {
 	ls := n.Lines()
-	if ls.Len() < 2 {
+	src := make([]string, ls.Len())
+	for i := range src {
+		seg := ls.At(i)
+		src[i] = strings.TrimSpace(string(seg.Value(r.src)))
+	}
+	// The table starts at a row followed by the delimiter row (text just
+	// above it, with no blank line between, is a paragraph of its own) and
+	// ends before the first line that is not a row.
+	start := -1
+	for i := 0; i+1 < len(src); i++ {
+		if strings.HasPrefix(src[i], "|") && delimRow.MatchString(src[i+1]) {
+			start = i
+			break
+		}
+	}
+	if start < 0 {
 		return nil, false
 	}
+	end := start + 2
+	for end < len(src) && strings.HasPrefix(src[end], "|") {
+		end++
+	}
 	var rows [][]string
-	for i := 0; i < ls.Len(); i++ {
-		seg := ls.At(i)
-		t := strings.TrimSpace(string(seg.Value(r.src)))
-		if !strings.HasPrefix(t, "|") {
-			return nil, false
-		}
-		if i == 1 && !delimRow.MatchString(t) {
-			return nil, false
-		}
+	for _, t := range src[start:end] {
 		rows = append(rows, splitRow(t))
 	}
+	var out []line
+	if start > 0 {
+		out = append(r.sub(strings.Join(src[:start], "\n"), width), line{})
+	}
+	out = append(out, r.grid(rows)...)
+	if end < len(src) {
+		out = append(append(out, line{}), r.sub(strings.Join(src[end:], "\n"), width)...)
+	}
+	return out, true
+}
+
+// sub renders a piece of markdown on its own, with r's palette.
+func (r *renderer) sub(md string, width int) []line {
+	s := &renderer{src: []byte(md), pal: r.pal}
+	return s.blocks(mdParser().Parse(text.NewReader(s.src)), width)
+}
+
+// grid draws the rows of a table (the second is the delimiter row).
+func (r *renderer) grid(rows [][]string) []line {
 	aligns := make([]align, len(rows[1]))
 	for i, d := range rows[1] {
 		d = strings.TrimSpace(d)
@@ -110,7 +140,7 @@ func (r *renderer) table(n ast.Node) ([]line, bool) {
 			out = append(out, line{text: s.String(), code: true})
 		}
 	}
-	return out, true
+	return out
 }
 
 // splitRow splits a table row at its pipes: not at an escaped one (\|),
