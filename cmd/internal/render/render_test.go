@@ -31,3 +31,23 @@ func TestMarkdownWraps(t *testing.T) {
 		}
 	}
 }
+
+// Renders run in tea.Cmd goroutines, several at once (a preview and the
+// whole lesson, two widths): they share the parser and nothing else.
+// Run with -race.
+func TestConcurrentRenders(t *testing.T) {
+	md := "# T\n\n- a `b` **c**\n\n| x | y |\n|---|---|\n| 1 | 2 |\n\n```go\nfunc f() {}\n```\n"
+	want, _ := Markdown(md, 50, true)
+	done := make(chan string)
+	for range 8 {
+		go func() {
+			out, _ := Markdown(md, 50, true)
+			done <- out
+		}()
+	}
+	for range 8 {
+		if got := <-done; got != want {
+			t.Fatalf("a concurrent render differs:\n%q\n%q", got, want)
+		}
+	}
+}
