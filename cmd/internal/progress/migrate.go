@@ -87,6 +87,8 @@ var migrations = []string{
 	// shuffled per session); '[]' for a skip, NULL where not recorded
 	// (answers logged before this step).
 	`ALTER TABLE answers ADD COLUMN picked TEXT;`,
+	// 6 (class sync; numbered after step 5 when merged): see syncSchema.
+	syncSchema,
 }
 
 // SchemaVersion is the version the migrations reach.
