@@ -23,8 +23,9 @@ import (
 // syncSchema is the migration step of class sync (kept here, whole, so the
 // step stays one piece whatever its number): sync_applied on the class
 // store, sync_local (the origin id and the acknowledged marks) on the
-// learner's.
-const syncSchema = `CREATE TABLE sync_applied (
+// learner's. IF NOT EXISTS: a test that winds the version back to an
+// earlier step runs this step again.
+const syncSchema = `CREATE TABLE IF NOT EXISTS sync_applied (
 		learner TEXT NOT NULL,
 		origin TEXT NOT NULL,
 		kind TEXT NOT NULL,
@@ -32,7 +33,7 @@ const syncSchema = `CREATE TABLE sync_applied (
 		applied_us BIGINT NOT NULL,
 		PRIMARY KEY (learner, origin, kind, local_id)
 	);
-	CREATE TABLE sync_local (
+	CREATE TABLE IF NOT EXISTS sync_local (
 		name TEXT PRIMARY KEY,
 		value TEXT NOT NULL
 	);`
