@@ -104,6 +104,7 @@ func newClassServer(g *globals, o serveOpts) (*classServer, error) {
 	}
 	dir, _ := progress.Dir(g.stateDir) // openStore resolved it
 	cfg.Dir = dir
+	cfg.Sync = store // tutor class join: learners' own machines send here too
 	cfg.App = func(learner string) (tea.Model, func(tea.Model) string) {
 		w := progress.NewWriter(store, learner)
 		m := app.New(app.Options{

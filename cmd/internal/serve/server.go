@@ -18,6 +18,8 @@ import (
 	"charm.land/ssh"
 	"charm.land/wish/v2"
 	gossh "golang.org/x/crypto/ssh"
+
+	"github.com/tutor-dev/tutor/cmd/internal/classsync"
 )
 
 // HostKeyFile is the server's host key in the state directory, created on
@@ -37,6 +39,10 @@ type Config struct {
 	Open        bool            // --open: anyone with a key
 	MaxSessions int             // concurrent sessions; 0: no limit
 	Log         io.Writer       // one line per connection event; nil: none
+
+	// Sync is the class store that tutor class join writes to; nil: the
+	// sync channel is refused.
+	Sync classsync.Store
 
 	// App builds one learner's course app. done runs once the program has
 	// ended (with its final model) and returns a line for the learner, if any.
@@ -77,6 +83,7 @@ func New(cfg Config) (*Server, error) {
 	srv.ServerConfigCallback = func(ssh.Context) *gossh.ServerConfig {
 		return &gossh.ServerConfig{PublicKeyCallback: s.publicKey}
 	}
+	srv.ChannelHandlers = map[string]ssh.ChannelHandler{"session": ssh.DefaultSessionHandler, classsync.ChannelType: s.syncChannel}
 	s.srv = srv
 	return s, nil
 }
