@@ -142,6 +142,25 @@ func TestBinaryClassJoinOnce(t *testing.T) {
 		t.Fatalf("class report: exit %d %s\n%s", code, errOut, rep)
 	}
 
+	// Running on: ctrl+c (SIGINT) stops it with exit 0.
+	cmd := exec.Command(tutorBin, "class", "join", url)
+	cmd.Env = tutorEnv("TUTOR_STATE_DIR="+state, "HOME="+home, "SSH_AUTH_SOCK=", "NO_COLOR=")
+	var live lockedBuf
+	cmd.Stdout, cmd.Stderr = &live, &live
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	for deadline := time.Now().Add(60 * time.Second); !strings.Contains(live.String(), "linked to"); time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			cmd.Process.Kill()
+			t.Fatalf("no link:\n%s", live.String())
+		}
+	}
+	cmd.Process.Signal(os.Interrupt)
+	if err := cmd.Wait(); err != nil || !strings.Contains(live.String(), "stopped") {
+		t.Fatalf("after ctrl+c: %v\n%s", err, live.String())
+	}
+
 	// A malformed address: exit 2, one line.
 	_, errOut, code = joinRun(t, home, state, "class", "join", "ssh://"+l.Addr().String()+"/x")
 	if code != exitUsage || strings.Count(strings.TrimSpace(errOut), "\n") != 0 {
