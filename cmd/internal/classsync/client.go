@@ -18,6 +18,7 @@ type Local interface {
 	Origin(ctx context.Context) (string, error)
 	Pending(ctx context.Context, origin string, st progress.SyncState, limit int) (progress.SyncBatch, error)
 	SaveAcked(ctx context.Context, server string, st progress.SyncState) error
+	Acked(ctx context.Context, server string) (progress.SyncState, error)
 }
 
 // Options are what Run needs.
@@ -98,7 +99,7 @@ func Run(ctx context.Context, o Options) error {
 			return err
 		}
 		if !offline {
-			fmt.Fprintf(o.Out, "offline: %v; your work is kept here and sent when %s answers again (retrying)\n", err, o.Addr)
+			fmt.Fprintf(o.Out, "offline: %v; %s kept here and sent when %s answers again (retrying)\n", err, waiting(ctx, o, origin), o.Addr)
 			offline = true
 		}
 		select {
@@ -108,6 +109,26 @@ func Run(ctx context.Context, o Options) error {
 		}
 		backoff = min(2*backoff, o.MaxBackoff)
 	}
+}
+
+// waiting says what waits to be sent, from the marks the server last
+// acknowledged: "2 answers, 1 lesson are", or "your work is".
+func waiting(ctx context.Context, o Options, origin string) string {
+	st, err := o.Local.Acked(ctx, o.Addr)
+	if err != nil {
+		return "your work is"
+	}
+	b, err := o.Local.Pending(ctx, origin, st, progress.MaxSyncRecords)
+	n := progress.SyncCounts{Answers: len(b.Answers), Checks: len(b.Checks), Lessons: len(b.Lessons)}
+	switch {
+	case err != nil, n == (progress.SyncCounts{}):
+		return "your work is"
+	case n.Answers+n.Checks+n.Lessons == 1:
+		return Describe(n) + " is"
+	case n.Answers+n.Checks+n.Lessons >= progress.MaxSyncRecords:
+		return "more than " + Describe(n) + " are"
+	}
+	return Describe(n) + " are"
 }
 
 // link is one connection with its sync channel.
