@@ -139,4 +139,3 @@ func CheckOrigin(o string) error {
 	}
 	return nil
 }
-
