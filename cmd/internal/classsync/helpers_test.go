@@ -23,7 +23,7 @@ var ctx = context.Background()
 
 // class is an in-process tutor serve on a SQLite class store.
 type class struct {
-	t     *testing.T
+	t     testing.TB
 	dir   string // state directory: host key, enrolled keys, tutor.db
 	cfg   serve.Config
 	store *progress.SQLite
@@ -35,7 +35,7 @@ type class struct {
 
 // newClass opens the class store in a fresh state directory and starts a
 // server with cfg's access rule on a loopback port.
-func newClass(t *testing.T, cfg serve.Config) *class {
+func newClass(t testing.TB, cfg serve.Config) *class {
 	t.Helper()
 	c := openClass(t, cfg)
 	c.start("127.0.0.1:0")
@@ -43,7 +43,7 @@ func newClass(t *testing.T, cfg serve.Config) *class {
 }
 
 // openClass opens the class store; start serves it.
-func openClass(t *testing.T, cfg serve.Config) *class {
+func openClass(t testing.TB, cfg serve.Config) *class {
 	t.Helper()
 	c := &class{t: t, dir: t.TempDir(), cfg: cfg}
 	store, _, err := progress.OpenSQLite(ctx, c.dir)
@@ -102,7 +102,7 @@ func (c *class) count(table, learner string) int {
 	return n
 }
 
-func newKey(t *testing.T) gossh.Signer {
+func newKey(t testing.TB) gossh.Signer {
 	t.Helper()
 	_, priv, err := ed25519.GenerateKey(rand.Reader)
 	if err != nil {
@@ -117,7 +117,7 @@ func newKey(t *testing.T) gossh.Signer {
 
 // learner is a learner's own machine: a key and a local store.
 type learner struct {
-	t     *testing.T
+	t     testing.TB
 	key   gossh.Signer
 	dir   string
 	store *progress.SQLite
@@ -125,7 +125,7 @@ type learner struct {
 	at    time.Time
 }
 
-func newLearner(t *testing.T) *learner {
+func newLearner(t testing.TB) *learner {
 	t.Helper()
 	l := &learner{t: t, key: newKey(t), dir: t.TempDir(), at: time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)}
 	store, _, err := progress.OpenSQLite(ctx, l.dir)
@@ -202,7 +202,7 @@ func (s *syncBuf) String() string {
 
 // waitFor polls cond until it holds; the bound only stops a broken test
 // from hanging, it is no measure of speed.
-func waitFor(t *testing.T, what string, cond func() bool) {
+func waitFor(t testing.TB, what string, cond func() bool) {
 	t.Helper()
 	deadline := time.Now().Add(60 * time.Second)
 	for !cond() {
@@ -221,7 +221,7 @@ func keysOf(signers ...gossh.Signer) map[string]bool {
 	return m
 }
 
-func oneLine(t *testing.T, err error, want string) {
+func oneLine(t testing.TB, err error, want string) {
 	t.Helper()
 	if err == nil || !strings.Contains(err.Error(), want) || strings.Contains(err.Error(), "\n") {
 		t.Fatalf("error %v, want one line containing %q", err, want)
