@@ -156,7 +156,10 @@ func (l *link) roundTrip(v any) (reply, error) {
 	if err := readFrame(l.ch, &r); err != nil {
 		return r, fmt.Errorf("no answer from the server (%w)", err)
 	}
-	if r.Error != "" {
+	switch {
+	case r.Error != "" && r.Retry:
+		return r, fmt.Errorf("the class server: %s", r.Error)
+	case r.Error != "":
 		return r, &PermanentError{fmt.Errorf("the class server refused: %s", r.Error)}
 	}
 	return r, nil

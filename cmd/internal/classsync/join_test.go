@@ -182,3 +182,21 @@ func TestJoinServerWithoutSync(t *testing.T) {
 	c.start("127.0.0.1:0")
 	oneLine(t, classsync.Run(ctx, l.options(c, "")), "does not take class sync")
 }
+
+// A class store that fails is not the learner's fault: the error says so
+// and is retried, not final.
+func TestJoinStoreFailureIsRetried(t *testing.T) {
+	l := newLearner(t)
+	c := newClass(t, serve.Config{Open: true})
+	l.do(answer("sqs-1", true, "A"))
+	if err := classsync.Run(ctx, l.options(c, "")); err != nil {
+		t.Fatal(err)
+	}
+	c.store.Close() // the server's database goes away
+	err := classsync.Run(ctx, l.options(c, ""))
+	oneLine(t, err, "class store cannot be read now")
+	var pe *classsync.PermanentError
+	if errors.As(err, &pe) {
+		t.Fatalf("a failing class store must be retried: %v", err)
+	}
+}

@@ -53,6 +53,7 @@ type reply struct {
 	State   progress.SyncState  `json:"state"`
 	Applied progress.SyncCounts `json:"applied"`
 	Error   string              `json:"error,omitempty"`
+	Retry   bool                `json:"retry,omitempty"` // the error may pass: try again later
 }
 
 func writeFrame(w io.Writer, v any) error {

@@ -28,6 +28,11 @@ func Serve(ctx context.Context, rw io.ReadWriter, st Store, learner string, logf
 		writeFrame(rw, reply{Error: err.Error()})
 		return err
 	}
+	busy := func(msg string, err error) error { // the store failed: the client tries again later
+		logf("%s: %v", learner, err)
+		writeFrame(rw, reply{Error: msg, Retry: true})
+		return err
+	}
 	var h hello
 	if err := readFrame(rw, &h); err != nil {
 		return refuse(fmt.Errorf("reading the hello: %w", err))
@@ -40,8 +45,7 @@ func Serve(ctx context.Context, rw io.ReadWriter, st Store, learner string, logf
 	}
 	state, err := st.SyncState(ctx, learner, h.Origin)
 	if err != nil {
-		logf("%s: %v", learner, err)
-		return refuse(errors.New("the class store cannot be read now; try again later"))
+		return busy("the class store cannot be read now", err)
 	}
 	if err := writeFrame(rw, reply{Learner: learner, State: state}); err != nil {
 		return err
@@ -62,8 +66,7 @@ func Serve(ctx context.Context, rw io.ReadWriter, st Store, learner string, logf
 		}
 		state, n, err := st.ApplySync(ctx, learner, req.Batch)
 		if err != nil {
-			logf("%s: %v", learner, err)
-			return refuse(errors.New("the class store could not save this batch; it is kept and sent again"))
+			return busy("the class store could not save this batch", err)
 		}
 		if n != (progress.SyncCounts{}) {
 			logf("%s synced %s", learner, Describe(n))
