@@ -119,7 +119,7 @@ func classInput(ctx context.Context, c *course.Course, store progress.ClassReade
 			return in, err
 		}
 		st := snap.Progress
-		row := classreport.Learner{ID: l.ID, CurrentLesson: st.Last, ExercisesPassed: len(st.ExercisesPassed), LastSeen: l.LastSeen}
+		row := classreport.Learner{ID: l.ID, Name: l.Name, CurrentLesson: st.Last, ExercisesPassed: len(st.ExercisesPassed), LastSeen: l.LastSeen}
 		for _, lesson := range c.Lessons.Lessons {
 			if st.StatusOf(lesson.ID, c.HasQuiz(lesson.ID), c.ExerciseIDs(lesson.ID)...) == progress.Done {
 				row.LessonsDone++

@@ -66,6 +66,10 @@ type Options struct {
 	// Exercises, which build and run the learner's code, are not opened there:
 	// the exercise activity says how to do it on their own machine.
 	Remote bool
+	// ClassAddr is the address the learner connected to over SSH
+	// (host:port): the exercise activity tells them to link their own
+	// machine's results with 'tutor class join ssh://ClassAddr'.
+	ClassAddr string
 	// IdleTimeout, when positive, quits the app once no key has been pressed
 	// for that long (Idled then says so). wish's own idle timeout never fires
 	// while the app redraws, so the timer is here.

@@ -9,12 +9,9 @@ import (
 	"github.com/tutor-dev/tutor/cmd/internal/progress"
 )
 
-// Store is the class store a server applies batches to (progress.SQLite
-// and progress.Postgres are).
-type Store interface {
-	SyncState(ctx context.Context, learner, origin string) (progress.SyncState, error)
-	ApplySync(ctx context.Context, learner string, b progress.SyncBatch) (progress.SyncState, progress.SyncCounts, error)
-}
+// Store is the class store a server applies batches to (the SQLite and
+// PostgreSQL stores are).
+type Store = progress.SyncStore
 
 // Serve runs the server side of one channel for learner (the key's
 // fingerprint the SSH layer admitted) until the client closes it, ctx is

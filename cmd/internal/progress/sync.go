@@ -36,6 +36,18 @@ const syncSchema = `CREATE TABLE IF NOT EXISTS sync_applied (
 		value TEXT NOT NULL
 	);`
 
+// SyncStore is a class store that takes records from learners' machines;
+// both class stores are.
+type SyncStore interface {
+	SyncState(ctx context.Context, learner, origin string) (SyncState, error)
+	ApplySync(ctx context.Context, learner string, b SyncBatch) (SyncState, SyncCounts, error)
+}
+
+var (
+	_ SyncStore = (*SQLite)(nil)
+	_ SyncStore = (*Postgres)(nil)
+)
+
 // Kinds of synced records (sync_applied.kind).
 const (
 	SyncKindAnswer = "answer"

@@ -1,8 +1,6 @@
 package serve
 
 import (
-	"context"
-
 	"charm.land/ssh"
 	gossh "golang.org/x/crypto/ssh"
 
@@ -25,19 +23,31 @@ func (s *Server) syncChannel(_ *ssh.Server, conn *gossh.ServerConn, nc gossh.New
 		nc.Reject(gossh.Prohibited, "permission denied")
 		return
 	}
+	if !s.enter() {
+		nc.Reject(gossh.ResourceShortage, MsgStopping)
+		return
+	}
+	defer s.sessions.Done()
 	ch, reqs, err := nc.Accept()
 	if err != nil {
 		return
 	}
 	go gossh.DiscardRequests(reqs)
-	s.sessions.Add(1)
-	defer s.sessions.Done()
 	defer ch.Close()
+	// The server stops: end the link between batches (closing the channel
+	// ends a read; a batch being applied is committed first). The client
+	// keeps what is unsent and sends it to the next server.
+	served := make(chan struct{})
+	defer close(served)
+	go func() {
+		select {
+		case <-s.stopping:
+			ch.Close()
+		case <-served:
+		}
+	}()
 	s.logf("%s linked a machine (class sync) from %s", learner, conn.RemoteAddr())
-	cctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	err = classsync.Serve(cctx, ch, s.cfg.Sync, learner, s.logf)
-	if err != nil {
+	if err := classsync.Serve(ctx, ch, s.cfg.Sync, learner, s.logf); err != nil && !s.isStopping() {
 		s.logf("%s: class sync: %v", learner, err)
 	}
 }
