@@ -79,6 +79,9 @@ func (c *class) start(addr string) {
 		cctx, cancel := context.WithTimeout(ctx, 10*time.Second)
 		defer cancel()
 		srv.Close(cctx)
+		if cctx.Err() != nil {
+			c.t.Errorf("Close waited until its deadline: a sync link held the server open")
+		}
 		if err := <-done; err != nil {
 			c.t.Errorf("serve: %v", err)
 		}
