@@ -151,6 +151,9 @@ func (l *link) roundTrip(v any) (reply, error) {
 	defer watchdog.Stop()
 	var r reply
 	if err := writeFrame(l.ch, v); err != nil {
+		if errors.Is(err, errTooBig) {
+			return r, err // nothing was written
+		}
 		return r, fmt.Errorf("sending: %w", err)
 	}
 	if err := readFrame(l.ch, &r); err != nil {
@@ -174,8 +177,9 @@ func (l *link) run(ctx context.Context, o Options) error {
 	}
 	stop := context.AfterFunc(ctx, func() { l.client.Close() })
 	defer stop()
+	limit := progress.MaxSyncRecords
 	for {
-		b, err := o.Local.Pending(ctx, l.origin(), view, progress.MaxSyncRecords)
+		b, err := o.Local.Pending(ctx, l.origin(), view, limit)
 		if err != nil {
 			if ctx.Err() != nil {
 				return nil
@@ -196,6 +200,11 @@ func (l *link) run(ctx context.Context, o Options) error {
 			continue
 		}
 		r, err := l.roundTrip(request{Batch: b})
+		if errors.Is(err, errTooBig) && limit > 1 { // long choice texts: fewer records a batch
+			limit = max(1, limit/2)
+			continue
+		}
+		limit = progress.MaxSyncRecords
 		if err != nil {
 			if ctx.Err() != nil {
 				return nil

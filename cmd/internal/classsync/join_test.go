@@ -200,3 +200,26 @@ func TestJoinStoreFailureIsRetried(t *testing.T) {
 		t.Fatalf("a failing class store must be retried: %v", err)
 	}
 }
+
+// Answers with many long choice texts do not fit one message: they go in
+// smaller batches, all of them.
+func TestJoinLongChoicesGoInSmallerBatches(t *testing.T) {
+	l := newLearner(t)
+	c := newClass(t, serve.Config{Open: true})
+	picked := make([]string, 50)
+	for i := range picked {
+		picked[i] = strings.Repeat(string(rune('a'+i%26)), 4000)
+	}
+	for range 30 {
+		l.do(answer("long", true, picked...))
+	}
+	if err := classsync.Run(ctx, l.options(c, "")); err != nil {
+		t.Fatal(err)
+	}
+	if n := c.count("answers", l.id()); n != 30 {
+		t.Fatalf("%d answers arrived, want 30\n%s", n, l.out.String())
+	}
+	if strings.Count(l.out.String(), "sent ") < 2 {
+		t.Fatalf("one batch of 6 MB?\n%s", l.out.String())
+	}
+}

@@ -18,6 +18,7 @@ package classsync
 import (
 	"encoding/binary"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 
@@ -34,6 +35,9 @@ const Version = 1
 // maxFrame bounds one message (a batch of progress.MaxSyncRecords records
 // is far smaller).
 const maxFrame = 4 << 20
+
+// errTooBig: a message over maxFrame (the client sends a smaller batch).
+var errTooBig = errors.New("message too big")
 
 // hello is the client's first message.
 type hello struct {
@@ -62,7 +66,7 @@ func writeFrame(w io.Writer, v any) error {
 		return err
 	}
 	if len(data) > maxFrame {
-		return fmt.Errorf("message of %d bytes: at most %d", len(data), maxFrame)
+		return fmt.Errorf("%w: %d bytes, at most %d", errTooBig, len(data), maxFrame)
 	}
 	buf := make([]byte, 4, 4+len(data))
 	binary.BigEndian.PutUint32(buf, uint32(len(data)))

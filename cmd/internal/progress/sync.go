@@ -57,7 +57,7 @@ const (
 // Limits of one batch, checked by the receiver (CheckBatch).
 const (
 	MaxSyncRecords = 200  // answers + checks + lessons in one batch
-	maxSyncText    = 1000 // an ID or a choice's text, in bytes
+	maxSyncText    = 4096 // an ID or a choice's text, in bytes
 	maxSyncPicked  = 50   // choices picked in one answer
 	maxOriginLen   = 64
 )
