@@ -80,10 +80,10 @@ func Run(ctx context.Context, o Options) error {
 		l, err := dial(ctx, o, origin)
 		if err == nil {
 			switch {
-			case offline:
-				fmt.Fprintf(o.Out, "back online: linked to %s again\n", o.Addr)
 			case !linked:
 				fmt.Fprintf(o.Out, "linked to %s as %s (key: %s)\n", o.Addr, l.learner, o.Identity.From)
+			case offline:
+				fmt.Fprintf(o.Out, "back online: linked to %s again\n", o.Addr)
 			}
 			offline, linked, backoff = false, true, o.MinBackoff
 			err = l.run(ctx, o)
