@@ -3,6 +3,7 @@ package classsync_test
 import (
 	"context"
 	"errors"
+	"net"
 	"strings"
 	"testing"
 	"time"
@@ -221,5 +222,36 @@ func TestJoinLongChoicesGoInSmallerBatches(t *testing.T) {
 	}
 	if strings.Count(l.out.String(), "sent ") < 2 {
 		t.Fatalf("one batch of 6 MB?\n%s", l.out.String())
+	}
+}
+
+// Started while the server is down: it waits, then links and says as whom.
+func TestJoinStartsOffline(t *testing.T) {
+	l := newLearner(t)
+	c := openClass(t, serve.Config{Open: true})
+	free, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.addr = free.Addr().String()
+	free.Close()
+	l.do(answer("sqs-1", true, "A"))
+	o := l.options(c, "")
+	o.Once, o.Poll, o.MinBackoff, o.MaxBackoff = false, 10*time.Millisecond, 10*time.Millisecond, 50*time.Millisecond
+	rctx, cancel := context.WithCancel(ctx)
+	done := make(chan error, 1)
+	go func() { done <- classsync.Run(rctx, o) }()
+	waitFor(t, "the join to say it is offline", func() bool { return strings.Contains(l.out.String(), "offline: cannot reach") })
+	if !strings.Contains(l.out.String(), "1 answer is kept here") {
+		t.Errorf("the offline line does not say what waits:\n%s", l.out.String())
+	}
+	c.start(c.addr)
+	waitFor(t, "the answer in the class store", func() bool { return c.count("answers", l.id()) == 1 })
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if out := l.out.String(); !strings.Contains(out, "linked to "+c.addr+" as "+l.id()) {
+		t.Fatalf("output:\n%s", out)
 	}
 }
