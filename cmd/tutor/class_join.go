@@ -17,6 +17,7 @@ import (
 	"syscall"
 
 	"github.com/spf13/cobra"
+	"golang.org/x/term"
 
 	"github.com/tutor-dev/tutor/cmd/internal/classsync"
 	"github.com/tutor-dev/tutor/cmd/internal/progress"
@@ -141,6 +142,8 @@ func runClassJoin(g *globals, o classJoinOpts) error {
 func joinPrompt(ctx context.Context, in io.Reader, out io.Writer) func(instruction, question string) (string, error) {
 	lines := make(chan string)
 	var started bool
+	f, isFile := in.(*os.File)
+	typed := isFile && term.IsTerminal(int(f.Fd())) // else piped: end the prompt's line ourselves
 	return func(instruction, question string) (string, error) {
 		if instruction != "" {
 			fmt.Fprintln(out, instruction)
@@ -168,6 +171,9 @@ func joinPrompt(ctx context.Context, in io.Reader, out io.Writer) func(instructi
 		case line, ok := <-lines:
 			if !ok {
 				return "", errors.New("the server asks for the class's join code and none was typed: run this in a terminal and type the code your instructor gave")
+			}
+			if !typed {
+				fmt.Fprintln(out)
 			}
 			return line, nil
 		}
