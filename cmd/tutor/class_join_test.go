@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"encoding/pem"
 	"errors"
+	"io"
 	"net"
 	"os"
 	"os/exec"
@@ -173,5 +174,25 @@ func TestBinaryClassJoinOnce(t *testing.T) {
 	_, errOut, code = joinRun(t, home, state, "class", "join", "--once", "ssh://"+deadAddr)
 	if code != exitError || !strings.Contains(errOut, "nothing is lost") || strings.Count(strings.TrimSpace(errOut), "\n") != 0 {
 		t.Fatalf("server down: exit %d, stderr %q", code, errOut)
+	}
+}
+
+func TestJoinPrompt(t *testing.T) {
+	var out bytes.Buffer
+	ask := joinPrompt(context.Background(), strings.NewReader("lambda-42\n"), &out)
+	code, err := ask("This key is new to the class.", "Join code: ")
+	if err != nil || code != "lambda-42" || out.String() != "This key is new to the class.\nJoin code: \n" {
+		t.Fatalf("%q %v; prompt %q", code, err, out.String())
+	}
+	if _, err := ask("", "Join code: "); err == nil || !strings.Contains(err.Error(), "none was typed") {
+		t.Fatalf("at the end of input: %v", err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	r, w := io.Pipe()
+	defer w.Close()
+	ask = joinPrompt(ctx, r, io.Discard)
+	cancel()
+	if _, err := ask("", "Join code: "); !errors.Is(err, context.Canceled) {
+		t.Fatalf("ctrl+c while asking: %v", err)
 	}
 }
