@@ -61,7 +61,7 @@ Without --db it reads the database of the state directory.`,
 	}
 	report.Flags().StringVar(&o.db, "db", "", "the database to read: a tutor.db `PATH` or a PostgreSQL class store postgres://USER[:PASSWORD]@HOST[:PORT]/DB (default: the state directory's tutor.db)")
 	report.Flags().StringVar(&o.format, "format", "table", "output `table|csv|json`; json is {learners: [...], items: [...]}")
-	class.AddCommand(report, newClassBoardCmd(g))
+	class.AddCommand(report, newClassBoardCmd(g), newClassJoinCmd(g))
 	return class
 }
 

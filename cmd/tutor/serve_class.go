@@ -15,6 +15,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/tutor-dev/tutor/cmd/internal/app"
+	"github.com/tutor-dev/tutor/cmd/internal/classsync"
 	"github.com/tutor-dev/tutor/cmd/internal/course"
 	"github.com/tutor-dev/tutor/cmd/internal/practice"
 	"github.com/tutor-dev/tutor/cmd/internal/progress"
@@ -84,6 +85,7 @@ func newClassServer(g *globals, o serveOpts) (*classServer, error) {
 		return nil, err
 	}
 	cfg.App = learnerApp(g, o, crs, store)
+	cfg.Sync, _ = store.(classsync.Store) // tutor class join: learners' own machines send here too (SQLite and PostgreSQL stores take it)
 	lessons := board.Lessons(crs)
 	dark, _ := theme.Initial(themeMode(g), "")
 	cfg.Board = func(serve.Learner) (tea.Model, func(tea.Model) string) {

@@ -94,6 +94,8 @@ var migrations = []string{
 		name TEXT NOT NULL,
 		updated_us BIGINT
 	);`,
+	// 6: class sync (tutor class join): see syncSchema.
+	syncSchema,
 }
 
 // SchemaVersion is the version the migrations reach.

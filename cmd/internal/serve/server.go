@@ -18,6 +18,8 @@ import (
 	"charm.land/ssh"
 	"charm.land/wish/v2"
 	gossh "golang.org/x/crypto/ssh"
+
+	"github.com/tutor-dev/tutor/cmd/internal/classsync"
 )
 
 // HostKeyFile is the server's host key in the state directory, created on
@@ -61,6 +63,10 @@ type Config struct {
 	// whatever the learners' rule; learners never get it.
 	Instructors map[string]bool
 	Board       AppFunc
+
+	// Sync is the class store that tutor class join writes to; nil: the
+	// sync channel is refused.
+	Sync classsync.Store
 }
 
 // Server is a running tutor serve.
@@ -108,6 +114,7 @@ func New(cfg Config) (*Server, error) {
 	srv.ServerConfigCallback = func(ssh.Context) *gossh.ServerConfig {
 		return &gossh.ServerConfig{PublicKeyCallback: s.publicKey}
 	}
+	srv.ChannelHandlers = map[string]ssh.ChannelHandler{"session": ssh.DefaultSessionHandler, classsync.ChannelType: s.syncChannel}
 	s.srv = srv
 	return s, nil
 }
