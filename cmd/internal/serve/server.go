@@ -78,9 +78,12 @@ type Server struct {
 	sessions sync.WaitGroup
 	limit    *connLimiter
 
-	mu       sync.Mutex    // guards stopping against sessions.Add
+	mu       sync.Mutex    // guards stopping against sessions.Add and listeners
 	stopping chan struct{} // closed by Close
 	stopped  bool
+	// listeners are those Serve was given; Close closes them itself, for
+	// the SSH server forgets a Shutdown when Serve starts after it.
+	listeners map[net.Listener]bool
 }
 
 // New builds the server; the host key is created in cfg.Dir if missing.
@@ -120,13 +123,30 @@ func New(cfg Config) (*Server, error) {
 }
 
 // Serve accepts connections on l until Close; with ConnRate, an address
-// past its rate is refused at once (see connLimiter).
+// past its rate is refused at once (see connLimiter). After Close (even a
+// Close that came first) it closes l and returns nil.
 func (s *Server) Serve(l net.Listener) error {
+	s.mu.Lock()
+	if s.stopped {
+		s.mu.Unlock()
+		l.Close()
+		return nil
+	}
+	if s.listeners == nil {
+		s.listeners = map[net.Listener]bool{}
+	}
+	s.listeners[l] = true
+	s.mu.Unlock()
+	defer func() {
+		s.mu.Lock()
+		delete(s.listeners, l)
+		s.mu.Unlock()
+	}()
 	if s.limit != nil {
 		l = &limitedListener{Listener: l, limit: s.limit, logf: s.logf}
 	}
 	err := s.srv.Serve(l)
-	if errors.Is(err, ssh.ErrServerClosed) {
+	if errors.Is(err, ssh.ErrServerClosed) || s.isStopping() {
 		return nil
 	}
 	return err
