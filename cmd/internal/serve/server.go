@@ -10,6 +10,7 @@ import (
 	"io"
 	"net"
 	"path/filepath"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -38,6 +39,21 @@ const (
 type Learner struct {
 	ID   string // the key's SHA256 fingerprint
 	Addr string // the server address the client connected to (host:port)
+	// Env is the environment the client sent (NAME=value), such as
+	// COLORFGBG for the theme; the server's own environment is no guide to
+	// the learner's terminal.
+	Env []string
+}
+
+// Getenv is the value of name in the client's environment, "" if unset.
+func (l Learner) Getenv(name string) string {
+	v := ""
+	for _, e := range l.Env {
+		if k, val, ok := strings.Cut(e, "="); ok && k == name {
+			v = val // the last one wins, as in os/exec
+		}
+	}
+	return v
 }
 
 // AppFunc builds one session's program. done runs once the program has

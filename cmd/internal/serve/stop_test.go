@@ -8,6 +8,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	gossh "golang.org/x/crypto/ssh"
 )
 
 // TestConnLimiter: a burst of the rate gets in at once, the next is
@@ -193,4 +194,34 @@ func TestCloseBeforeServe(t *testing.T) {
 			t.Fatalf("%s first: the listener still takes connections", first)
 		}
 	}
+}
+
+// TestAppGetsTheClientEnv: the app is given the environment the client sent
+// (its COLORFGBG sets the theme of the learner's or instructor's screen).
+func TestAppGetsTheClientEnv(t *testing.T) {
+	key := newKey(t)
+	addr := start(t, Config{Open: true, App: func(l Learner) (tea.Model, func(tea.Model) string) {
+		return hello{"colorfgbg " + l.Getenv("COLORFGBG") + "."}, func(tea.Model) string { return "" }
+	}})
+	c, err := dial(t, addr, key, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := c.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.Setenv("COLORFGBG", "0;15"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.RequestPty("xterm-256color", 24, 80, gossh.TerminalModes{}); err != nil {
+		t.Fatal(err)
+	}
+	out := &syncBuf{}
+	s.Stdout = out
+	if err := s.Shell(); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, out, "colorfgbg 0;15.")
 }
