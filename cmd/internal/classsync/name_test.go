@@ -118,7 +118,10 @@ func TestJoinNameOlderServer(t *testing.T) {
 	l.do(answer("sqs-1", true, "A"))
 	o := l.options(c, "")
 	o.Name, o.NameHint = "Ana", hint
-	o.AskName = func(context.Context) (string, error) { t.Error("asked a name an older server cannot take"); return "", nil }
+	o.AskName = func(context.Context) (string, error) {
+		t.Error("asked a name an older server cannot take")
+		return "", nil
+	}
 	if err := classsync.Run(ctx, o); err != nil {
 		t.Fatal(err)
 	}
