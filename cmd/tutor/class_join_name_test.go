@@ -73,7 +73,8 @@ func TestBinaryClassJoinName(t *testing.T) {
 		cmd.Process.Kill()
 		t.Fatalf("join on a terminal did not end:\n%s", scr.text())
 	}
-	if got := name(); got != "Pat Doe" || !strings.Contains(scr.text(), `the class knows you as "Pat Doe"`) || strings.Contains(scr.text(), hint) {
+	scr.waitFor(t, `the class knows you as "Pat Doe"`) // the pty may still hold the last lines
+	if got := name(); got != "Pat Doe" || strings.Contains(scr.text(), hint) {
 		t.Fatalf("class name %q; terminal:\n%s", got, scr.text())
 	}
 
