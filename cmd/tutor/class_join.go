@@ -14,6 +14,7 @@ import (
 	"syscall"
 
 	"github.com/spf13/cobra"
+
 	"github.com/tutor-dev/tutor/cmd/internal/classsync"
 	"github.com/tutor-dev/tutor/cmd/internal/progress"
 )
