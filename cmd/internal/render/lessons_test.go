@@ -1,0 +1,63 @@
+package render
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/tutor-dev/tutor/cmd/internal/course"
+)
+
+// No line of a built-in lesson is wider than the terminal at 80 and 60
+// columns, tables included, except the lines of code blocks (which are
+// clipped by design) and, in plain text, an address alone on its line: in the TUI's rendering and in piped tutor read's
+// plain text (issue 14: seven tables were wider than 76 columns).
+func TestBuiltinLessonsFit(t *testing.T) {
+	c, err := course.Load("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range c.Lessons.Lessons {
+		md := course.Page(l)
+		for _, width := range []int{80, 60} {
+			out, _ := Markdown(md, width, true)
+			for _, s := range strings.Split(out, "\n") {
+				if strings.HasPrefix(s, CodeMark) {
+					continue
+				}
+				if w := ansi.StringWidth(s); w > width {
+					t.Errorf("%s at %d: a line %d columns wide: %q", l.ID, width, w, ansi.Strip(s))
+				}
+			}
+			plain, _ := Plain(withoutCode(md), width)
+			for _, s := range strings.Split(plain, "\n") {
+				if f := strings.Fields(s); len(f) == 1 && strings.HasPrefix(f[0], "https://") {
+					continue // an address is kept whole to be copied (TestLongAddresses)
+				}
+				if w := ansi.StringWidth(s); w > width {
+					t.Errorf("%s at %d, plain: a line %d columns wide: %q", l.ID, width, w, s)
+				}
+			}
+		}
+	}
+}
+
+// withoutCode is md without its fenced code blocks (plain text has no
+// marks to tell their lines apart).
+func withoutCode(md string) string {
+	var b strings.Builder
+	fence := ""
+	for _, l := range strings.SplitAfter(md, "\n") {
+		t := strings.TrimLeft(strings.TrimSpace(l), "> ")
+		switch {
+		case fence == "" && (strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~")):
+			fence = t[:3]
+		case fence != "" && strings.HasPrefix(t, fence):
+			fence = ""
+		case fence == "":
+			b.WriteString(l)
+		}
+	}
+	return b.String()
+}
