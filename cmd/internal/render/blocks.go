@@ -7,8 +7,8 @@ import (
 	"github.com/yuin/goldmark/ast"
 )
 
-// line is one line of output, without the document's margin: code lines
-// (code blocks, tables) are marked so that a screen clips them instead of
+// line is one line of output, without the document's margin: the lines
+// of code blocks are marked so that a screen clips them instead of
 // wrapping them.
 type line struct {
 	text string
