@@ -130,8 +130,18 @@ func (t cells) gridWidth() int {
 // layout draws a table as a grid if it fits width, else as records.
 func (r *renderer) layout(rows [][]string, width int) []line {
 	t := r.parseCells(rows)
-	if t.gridWidth() <= width {
+	switch {
+	case t.gridWidth() <= width:
 		return r.grid(t)
+	case len(t.body) == 0: // a header alone: its cells, wrapped
+		var ps []piece
+		for i, c := range t.head {
+			if i > 0 {
+				ps = append(ps, piece{text: " | ", st: sSubtle})
+			}
+			ps = append(ps, c...)
+		}
+		return r.prose(unglue(ps, width), width)
 	}
 	return r.records(t, width)
 }

@@ -116,3 +116,31 @@ func checkRecords(t *testing.T, name string, width int, text, md string) {
 		t.Errorf("%s at %d: two blank lines in a row:\n%s", name, width, text)
 	}
 }
+
+// Stacked records take their styles from the theme: the heading bold,
+// the labels subtle, code spans in the code colour.
+func TestRecordStyles(t *testing.T) {
+	out, _ := Markdown(wideTable, 60, true)
+	p := newPalette(true)
+	for _, want := range []string{
+		p.start(sBold) + "anything-but",
+		p.start(sSubtle) + "example condition:",
+		p.start(sSubtle) + "matches:",
+		p.start(sCode) + `{"exists": true}`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("no %q in\n%q", want, out)
+		}
+	}
+}
+
+// A header with no rows under it, too wide for a grid, is still shown.
+func TestWideHeaderAlone(t *testing.T) {
+	out, _ := Plain("| a long first header | a second long header |\n|---|---|\n", 30)
+	out = strings.Join(strings.Fields(out), " ")
+	for _, want := range []string{"a long first header", "a second long header"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("%q missing:\n%s", want, out)
+		}
+	}
+}
