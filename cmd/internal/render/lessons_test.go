@@ -14,7 +14,7 @@ import (
 // design): in the TUI's rendering at 80, 60 and 38 columns, and in piped
 // tutor read's plain text at 80 and 60, where an address alone on its
 // line is kept whole to be copied (issue 14: seven tables were wider than
-// 76 columns; a wrapped heading's hanging lines stuck out at 38).
+// 76 columns).
 func TestBuiltinLessonsFit(t *testing.T) {
 	c, err := course.Load("")
 	if err != nil {
@@ -65,4 +65,19 @@ func withoutCode(md string) string {
 		}
 	}
 	return b.String()
+}
+
+// A long heading's later lines hang under its text and still fit the
+// width (they stuck out by the width of the hashes).
+func TestLongHeadingFits(t *testing.T) {
+	md := "### " + strings.Repeat("word ", 30) + "\n"
+	for _, width := range []int{38, 60} {
+		out, _ := Markdown(md, width, true)
+		plain, _ := Plain(md, width)
+		for _, s := range strings.Split(out+plain, "\n") {
+			if w := ansi.StringWidth(s); w > width {
+				t.Errorf("at %d: a line %d columns wide: %q", width, w, ansi.Strip(s))
+			}
+		}
+	}
 }
