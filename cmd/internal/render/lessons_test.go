@@ -1,6 +1,7 @@
 package render
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -79,5 +80,25 @@ func TestLongHeadingFits(t *testing.T) {
 				t.Errorf("at %d: a line %d columns wide: %q", width, w, ansi.Strip(s))
 			}
 		}
+	}
+}
+
+// The SNS lesson (its operators table stacked at 80 columns, a grid at
+// 200) rendered whole.
+func BenchmarkRenderSNS(b *testing.B) {
+	c, err := course.Load("")
+	if err != nil {
+		b.Fatal(err)
+	}
+	l, _ := c.Lessons.Get("sns")
+	md := course.Page(l)
+	for _, width := range []int{80, 200} {
+		b.Run(strconv.Itoa(width), func(b *testing.B) {
+			for b.Loop() {
+				if _, err := Markdown(md, width, true); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
