@@ -31,6 +31,9 @@ func (r *renderer) records(t cells, width int) []line {
 	labels := make([][]piece, ncol)
 	labelW := 0 // the widest label, colon included
 	for ci := 1; ci < ncol; ci++ {
+		if len(t.head[ci]) == 0 {
+			continue // a column with no header: its values alone
+		}
 		var ps []piece
 		for _, p := range t.head[ci] {
 			p.st = p.st&^sBold | sSubtle
@@ -85,7 +88,11 @@ func (r *renderer) alignedField(label, value []piece, valueCol, width int) []lin
 // hangingField is label and value wrapped as one, hanging under the label.
 func (r *renderer) hangingField(label, value []piece, width int) []line {
 	w := max(width-recordHang, 1)
-	ps := append(append(append([]piece{}, label...), piece{text: " "}), value...)
+	ps := append([]piece{}, label...)
+	if len(ps) > 0 {
+		ps = append(ps, piece{text: " "})
+	}
+	ps = append(ps, value...)
 	ls := r.wrap(unglue(ps, w), w)
 	out := make([]line, len(ls))
 	for i, l := range ls {

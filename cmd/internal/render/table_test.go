@@ -144,3 +144,14 @@ func TestWideHeaderAlone(t *testing.T) {
 		}
 	}
 }
+
+// A column with no header shows its values with no label.
+func TestRecordWithoutHeader(t *testing.T) {
+	md := "| key | | note |\n|---|---|---|\n| a | first value | " + strings.Repeat("long ", 12) + "|\n"
+	for _, width := range []int{38, 60} {
+		out, _ := Plain(md, width)
+		if strings.Contains(out, " :") || !strings.Contains(out, "first value") || !strings.Contains(out, "note:") {
+			t.Errorf("at %d:\n%s", width, out)
+		}
+	}
+}
