@@ -21,6 +21,7 @@ import (
 
 	"github.com/tutor-dev/tutor/cmd/internal/progress"
 	"github.com/tutor-dev/tutor/cmd/internal/serve"
+	"github.com/tutor-dev/tutor/cmd/internal/serve/sshtest"
 )
 
 func TestParseClassURL(t *testing.T) {
@@ -163,7 +164,7 @@ func TestBinaryClassJoinOnce(t *testing.T) {
 	// Running on: ctrl+c (SIGINT) stops it with exit 0.
 	cmd := exec.Command(tutorBin, "class", "join", url)
 	cmd.Env = tutorEnv("TUTOR_STATE_DIR="+state, "HOME="+home, "SSH_AUTH_SOCK=", "NO_COLOR=")
-	var live lockedBuf
+	var live sshtest.Buf
 	cmd.Stdout, cmd.Stderr = &live, &live
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)

@@ -7,6 +7,8 @@ import (
 	"time"
 
 	gossh "golang.org/x/crypto/ssh"
+
+	"github.com/tutor-dev/tutor/cmd/internal/serve/sshtest"
 )
 
 // BenchmarkServeStop: 30 learners in the course on the built tutor serve;
@@ -27,7 +29,7 @@ func BenchmarkServeStop(b *testing.B) {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				terms[i] = connectTerm(b, addr, newSigner(b), 80, 24)
+				terms[i] = connectTerm(b, addr, sshtest.NewKey(b), 80, 24)
 				terms[i].enterName(b, "L")
 				terms[i].waitFor(b, "Event")
 			}()
@@ -58,7 +60,7 @@ func BenchmarkServeFirstFrame(b *testing.B) {
 	_, addr, _ := startClass(b, b.TempDir(), serveOpts{open: true, maxSessions: 1000, connRate: 0})
 	keys := make([]gossh.Signer, b.N)
 	for i := range keys {
-		keys[i] = newSigner(b)
+		keys[i] = sshtest.NewKey(b)
 	}
 	b.ResetTimer()
 	for i := range b.N {

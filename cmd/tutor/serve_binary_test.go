@@ -21,11 +21,12 @@ import (
 
 	"github.com/tutor-dev/tutor/cmd/internal/progress"
 	"github.com/tutor-dev/tutor/cmd/internal/serve"
+	"github.com/tutor-dev/tutor/cmd/internal/serve/sshtest"
 )
 
 // startServeBinary runs the built tutor serve on a free loopback port and
 // returns the process and the address it printed.
-func startServeBinary(t testing.TB, state string, args ...string) (*exec.Cmd, string, *lockedBuf) {
+func startServeBinary(t testing.TB, state string, args ...string) (*exec.Cmd, string, *sshtest.Buf) {
 	t.Helper()
 	cmd := exec.Command(tutorBin, append([]string{"serve", "--listen", "127.0.0.1:0"}, args...)...)
 	cmd.Env = tutorEnv("TUTOR_STATE_DIR=" + state)
@@ -37,7 +38,7 @@ func startServeBinary(t testing.TB, state string, args ...string) (*exec.Cmd, st
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
-	log := &lockedBuf{}
+	log := &sshtest.Buf{}
 	addr := make(chan string, 1)
 	go func() {
 		re := regexp.MustCompile(`serving the course on (\S+)`)
@@ -64,7 +65,7 @@ func startServeBinary(t testing.TB, state string, args ...string) (*exec.Cmd, st
 func TestBinaryServeSIGTERM(t *testing.T) {
 	state := stateIn(t)
 	cmd, addr, log := startServeBinary(t, state, "--open")
-	learner := newSigner(t)
+	learner := sshtest.NewKey(t)
 	term := connectTerm(t, addr, learner, 80, 24)
 	term.enterName(t, "Sig")
 	term.waitFor(t, "Event")

@@ -12,6 +12,7 @@ import (
 	"github.com/tutor-dev/tutor/cmd/internal/progress/pgtest"
 	"github.com/tutor-dev/tutor/cmd/internal/screens/board"
 	"github.com/tutor-dev/tutor/cmd/internal/serve"
+	"github.com/tutor-dev/tutor/cmd/internal/serve/sshtest"
 )
 
 // TestServeInstructorSeesAnAnswer: an instructor key gets the live board
@@ -19,7 +20,7 @@ import (
 // learner's name, while both are connected.
 func TestServeInstructorSeesAnAnswer(t *testing.T) {
 	dir := t.TempDir()
-	teacher, learner := newSigner(t), newSigner(t)
+	teacher, learner := sshtest.NewKey(t), sshtest.NewKey(t)
 	_, addr, _ := startClass(t, filepath.Join(dir, "state"), serveOpts{
 		authorizedKeys: keysFile(t, dir, "class", learner),
 		instructorKeys: keysFile(t, dir, "teachers", teacher),
@@ -42,7 +43,7 @@ func TestServeInstructorSeesAnAnswer(t *testing.T) {
 func TestServeTwoServersOnePostgres(t *testing.T) {
 	dsn := pgtest.DSN(t)
 	dir := t.TempDir()
-	teacher, learner := newSigner(t), newSigner(t)
+	teacher, learner := sshtest.NewKey(t), sshtest.NewKey(t)
 	o := serveOpts{open: true, db: dsn, instructorKeys: keysFile(t, dir, "teachers", teacher)}
 	_, addrA, _ := startClass(t, filepath.Join(dir, "a"), o)
 	b, addrB, _ := startClass(t, filepath.Join(dir, "b"), o)
@@ -69,7 +70,7 @@ func TestServeTwoServersOnePostgres(t *testing.T) {
 // TestServeDisconnectMidAnswer: a client that goes away right after an
 // answer's feedback loses nothing it was shown.
 func TestServeDisconnectMidAnswer(t *testing.T) {
-	learner := newSigner(t)
+	learner := sshtest.NewKey(t)
 	c, addr, _ := startClass(t, stateIn(t), serveOpts{open: true})
 	term := connectTerm(t, addr, learner, 80, 24)
 	term.enterName(t, "Kim")
@@ -85,7 +86,7 @@ func TestServeDisconnectMidAnswer(t *testing.T) {
 // TestServeTinyTerminal: at 10x5 the name prompt fits and works; the
 // course then asks for a bigger window, and gets on with it once resized.
 func TestServeTinyTerminal(t *testing.T) {
-	learner := newSigner(t)
+	learner := sshtest.NewKey(t)
 	c, addr, _ := startClass(t, stateIn(t), serveOpts{open: true})
 	term := connectTerm(t, addr, learner, 10, 5)
 	term.waitFor(t, "Your name:")
@@ -142,7 +143,7 @@ func TestServeBadClassStore(t *testing.T) {
 
 func TestServeBadInstructorKeysLine(t *testing.T) {
 	dir := t.TempDir()
-	keys := keysFile(t, dir, "teachers", newSigner(t))
+	keys := keysFile(t, dir, "teachers", sshtest.NewKey(t))
 	keys = writeFile(t, dir, "teachers", "# staff\n"+mustRead(t, keys)+"\nnot-a-key at all\n")
 	code, errOut := serveErr(t, filepath.Join(dir, "state"), "--instructor-keys", keys)
 	if code != exitError || !strings.Contains(errOut, keys+":4:") || strings.Count(strings.TrimSpace(errOut), "\n") != 0 {

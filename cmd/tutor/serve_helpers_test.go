@@ -1,8 +1,6 @@
 package main
 
 import (
-	"crypto/ed25519"
-	"crypto/rand"
 	"io"
 	"net"
 	"path/filepath"
@@ -12,20 +10,9 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 	gossh "golang.org/x/crypto/ssh"
-)
 
-func newSigner(t testing.TB) gossh.Signer {
-	t.Helper()
-	_, priv, err := ed25519.GenerateKey(rand.Reader)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := gossh.NewSignerFromKey(priv)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
-}
+	"github.com/tutor-dev/tutor/cmd/internal/serve/sshtest"
+)
 
 // keysFile writes the signers' public keys as an authorized_keys file.
 func keysFile(t *testing.T, dir, name string, signers ...gossh.Signer) string {
@@ -38,7 +25,7 @@ func keysFile(t *testing.T, dir, name string, signers ...gossh.Signer) string {
 
 // startClass runs a class server on a loopback port for the test; its log
 // goes to the returned buffer.
-func startClass(t testing.TB, stateDir string, o serveOpts) (*classServer, string, *lockedBuf) {
+func startClass(t testing.TB, stateDir string, o serveOpts) (*classServer, string, *sshtest.Buf) {
 	t.Helper()
 	if o.maxSessions == 0 {
 		o.maxSessions = 10
@@ -46,7 +33,7 @@ func startClass(t testing.TB, stateDir string, o serveOpts) (*classServer, strin
 	if o.idleTimeout == 0 {
 		o.idleTimeout = time.Hour
 	}
-	log := &lockedBuf{}
+	log := &sshtest.Buf{}
 	g := &globals{stdin: strings.NewReader(""), stdout: log, stderr: log, stateDir: stateDir}
 	c, err := newClassServer(g, o)
 	if err != nil {
@@ -66,7 +53,7 @@ type sshTerm struct {
 	client *gossh.Client
 	sess   *gossh.Session
 	in     io.WriteCloser
-	out    *lockedBuf
+	out    *sshtest.Buf
 }
 
 func connectTerm(t testing.TB, addr string, key gossh.Signer, cols, rows int) *sshTerm {
@@ -88,7 +75,7 @@ func connectTerm(t testing.TB, addr string, key gossh.Signer, cols, rows int) *s
 	if err != nil {
 		t.Fatal(err)
 	}
-	out := &lockedBuf{}
+	out := &sshtest.Buf{}
 	s.Stdout, s.Stderr = out, out
 	if err := s.Shell(); err != nil {
 		t.Fatal(err)

@@ -8,13 +8,13 @@ import (
 	"net"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	gossh "golang.org/x/crypto/ssh"
 
 	"github.com/tutor-dev/tutor/cmd/internal/serve"
+	"github.com/tutor-dev/tutor/cmd/internal/serve/sshtest"
 )
 
 func TestServeNeedsAnAccessRule(t *testing.T) {
@@ -36,25 +36,12 @@ func TestServeBadAuthorizedKeysLine(t *testing.T) {
 	}
 }
 
-// lockedBuf collects a session's output while the test reads it.
-type lockedBuf struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuf) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-func (l *lockedBuf) String() string { l.mu.Lock(); defer l.mu.Unlock(); return l.b.String() }
-
 // TestServeLearnersApart: two learners on one server each give their name
 // on first login, then open different lessons; each one's progress and name
 // are under their own key's fingerprint, and the name is asked only once.
 func TestServeLearnersApart(t *testing.T) {
 	dir := t.TempDir()
-	signers := []gossh.Signer{newSigner(t), newSigner(t)}
+	signers := []gossh.Signer{sshtest.NewKey(t), sshtest.NewKey(t)}
 	keys := keysFile(t, dir, "class_keys", signers...)
 	c, addr, _ := startClass(t, filepath.Join(dir, "state"), serveOpts{authorizedKeys: keys})
 	crs, err := loadCourse(&globals{stateDir: filepath.Join(dir, "state")})
@@ -105,7 +92,7 @@ func TestServeIdleLearnerIsDisconnected(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var log lockedBuf
+	var log sshtest.Buf
 	g := &globals{stdin: strings.NewReader(""), stdout: &log, stderr: &log, stateDir: dir}
 	c, err := newClassServer(g, serveOpts{open: true, maxSessions: 5, idleTimeout: 200 * time.Millisecond})
 	if err != nil {
@@ -130,7 +117,7 @@ func TestServeIdleLearnerIsDisconnected(t *testing.T) {
 	if err := s.RequestPty("xterm-256color", 24, 80, gossh.TerminalModes{}); err != nil {
 		t.Fatal(err)
 	}
-	out := &lockedBuf{}
+	out := &sshtest.Buf{}
 	s.Stdout, s.Stderr = out, out
 	if err := s.Shell(); err != nil {
 		t.Fatal(err)

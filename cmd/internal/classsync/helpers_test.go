@@ -1,14 +1,10 @@
 package classsync_test
 
 import (
-	"bytes"
 	"context"
-	"crypto/ed25519"
-	"crypto/rand"
 	"net"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -17,6 +13,7 @@ import (
 	"github.com/tutor-dev/tutor/cmd/internal/classsync"
 	"github.com/tutor-dev/tutor/cmd/internal/progress"
 	"github.com/tutor-dev/tutor/cmd/internal/serve"
+	"github.com/tutor-dev/tutor/cmd/internal/serve/sshtest"
 )
 
 var ctx = context.Background()
@@ -110,32 +107,19 @@ func (c *class) count(table, learner string) int {
 	return n
 }
 
-func newKey(t testing.TB) gossh.Signer {
-	t.Helper()
-	_, priv, err := ed25519.GenerateKey(rand.Reader)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := gossh.NewSignerFromKey(priv)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
-}
-
 // learner is a learner's own machine: a key and a local store.
 type learner struct {
 	t     testing.TB
 	key   gossh.Signer
 	dir   string
 	store *progress.SQLite
-	out   syncBuf
+	out   sshtest.Buf
 	at    time.Time
 }
 
 func newLearner(t testing.TB) *learner {
 	t.Helper()
-	l := &learner{t: t, key: newKey(t), dir: t.TempDir(), at: time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)}
+	l := &learner{t: t, key: sshtest.NewKey(t), dir: t.TempDir(), at: time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)}
 	store, _, err := progress.OpenSQLite(ctx, l.dir)
 	if err != nil {
 		t.Fatal(err)
@@ -188,37 +172,6 @@ func (l *learner) options(c *class, code string) classsync.Options {
 		o.Prompt = func(_, _ string) (string, error) { return code, nil }
 	}
 	return o
-}
-
-// syncBuf is output written by Run while the test reads it.
-type syncBuf struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuf) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuf) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
-
-// waitFor polls cond until it holds; the bound only stops a broken test
-// from hanging, it is no measure of speed.
-func waitFor(t testing.TB, what string, cond func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(60 * time.Second)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("gave up waiting for %s", what)
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
 }
 
 func keysOf(signers ...gossh.Signer) map[string]bool {

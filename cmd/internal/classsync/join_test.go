@@ -11,6 +11,7 @@ import (
 	"github.com/tutor-dev/tutor/cmd/internal/classsync"
 	"github.com/tutor-dev/tutor/cmd/internal/progress"
 	"github.com/tutor-dev/tutor/cmd/internal/serve"
+	"github.com/tutor-dev/tutor/cmd/internal/serve/sshtest"
 )
 
 var t0 = time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)
@@ -54,7 +55,7 @@ func TestJoinSendsEverythingOnce(t *testing.T) {
 		t.Fatalf("answer log %+v (%v)", log, err)
 	}
 
-	l.out = syncBuf{}
+	l.out = sshtest.Buf{}
 	if err := classsync.Run(ctx, l.options(c, "")); err != nil {
 		t.Fatal(err)
 	}
@@ -80,20 +81,20 @@ func TestJoinQueuesWhileOffline(t *testing.T) {
 	defer func() { cancel(); <-done }()
 
 	l.do(answer("sqs-1", true, "A"))
-	waitFor(t, "the first answer in the class store", func() bool { return c.count("answers", l.id()) == 1 })
+	sshtest.WaitFor(t, "the first answer in the class store", func() bool { return c.count("answers", l.id()) == 1 })
 	addr := c.addr
 	c.down()
 	l.do(answer("sqs-2", false, "B"), answer("sqs-2", true, "C"), progress.ExerciseChecked{Exercise: "e", Passed: true})
-	waitFor(t, "the join to say it is offline", func() bool { return strings.Contains(l.out.String(), "offline:") })
+	sshtest.WaitFor(t, "the join to say it is offline", func() bool { return strings.Contains(l.out.String(), "offline:") })
 	if n := c.count("answers", l.id()); n != 1 {
 		t.Fatalf("%d answers in the class store while it was down", n)
 	}
 	c.start(addr)
-	waitFor(t, "the queued answers in the class store", func() bool {
+	sshtest.WaitFor(t, "the queued answers in the class store", func() bool {
 		return c.count("answers", l.id()) == 3 && c.count("exercise_checks", l.id()) == 1
 	})
 	l.do(answer("sqs-3", true, "D"))
-	waitFor(t, "an answer after the reconnection", func() bool { return c.count("answers", l.id()) == 4 })
+	sshtest.WaitFor(t, "an answer after the reconnection", func() bool { return c.count("answers", l.id()) == 4 })
 	cancel()
 	if err := <-done; err != nil {
 		t.Fatalf("Run after cancel: %v", err)
@@ -143,7 +144,7 @@ func TestJoinCode(t *testing.T) {
 
 func TestJoinUnknownKeyRefused(t *testing.T) {
 	l := newLearner(t)
-	c := newClass(t, serve.Config{Keys: keysOf(newKey(t))})
+	c := newClass(t, serve.Config{Keys: keysOf(sshtest.NewKey(t))})
 	l.do(answer("sqs-1", true, "A"))
 	oneLine(t, classsync.Run(ctx, l.options(c, "")), "refused your key")
 	if n := c.count("answers", l.id()); n != 0 {
@@ -241,12 +242,12 @@ func TestJoinStartsOffline(t *testing.T) {
 	rctx, cancel := context.WithCancel(ctx)
 	done := make(chan error, 1)
 	go func() { done <- classsync.Run(rctx, o) }()
-	waitFor(t, "the join to say it is offline", func() bool { return strings.Contains(l.out.String(), "offline: cannot reach") })
+	sshtest.WaitFor(t, "the join to say it is offline", func() bool { return strings.Contains(l.out.String(), "offline: cannot reach") })
 	if !strings.Contains(l.out.String(), "1 answer is kept here") {
 		t.Errorf("the offline line does not say what waits:\n%s", l.out.String())
 	}
 	c.start(c.addr)
-	waitFor(t, "the answer in the class store", func() bool { return c.count("answers", l.id()) == 1 })
+	sshtest.WaitFor(t, "the answer in the class store", func() bool { return c.count("answers", l.id()) == 1 })
 	cancel()
 	if err := <-done; err != nil {
 		t.Fatal(err)

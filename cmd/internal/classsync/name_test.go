@@ -7,6 +7,7 @@ import (
 
 	"github.com/tutor-dev/tutor/cmd/internal/classsync"
 	"github.com/tutor-dev/tutor/cmd/internal/serve"
+	"github.com/tutor-dev/tutor/cmd/internal/serve/sshtest"
 )
 
 // name is the class's display name for the learner.
@@ -39,7 +40,7 @@ func TestJoinGivesTheName(t *testing.T) {
 	if !strings.Contains(out, `the class knows you as "Ana Lima"`) || !strings.Contains(out, "sent 1 answer") || strings.Contains(out, hint) {
 		t.Fatalf("output:\n%s", out)
 	}
-	l.out = syncBuf{}
+	l.out = sshtest.Buf{}
 	o.Name = "Someone Else"
 	if err := classsync.Run(ctx, o); err != nil {
 		t.Fatal(err)

@@ -1,22 +1,20 @@
 package serve
 
 import (
-	"bytes"
 	"context"
-	"crypto/ed25519"
-	"crypto/rand"
 	"errors"
 	"io"
 	"net"
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 	gossh "golang.org/x/crypto/ssh"
+
+	"github.com/tutor-dev/tutor/cmd/internal/serve/sshtest"
 )
 
 // hello is a tiny app: it shows the learner and quits on q.
@@ -65,19 +63,6 @@ func start(t *testing.T, cfg Config) string {
 	return l.Addr().String()
 }
 
-func newKey(t *testing.T) gossh.Signer {
-	t.Helper()
-	_, priv, err := ed25519.GenerateKey(rand.Reader)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := gossh.NewSignerFromKey(priv)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
-}
-
 // dial connects with key, answering a join-code prompt with code (when not "").
 func dial(t *testing.T, addr string, key gossh.Signer, code string) (*gossh.Client, error) {
 	t.Helper()
@@ -101,27 +86,9 @@ func dial(t *testing.T, addr string, key gossh.Signer, code string) (*gossh.Clie
 	return c, err
 }
 
-// syncBuf is a buffer a session writes to while the test reads it.
-type syncBuf struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuf) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuf) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
-
 // shell opens an interactive session with a terminal and waits (bounded)
 // until its output contains want.
-func shell(t *testing.T, c *gossh.Client, want string) (*gossh.Session, io.WriteCloser, *syncBuf) {
+func shell(t *testing.T, c *gossh.Client, want string) (*gossh.Session, io.WriteCloser, *sshtest.Buf) {
 	t.Helper()
 	s, err := c.NewSession()
 	if err != nil {
@@ -135,7 +102,7 @@ func shell(t *testing.T, c *gossh.Client, want string) (*gossh.Session, io.Write
 	if err != nil {
 		t.Fatal(err)
 	}
-	out := &syncBuf{}
+	out := &sshtest.Buf{}
 	s.Stdout, s.Stderr = out, out
 	if err := s.Shell(); err != nil {
 		t.Fatal(err)
@@ -145,7 +112,7 @@ func shell(t *testing.T, c *gossh.Client, want string) (*gossh.Session, io.Write
 }
 
 // waitFor waits until out contains want, failing after a generous bound.
-func waitFor(t *testing.T, out *syncBuf, want string) {
+func waitFor(t *testing.T, out *sshtest.Buf, want string) {
 	t.Helper()
 	for deadline := time.Now().Add(20 * time.Second); !strings.Contains(out.String(), want); {
 		if time.Now().After(deadline) {
@@ -164,7 +131,7 @@ func TestNoAccessRuleIsAnError(t *testing.T) {
 // TestAuthorizedKeys: a listed key gets the course as its fingerprint; an
 // unknown key is refused.
 func TestAuthorizedKeys(t *testing.T) {
-	known, unknown := newKey(t), newKey(t)
+	known, unknown := sshtest.NewKey(t), sshtest.NewKey(t)
 	addr := start(t, Config{Keys: map[string]bool{Fingerprint(known.PublicKey()): true}})
 	if _, err := dial(t, addr, unknown, ""); err == nil {
 		t.Fatal("an unknown key got in")
@@ -181,7 +148,7 @@ func TestAuthorizedKeys(t *testing.T) {
 func TestJoinCode(t *testing.T) {
 	dir := t.TempDir()
 	addr := start(t, Config{Dir: dir, JoinCode: "lambda-42"})
-	key := newKey(t)
+	key := sshtest.NewKey(t)
 	if _, err := dial(t, addr, key, "wrong"); err == nil {
 		t.Fatal("a wrong join code got in")
 	}
@@ -207,7 +174,7 @@ func TestJoinCode(t *testing.T) {
 
 // TestOnlyTheInteractiveSession: exec and subsystem requests are refused.
 func TestOnlyTheInteractiveSession(t *testing.T) {
-	key := newKey(t)
+	key := sshtest.NewKey(t)
 	addr := start(t, Config{Open: true})
 	c, err := dial(t, addr, key, "")
 	if err != nil {
@@ -238,7 +205,7 @@ func TestOnlyTheInteractiveSession(t *testing.T) {
 
 // TestMaxSessions: past the limit a session is told the server is full.
 func TestMaxSessions(t *testing.T) {
-	key := newKey(t)
+	key := sshtest.NewKey(t)
 	addr := start(t, Config{Open: true, MaxSessions: 1})
 	c, err := dial(t, addr, key, "")
 	if err != nil {
@@ -255,7 +222,7 @@ func TestMaxSessions(t *testing.T) {
 // TestHostKeyKept: the host key is created 0600 and reused on restart.
 func TestHostKeyKept(t *testing.T) {
 	dir := t.TempDir()
-	key := newKey(t)
+	key := sshtest.NewKey(t)
 	var seen []string
 	for range 2 {
 		addr := start(t, Config{Dir: dir, Open: true})
@@ -280,7 +247,7 @@ func TestHostKeyKept(t *testing.T) {
 
 func TestBadAuthorizedKeysLine(t *testing.T) {
 	p := filepath.Join(t.TempDir(), "keys")
-	good := string(gossh.MarshalAuthorizedKey(newKey(t).PublicKey()))
+	good := string(gossh.MarshalAuthorizedKey(sshtest.NewKey(t).PublicKey()))
 	if err := os.WriteFile(p, []byte("# class\n"+good+"ssh-ed25519 nonsense\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
@@ -293,7 +260,7 @@ func TestBadAuthorizedKeysLine(t *testing.T) {
 // TestBadKeyLineReason: a bad line gets one reason in plain words, not the
 // SSH library's "no key found; last parsing error for ignored line".
 func TestBadKeyLineReason(t *testing.T) {
-	good := strings.Fields(string(gossh.MarshalAuthorizedKey(newKey(t).PublicKey())))
+	good := strings.Fields(string(gossh.MarshalAuthorizedKey(sshtest.NewKey(t).PublicKey())))
 	for line, want := range map[string]string{
 		"ssh-ed25519 nonsense":                    "the key after ssh-ed25519 is damaged or cut short",
 		"ssh-ed25519 AAAA-not-a-key":              "the key after ssh-ed25519 is not base64",

@@ -9,6 +9,8 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	gossh "golang.org/x/crypto/ssh"
+
+	"github.com/tutor-dev/tutor/cmd/internal/serve/sshtest"
 )
 
 // TestConnLimiter: a burst of the rate gets in at once, the next is
@@ -44,8 +46,8 @@ func TestConnLimiter(t *testing.T) {
 // TestConnRateRefusesEarly: past --conn-rate, an address's connection is
 // closed before the SSH handshake, with one log line.
 func TestConnRateRefusesEarly(t *testing.T) {
-	key := newKey(t)
-	log := &syncBuf{}
+	key := sshtest.NewKey(t)
+	log := &sshtest.Buf{}
 	addr := start(t, Config{Open: true, ConnRate: 2, Log: log})
 	for range 2 {
 		if _, err := dial(t, addr, key, ""); err != nil {
@@ -72,7 +74,7 @@ func boardApp(l Learner) (tea.Model, func(tea.Model) string) {
 // the learners' rule (here an authorized-keys list) does not name it; a
 // learner gets the course, never the board.
 func TestInstructorGetsTheBoard(t *testing.T) {
-	teacher, learner := newKey(t), newKey(t)
+	teacher, learner := sshtest.NewKey(t), sshtest.NewKey(t)
 	addr := start(t, Config{
 		Keys:        map[string]bool{Fingerprint(learner.PublicKey()): true},
 		Instructors: map[string]bool{Fingerprint(teacher.PublicKey()): true},
@@ -97,7 +99,7 @@ func TestInstructorGetsTheBoard(t *testing.T) {
 // runs (the app saves there), the client reads that the server stops, and
 // new connections are refused.
 func TestCloseTellsEveryone(t *testing.T) {
-	key := newKey(t)
+	key := sshtest.NewKey(t)
 	saved := make(chan string, 1)
 	srv, err := New(Config{Dir: t.TempDir(), Open: true, App: func(l Learner) (tea.Model, func(tea.Model) string) {
 		return hello{l.ID}, func(tea.Model) string { saved <- l.ID; return "Your progress is saved." }
@@ -141,7 +143,7 @@ func TestCloseTellsEveryone(t *testing.T) {
 // TestAppGetsTheAddress: the app is told the address the learner connected
 // to (the exercise activity names it for 'tutor class join').
 func TestAppGetsTheAddress(t *testing.T) {
-	key := newKey(t)
+	key := sshtest.NewKey(t)
 	addr := start(t, Config{Open: true, App: func(l Learner) (tea.Model, func(tea.Model) string) {
 		return hello{"at " + l.Addr}, func(tea.Model) string { return "" }
 	}})
@@ -199,7 +201,7 @@ func TestCloseBeforeServe(t *testing.T) {
 // TestAppGetsTheClientEnv: the app is given the environment the client sent
 // (its COLORFGBG sets the theme of the learner's or instructor's screen).
 func TestAppGetsTheClientEnv(t *testing.T) {
-	key := newKey(t)
+	key := sshtest.NewKey(t)
 	addr := start(t, Config{Open: true, App: func(l Learner) (tea.Model, func(tea.Model) string) {
 		return hello{"colorfgbg " + l.Getenv("COLORFGBG") + "."}, func(tea.Model) string { return "" }
 	}})
@@ -218,7 +220,7 @@ func TestAppGetsTheClientEnv(t *testing.T) {
 	if err := s.RequestPty("xterm-256color", 24, 80, gossh.TerminalModes{}); err != nil {
 		t.Fatal(err)
 	}
-	out := &syncBuf{}
+	out := &sshtest.Buf{}
 	s.Stdout = out
 	if err := s.Shell(); err != nil {
 		t.Fatal(err)
