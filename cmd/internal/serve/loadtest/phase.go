@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -104,8 +105,19 @@ func runPhase(ctx context.Context, c config, b bins, dir string, kill bool) (res
 	killAt := start.Add(c.duration / 2)
 	pending := kill // the SIGKILL is still to come
 	tick := time.NewTicker(500 * time.Millisecond)
+	lag, err := openLag(filepath.Join(state, progress.DBFile))
+	if err != nil {
+		return r, err
+	}
+	var ticks int64
 	for time.Now().Before(deadline) && ctx.Err() == nil {
 		<-tick.C
+		if ticks++; ticks%4 == 0 { // every 2s: the store's lag behind the screens
+			shownNow := run.answers.Load()
+			if n, err := lag.stored(ctx); err == nil {
+				r.MaxLag = max(r.MaxLag, shownNow-n)
+			}
+		}
 		h := int(run.held.Load())
 		r.HeldMax = max(r.HeldMax, h)
 		if time.Until(deadline) > time.Second {
@@ -121,8 +133,12 @@ func runPhase(ctx context.Context, c config, b bins, dir string, kill bool) (res
 			_, r.HWM, _ = srv.memory()
 			fmt.Fprintf(os.Stderr, "loadtest: SIGKILL tutor serve (pid %d) with %d sessions, %d answers shown so far\n",
 				srv.cmd.Process.Pid, h, run.answers.Load())
+			shownNow := run.answers.Load()
 			srv.kill()
 			track(srv, false)
+			if n, err := lag.stored(ctx); err == nil {
+				r.LagAtKill = shownNow - n
+			}
 			time.Sleep(time.Second)
 			if srv, err = startTutor(b, c, state, srv.addr); err != nil {
 				return r, fmt.Errorf("restarting after SIGKILL: %w", err)
@@ -133,6 +149,7 @@ func runPhase(ctx context.Context, c config, b bins, dir string, kill bool) (res
 		}
 	}
 	tick.Stop()
+	lag.close()
 	wg.Wait()
 	if len(rssSamples) > 0 {
 		r.FullRSS, r.HeldAtRSS = median(rssSamples), int(median(heldSamples))
@@ -211,3 +228,30 @@ func readStore(ctx context.Context, path string) (map[string]map[string]int, err
 	}
 	return out, nil
 }
+
+// lagWatch counts the store's answers while the server runs (read-only,
+// as tutor class report reads a live store), to see how far the store is
+// behind what learners were shown.
+type lagWatch struct {
+	db *sql.DB
+}
+
+func openLag(path string) (*lagWatch, error) {
+	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro&_pragma=busy_timeout(2000)")
+	if err != nil {
+		return nil, err
+	}
+	db.SetMaxOpenConns(1)
+	return &lagWatch{db: db}, nil
+}
+
+// stored is the number of answers in the store now.
+func (w *lagWatch) stored(ctx context.Context) (int64, error) {
+	ctx, cancel := context.WithTimeout(ctx, 3*time.Second)
+	defer cancel()
+	var n int64
+	err := w.db.QueryRowContext(ctx, `SELECT count(*) FROM answers`).Scan(&n)
+	return n, err
+}
+
+func (w *lagWatch) close() { w.db.Close() }

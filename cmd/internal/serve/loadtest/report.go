@@ -105,9 +105,12 @@ type result struct {
 	IdleRSS, FullRSS int64 // bytes: before anyone connects; with (nearly) every session
 	HeldAtRSS        int   // sessions held when FullRSS was read
 	HWM              int64
-	Killed           bool
-	Named            int // learners who met a name prompt
-	SampleErrors     []string
+	// MaxLag: most answers shown but not yet in the store, sampled every
+	// 2s; LagAtKill: the same just after the SIGKILL.
+	MaxLag, LagAtKill int64
+	Killed            bool
+	Named             int // learners who met a name prompt
+	SampleErrors      []string
 }
 
 func (r result) ratio() float64 {
@@ -168,6 +171,12 @@ func printTable(w io.Writer, rs []result) {
 		return fmt.Sprintf("%d (%d)", r.Tally.InFlight, r.Tally.InFlightStored)
 	})
 	add("duplicates (stored, never shown)", func(r result) string { return fmt.Sprint(r.Tally.Extra + r.Tally.Strangers) })
+	add("store lag: shown, not yet stored (most / at kill)", func(r result) string {
+		if !r.Killed {
+			return fmt.Sprintf("%d / -", r.MaxLag)
+		}
+		return fmt.Sprintf("%d / %d", r.MaxLag, r.LagAtKill)
+	})
 	add("answer to feedback p50 / p99", func(r result) string {
 		return ms(percentile(r.Commit, 50)) + " / " + ms(percentile(r.Commit, 99))
 	})

@@ -109,7 +109,9 @@ func start(client *ssh.Client) (*term, error) {
 	if err != nil {
 		return nil, err
 	}
-	t := &term{client: client, sess: sess, stdin: stdin, emu: vt.NewEmulator(termCols, termRows),
+	emu := vt.NewEmulator(termCols, termRows)
+	emu.SetScrollbackSize(termRows) // the course runs in the alternate screen
+	t := &term{client: client, sess: sess, stdin: stdin, emu: emu,
 		changed: make(chan struct{}, 1), done: make(chan struct{})}
 	// The emulator's answers to the program's terminal queries go back
 	// over the session, as a real terminal's do.
