@@ -76,9 +76,17 @@ func (l *learner) think(ctx context.Context) {
 
 // loop works until the deadline, reconnecting when the connection drops.
 func (l *learner) loop(ctx context.Context, deadline time.Time) {
+	ctx, cancel := context.WithDeadline(ctx, deadline)
+	defer cancel()
 	backoff := 250 * time.Millisecond
 	for ctx.Err() == nil && time.Now().Before(deadline) {
 		t, err := l.connect(ctx)
+		if ctx.Err() != nil {
+			if t != nil {
+				t.close()
+			}
+			return
+		}
 		if err != nil {
 			l.logErr(fmt.Errorf("connect: %w", err))
 			time.Sleep(backoff + time.Duration(l.rng.Int64N(int64(backoff))))
@@ -90,7 +98,7 @@ func (l *learner) loop(ctx context.Context, deadline time.Time) {
 		err = l.work(ctx, t, deadline)
 		l.run.held.Add(-1)
 		t.close()
-		if err == nil {
+		if err == nil || ctx.Err() != nil { // the end of the phase
 			return
 		}
 		l.logErr(err)

@@ -28,8 +28,10 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
 )
 
@@ -122,6 +124,14 @@ func run(c config) (int, error) {
 	})
 	defer watchdog.Stop()
 	defer killAll()
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		<-sig
+		fmt.Fprintln(os.Stderr, "loadtest: interrupted: stopping the servers")
+		killAll()
+		os.Exit(2)
+	}()
 
 	dir, err := os.MkdirTemp("", "tutor-loadtest-")
 	if err != nil {

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -181,7 +182,16 @@ func runPhase(ctx context.Context, c config, b bins, dir string, kill bool) (res
 		r.BareFrame = append(r.BareFrame, l.bare...)
 		r.Commit = append(r.Commit, l.commits...)
 		r.Connects += l.connects
-		r.Errors += len(l.errs)
+		for _, e := range l.errs {
+			switch {
+			case strings.HasPrefix(e, "connect: "):
+				r.ConnectFails++
+			case strings.Contains(e, errGone.Error()):
+				r.Drops++
+			default:
+				r.Errors++
+			}
+		}
 		if l.named {
 			r.Named++
 		}

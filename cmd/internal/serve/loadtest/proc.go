@@ -47,6 +47,8 @@ var listenLine = regexp.MustCompile(`(?:serving the course on|listening on) (\S+
 func startProc(name, bin string, args, env []string) (*proc, error) {
 	p := &proc{name: name, cmd: exec.Command(bin, args...), exited: make(chan struct{})}
 	p.cmd.Env = append(os.Environ(), env...)
+	// A server never outlives the load test, however it ends.
+	p.cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL}
 	r, err := p.cmd.StderrPipe()
 	if err != nil {
 		return nil, err

@@ -97,7 +97,9 @@ type result struct {
 	Duration         time.Duration
 	HeldMax, HeldEnd int // sessions held: most at once, and at the end
 	Connects         int // sessions opened (reconnects included)
-	Errors           int
+	Drops            int // sessions that ended under a learner (the kill)
+	ConnectFails     int // connections refused or timed out
+	Errors           int // anything else: a screen that never came, ...
 	FirstFrame       []time.Duration // tutor serve
 	BareFrame        []time.Duration // barewish
 	Commit           []time.Duration // answer key to feedback
@@ -167,7 +169,7 @@ func printTable(w io.Writer, rs []result) {
 	add("first frame p50 ratio (budget 1.5x)", func(r result) string { return fmt.Sprintf("%.2fx", r.ratio()) })
 	add("answers shown / written", func(r result) string { return fmt.Sprintf("%d / %d", r.Tally.Shown, r.Tally.Stored) })
 	add("answers lost (budget 0)", func(r result) string { return fmt.Sprint(r.Tally.Lost) })
-	add("in flight at a drop (stored of them)", func(r result) string {
+	add("in flight at a drop or the end (stored)", func(r result) string {
 		return fmt.Sprintf("%d (%d)", r.Tally.InFlight, r.Tally.InFlightStored)
 	})
 	add("duplicates (stored, never shown)", func(r result) string { return fmt.Sprint(r.Tally.Extra + r.Tally.Strangers) })
@@ -193,7 +195,8 @@ func printTable(w io.Writer, rs []result) {
 		return fmt.Sprintf("%.0f KB", float64(r.FullRSS-r.IdleRSS)/float64(r.HeldAtRSS)/1024)
 	})
 	add("server VmHWM", func(r result) string { return mb(r.HWM) })
-	add("learner errors (drops, timeouts)", func(r result) string { return fmt.Sprint(r.Errors) })
+	add("sessions dropped / connects failed", func(r result) string { return fmt.Sprintf("%d / %d", r.Drops, r.ConnectFails) })
+	add("other learner errors (timeouts)", func(r result) string { return fmt.Sprint(r.Errors) })
 	add("name prompts answered", func(r result) string { return fmt.Sprint(r.Named) })
 	widths := make([]int, len(rows[0]))
 	for _, row := range rows {
