@@ -95,11 +95,11 @@ type result struct {
 	Name             string
 	Learners         int
 	Duration         time.Duration
-	HeldMax, HeldEnd int // sessions held: most at once, and at the end
-	Connects         int // sessions opened (reconnects included)
-	Drops            int // sessions that ended under a learner (the kill)
-	ConnectFails     int // connections refused or timed out
-	Errors           int // anything else: a screen that never came, ...
+	HeldMax, HeldEnd int             // sessions held: most at once, and at the end
+	Connects         int             // sessions opened (reconnects included)
+	Drops            int             // sessions that ended under a learner (the kill)
+	ConnectFails     int             // connections refused or timed out
+	Errors           int             // anything else: a screen that never came, ...
 	FirstFrame       []time.Duration // tutor serve
 	BareFrame        []time.Duration // barewish
 	Commit           []time.Duration // answer key to feedback
