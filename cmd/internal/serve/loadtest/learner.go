@@ -65,12 +65,15 @@ func (l *learner) logErr(err error) {
 	}
 }
 
-// think waits a learner's pause (mean: the run's think time).
-func (l *learner) think(ctx context.Context) {
+// think waits a learner's pause (mean: the run's think time); false when
+// the phase ended meanwhile.
+func (l *learner) think(ctx context.Context) bool {
 	d := l.run.cfg.think/2 + time.Duration(l.rng.Int64N(int64(l.run.cfg.think)+1))
 	select {
 	case <-ctx.Done():
+		return false
 	case <-time.After(d):
+		return true
 	}
 }
 
@@ -192,11 +195,15 @@ func (l *learner) work(ctx context.Context, t *term, deadline time.Time) error {
 			continue
 		}
 		l.total = total
-		l.think(ctx)
+		if !l.think(ctx) {
+			return nil
+		}
 		if err := t.send(" "); err != nil { // read a page
 			return err
 		}
-		l.think(ctx)
+		if !l.think(ctx) {
+			return nil
+		}
 		if err := t.send("t"); err != nil {
 			return err
 		}
@@ -251,7 +258,9 @@ func (l *learner) quiz(ctx context.Context, t *term, deadline time.Time) error {
 			}
 			return t.send(key)
 		}
-		l.think(ctx)
+		if !l.think(ctx) {
+			return nil
+		}
 		moves := strings.Repeat("j", l.rng.IntN(max(q.choices, 1)))
 		if q.multi {
 			moves += " "
@@ -280,7 +289,9 @@ func (l *learner) quiz(ctx context.Context, t *term, deadline time.Time) error {
 		l.mu.Unlock()
 		l.run.answers.Add(1)
 		if which == 1 { // missed: see the right answer, then go on
-			l.think(ctx)
+			if !l.think(ctx) {
+			return nil
+		}
 			if err := t.send("s"); err != nil {
 				return err
 			}
@@ -288,7 +299,9 @@ func (l *learner) quiz(ctx context.Context, t *term, deadline time.Time) error {
 				return err
 			}
 		}
-		l.think(ctx)
+		if !l.think(ctx) {
+			return nil
+		}
 		if err := t.send("\r"); err != nil {
 			return err
 		}
