@@ -290,8 +290,8 @@ func (l *learner) quiz(ctx context.Context, t *term, deadline time.Time) error {
 		l.run.answers.Add(1)
 		if which == 1 { // missed: see the right answer, then go on
 			if !l.think(ctx) {
-			return nil
-		}
+				return nil
+			}
 			if err := t.send("s"); err != nil {
 				return err
 			}
