@@ -166,7 +166,7 @@ func run(c config) (int, error) {
 	code := 0
 	for _, r := range results {
 		for _, e := range r.SampleErrors {
-			fmt.Printf("  %s, a learner's error: %s\n", r.Name, e)
+			fmt.Printf("  %s, a learner's error: %s\n", r.Name, strings.ReplaceAll(e, "\n", "\n    | "))
 		}
 	}
 	for _, r := range results {

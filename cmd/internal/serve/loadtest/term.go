@@ -168,6 +168,9 @@ func (t *term) wait(ctx context.Context, limit time.Duration, ok func(string) bo
 			}
 			return s, errGone
 		case <-timer.C:
+			if strings.TrimSpace(s) == "" {
+				return s, fmt.Errorf("timed out after %v on a blank screen", limit)
+			}
 			return s, fmt.Errorf("timed out after %v; the screen:\n%s", limit, s)
 		case <-ctx.Done():
 			return s, ctx.Err()
