@@ -163,7 +163,7 @@ func runPhase(ctx context.Context, c config, b bins, dir string, kill bool) (res
 	_ = bare.stop(5 * time.Second)
 	track(bare, false)
 	if c.keep {
-		_ = os.WriteFile(filepath.Join(dir, "tutor-serve.log"), []byte(srv.log()), 0o600)
+		_ = os.WriteFile(filepath.Join(dir, "tutor-serve.log"), []byte(srv.fullLog()), 0o600)
 	}
 	if stopErr != nil {
 		r.SampleErrors = append(r.SampleErrors, stopErr.Error())

@@ -87,14 +87,20 @@ func startProc(name, bin string, args, env []string) (*proc, error) {
 	}
 }
 
+// log is the end of what the process wrote to standard error.
 func (p *proc) log() string {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	s := strings.TrimSpace(p.stderr.String())
+	s := strings.TrimSpace(p.fullLog())
 	if len(s) > 2000 {
 		s = "..." + s[len(s)-2000:]
 	}
 	return s
+}
+
+// fullLog is its standard error (the first MB).
+func (p *proc) fullLog() string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.stderr.String()
 }
 
 // kill sends SIGKILL and waits for the exit.
