@@ -61,7 +61,7 @@ Without --db it reads the database of the state directory.`,
 	}
 	report.Flags().StringVar(&o.db, "db", "", "the database to read: a tutor.db `PATH` or a PostgreSQL class store postgres://USER[:PASSWORD]@HOST[:PORT]/DB (default: the state directory's tutor.db)")
 	report.Flags().StringVar(&o.format, "format", "table", "output `table|csv|json`; json is {learners: [...], items: [...]}")
-	class.AddCommand(report, newClassBoardCmd(g))
+	class.AddCommand(report, newClassBoardCmd(g), newClassJoinCmd(g))
 	return class
 }
 
@@ -119,7 +119,7 @@ func classInput(ctx context.Context, c *course.Course, store progress.ClassReade
 			return in, err
 		}
 		st := snap.Progress
-		row := classreport.Learner{ID: l.ID, CurrentLesson: st.Last, ExercisesPassed: len(st.ExercisesPassed), LastSeen: l.LastSeen}
+		row := classreport.Learner{ID: l.ID, Name: l.Name, CurrentLesson: st.Last, ExercisesPassed: len(st.ExercisesPassed), LastSeen: l.LastSeen}
 		for _, lesson := range c.Lessons.Lessons {
 			if st.StatusOf(lesson.ID, c.HasQuiz(lesson.ID), c.ExerciseIDs(lesson.ID)...) == progress.Done {
 				row.LessonsDone++

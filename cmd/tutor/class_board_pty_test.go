@@ -29,7 +29,7 @@ func TestBinaryClassBoardLive(t *testing.T) {
 	defer f.Close()
 	scr := &screen{}
 	go io.Copy(scr, f)
-	scr.waitFor(t, "1 learners · 0 stuck")
+	scr.waitFor(t, "1 learner · 0 stuck")
 	scr.waitFor(t, "local")
 
 	// Another learner answers, through the store, while the board runs.
@@ -44,7 +44,7 @@ func TestBinaryClassBoardLive(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Only new text is sure to appear whole: the renderer sends only the
-	// cells that changed ("1 learners" becomes "2 learners" by one cell).
+	// cells that changed, so "2 learners" may come in pieces.
 	scr.waitFor(t, "SHA256:second")
 
 	f.Write([]byte("q"))

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/charmbracelet/colorprofile"
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
@@ -135,6 +136,9 @@ func runRead(c *course.Course, id string, width int, tty, dark bool, w io.Writer
 	if tty && os.Getenv("NO_COLOR") == "" {
 		out, err = render.Markdown(md, width, dark)
 		out = render.StripMarks(out) // nothing clips code on a bare terminal
+		// The renderer writes full colour; bring it down to what the
+		// terminal says it shows (TERM, COLORTERM), as the TUI does.
+		w = colorprofile.NewWriter(w, os.Environ())
 	} else {
 		out, err = render.Plain(md, width)
 	}

@@ -1,22 +1,10 @@
 package main
 
 import (
-	"context"
-	"errors"
-	"fmt"
-	"net"
-	"os"
-	"os/signal"
-	"strings"
-	"syscall"
 	"time"
 
-	tea "charm.land/bubbletea/v2"
 	"github.com/spf13/cobra"
 
-	"github.com/tutor-dev/tutor/cmd/internal/app"
-	"github.com/tutor-dev/tutor/cmd/internal/practice"
-	"github.com/tutor-dev/tutor/cmd/internal/progress"
 	"github.com/tutor-dev/tutor/cmd/internal/serve"
 )
 
@@ -27,8 +15,11 @@ type serveOpts struct {
 	authorizedKeys string
 	joinCode       string
 	open           bool
+	instructorKeys string
+	db             string
 	maxSessions    int
 	idleTimeout    time.Duration
+	connRate       int
 }
 
 // msgNoAccessRule: serve never starts open by default.
@@ -41,12 +32,16 @@ func newServeCmd(g *globals) *cobra.Command {
 		Short: "For instructors: serve the course to a class over SSH",
 		Long: `serve runs an SSH server: each learner who connects gets the whole course in
 their terminal, with their own progress, kept under their SSH key's SHA256
-fingerprint in the state directory's tutor.db. Only the interactive course is
+fingerprint in the class store (--db: the state directory's tutor.db, or a
+PostgreSQL server several serve processes share). On their first login a
+learner gives the name their instructor sees. Only the interactive course is
 served: no commands, no file transfer, no forwarding, and exercises (which run
 code) are done on the learner's own machine. Say who gets in with exactly one
-of --authorized-keys, --join-code or --open.`,
+of --authorized-keys, --join-code or --open; keys in --instructor-keys get the
+live class board instead of the course.`,
 		Example: `  tutor serve --authorized-keys class_keys
-  tutor serve --listen 0.0.0.0:2222 --join-code lambda-42
+  tutor serve --listen 0.0.0.0:2222 --join-code lambda-42 --instructor-keys ~/.ssh/id_ed25519.pub
+  tutor serve --open --db postgres://tutor@db.example/class
   # each learner: ssh -p 2222 HOST`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -65,6 +60,8 @@ of --authorized-keys, --join-code or --open.`,
 				return usageErrorf("--max-sessions %d: use 1 or more", o.maxSessions)
 			case o.idleTimeout <= 0:
 				return usageErrorf("--idle-timeout %v: use a duration above 0, e.g. 30m", o.idleTimeout)
+			case o.connRate < 0:
+				return usageErrorf("--conn-rate %d: use 0 (no limit) or more", o.connRate)
 			}
 			return runServe(g, o)
 		},
@@ -74,116 +71,10 @@ of --authorized-keys, --join-code or --open.`,
 	f.StringVar(&o.authorizedKeys, "authorized-keys", "", "admit only the keys in `FILE` (authorized_keys format)")
 	f.StringVar(&o.joinCode, "join-code", "", "admit any key whose owner types `CODE` once; the key is then enrolled for the class")
 	f.BoolVar(&o.open, "open", false, "admit anyone who can reach the server (any SSH key)")
-	f.IntVar(&o.maxSessions, "max-sessions", 50, "at most `N` learners at once")
+	f.StringVar(&o.instructorKeys, "instructor-keys", "", "the keys in `FILE` (authorized_keys format) get the class board instead of the course")
+	f.StringVar(&o.db, "db", "", "the class store `DSN`: a SQLite file path (created if missing) or postgres://USER[:PASSWORD]@HOST[:PORT]/DB (default: the state directory's tutor.db)")
+	f.IntVar(&o.maxSessions, "max-sessions", 50, "at most `N` sessions at once (learners and instructors)")
 	f.DurationVar(&o.idleTimeout, "idle-timeout", 30*time.Minute, "disconnect a learner after `D` without a key press (progress is saved)")
+	f.IntVar(&o.connRate, "conn-rate", serve.DefaultConnRate, "at most `N` new connections a minute from one IP address, N of them at once; 0: no limit")
 	return cmd
-}
-
-// classServer is the SSH server over the state directory's store.
-type classServer struct {
-	srv   *serve.Server
-	store *progress.SQLite
-}
-
-func newClassServer(g *globals, o serveOpts) (*classServer, error) {
-	cfg := serve.Config{JoinCode: o.joinCode, Open: o.open, MaxSessions: o.maxSessions, Log: g.stderr}
-	if o.authorizedKeys != "" {
-		keys, err := serve.ReadAuthorizedKeys(o.authorizedKeys)
-		if err != nil {
-			return nil, err
-		}
-		cfg.Keys = keys
-	}
-	crs, err := loadCourse(g)
-	if err != nil {
-		return nil, err
-	}
-	store, err := openStore(g)
-	if err != nil {
-		return nil, err
-	}
-	dir, _ := progress.Dir(g.stateDir) // openStore resolved it
-	cfg.Dir = dir
-	cfg.App = func(learner string) (tea.Model, func(tea.Model) string) {
-		w := progress.NewWriter(store, learner)
-		m := app.New(app.Options{
-			Load: func() (app.Loaded, error) {
-				snap, err := store.Load(context.Background(), learner)
-				if err != nil {
-					return app.Loaded{}, err
-				}
-				return app.Loaded{Course: crs, State: snap.Progress, Warning: strings.Join(snap.Warnings, " · ")}, nil
-			},
-			Writer: w, Theme: themeMode(g), Remote: true, IdleTimeout: o.idleTimeout,
-			QuizStats: func() (practice.Stats, error) {
-				snap, err := store.Load(context.Background(), learner)
-				if err != nil {
-					return practice.Stats{}, err
-				}
-				return practice.Summary(crs.Quizzes, snap.Review, time.Now()), nil
-			},
-		})
-		return m, func(final tea.Model) string { return endSession(final, w, o.idleTimeout) }
-	}
-	srv, err := serve.New(cfg)
-	if err != nil {
-		store.Close()
-		return nil, err
-	}
-	return &classServer{srv, store}, nil
-}
-
-// endSession saves what the app still holds and says goodbye.
-func endSession(final tea.Model, w *progress.Writer, idle time.Duration) string {
-	m, ok := final.(app.Model)
-	if ok {
-		for _, c := range m.FinalChanges() {
-			w.Submit(c)
-		}
-	}
-	werr := w.Close()
-	switch {
-	case ok && m.Err() != nil:
-		return "tutor: " + m.Err().Error()
-	case werr != nil:
-		return "tutor: some progress was not saved: " + werr.Error()
-	case ok && m.Idled():
-		return fmt.Sprintf("Disconnected: no key pressed for %v. Your progress is saved; connect again to go on.", idle)
-	}
-	return "Your progress is saved. See you next time."
-}
-
-// close disconnects every learner, saving their progress, then the store.
-func (c *classServer) close() error {
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
-	err := c.srv.Close(ctx)
-	return errors.Join(err, c.store.Close())
-}
-
-func runServe(g *globals, o serveOpts) error {
-	c, err := newClassServer(g, o)
-	if err != nil {
-		return err
-	}
-	l, err := net.Listen("tcp", o.listen)
-	if err != nil {
-		c.close()
-		return fmt.Errorf("--listen %s: %w", o.listen, err)
-	}
-	host, port, _ := net.SplitHostPort(l.Addr().String())
-	if o.open {
-		fmt.Fprintf(g.stderr, "tutor serve: WARNING: --open: ANYONE who can reach %s gets in, with any SSH key.\n", l.Addr())
-	}
-	fmt.Fprintf(g.stderr, "tutor serve: serving the course on %s (progress in %s); learners type: ssh -p %s %s\n", l.Addr(), c.store.Where(), port, host)
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	done := make(chan error, 1)
-	go func() { done <- c.srv.Serve(l) }()
-	select {
-	case err = <-done:
-	case <-ctx.Done():
-		fmt.Fprintln(g.stderr, "tutor serve: stopping; saving every learner's progress")
-	}
-	return errors.Join(err, c.close())
 }

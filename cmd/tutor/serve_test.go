@@ -49,73 +49,39 @@ func (l *lockedBuf) Write(p []byte) (int, error) {
 }
 func (l *lockedBuf) String() string { l.mu.Lock(); defer l.mu.Unlock(); return l.b.String() }
 
-// TestServeLearnersApart: two learners on one server open different
-// lessons; each one's progress is under their own key's fingerprint.
+// TestServeLearnersApart: two learners on one server each give their name
+// on first login, then open different lessons; each one's progress and name
+// are under their own key's fingerprint, and the name is asked only once.
 func TestServeLearnersApart(t *testing.T) {
 	dir := t.TempDir()
-	var signers []gossh.Signer
-	var authorized []byte
-	for range 2 {
-		_, priv, _ := ed25519.GenerateKey(rand.Reader)
-		s, err := gossh.NewSignerFromKey(priv)
-		if err != nil {
-			t.Fatal(err)
-		}
-		signers = append(signers, s)
-		authorized = append(authorized, gossh.MarshalAuthorizedKey(s.PublicKey())...)
-	}
-	keys := writeFile(t, dir, "class_keys", string(authorized))
-	var log lockedBuf
-	g := &globals{stdin: strings.NewReader(""), stdout: &log, stderr: &log, stateDir: filepath.Join(dir, "state")}
-	c, err := newClassServer(g, serveOpts{authorizedKeys: keys, maxSessions: 5, idleTimeout: time.Hour})
-	if err != nil {
-		t.Fatal(err)
-	}
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	go c.srv.Serve(l)
-	defer c.close()
-	crs, err := loadCourse(g)
+	signers := []gossh.Signer{newSigner(t), newSigner(t)}
+	keys := keysFile(t, dir, "class_keys", signers...)
+	c, addr, _ := startClass(t, filepath.Join(dir, "state"), serveOpts{authorizedKeys: keys})
+	crs, err := loadCourse(&globals{stateDir: filepath.Join(dir, "state")})
 	if err != nil {
 		t.Fatal(err)
 	}
 	first, second := crs.Lessons.Lessons[0], crs.Lessons.Lessons[1]
-
+	word := strings.Fields(second.Title)[0]
+	names := []string{"Ann", "Bo"}
 	// Learner 0 opens the first lesson (enter), learner 1 the second (down, enter).
 	for i, keysTyped := range []string{"\r", "j\r"} {
-		client, err := gossh.Dial("tcp", l.Addr().String(), &gossh.ClientConfig{User: "learner",
-			Auth: []gossh.AuthMethod{gossh.PublicKeys(signers[i])}, HostKeyCallback: gossh.InsecureIgnoreHostKey()})
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer client.Close()
-		s, err := client.NewSession()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := s.RequestPty("xterm-256color", 24, 80, gossh.TerminalModes{}); err != nil {
-			t.Fatal(err)
-		}
-		in, _ := s.StdinPipe()
-		out := &lockedBuf{}
-		s.Stdout, s.Stderr = out, out
-		if err := s.Shell(); err != nil {
-			t.Fatal(err)
-		}
-		word := strings.Fields(second.Title)[0]
-		waitUntil(t, func() bool { return strings.Contains(out.String(), word) }, "the outline over SSH: "+out.String())
-		for _, k := range keysTyped {
-			in.Write([]byte(string(k)))
-		}
+		term := connectTerm(t, addr, signers[i], 80, 24)
+		term.enterName(t, "  "+names[i]+" ")
+		term.waitFor(t, word)
+		term.send(keysTyped)
 	}
 	for i, want := range []string{first.ID, second.ID} {
 		fp := serve.Fingerprint(signers[i].PublicKey())
 		waitUntil(t, func() bool {
 			snap, err := c.store.Load(context.Background(), fp)
-			return err == nil && snap.Progress.Last == want
-		}, "learner "+fp+" never opened "+want)
+			return err == nil && snap.Progress.Last == want && snap.Name == names[i]
+		}, "learner "+fp+" never opened "+want+" as "+names[i])
+	}
+	again := connectTerm(t, addr, signers[0], 80, 24) // reopens the lesson it left
+	again.waitFor(t, "lesson 1 of")
+	if strings.Contains(again.text(), "Your name") {
+		t.Fatal("the name was asked again")
 	}
 }
 

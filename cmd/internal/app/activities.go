@@ -72,7 +72,7 @@ func (m Model) lessonActivities(l *lessons.Lesson) []lesson.Activity {
 // action opens one of the lesson's activities on top of it.
 func (m Model) action(msg lesson.ActionMsg) (tea.Model, tea.Cmd) {
 	if m.opts.Remote && msg.Action == course.ActivityExercise && m.opts.Course.HasExercise(msg.ID) {
-		m.status = RemoteExercise
+		m.status = RemoteExerciseAt(m.opts.ClassAddr)
 		return m, nil
 	}
 	if l, ok := m.opts.Course.Lessons.Get(msg.ID); ok {
@@ -92,6 +92,15 @@ func (m Model) action(msg lesson.ActionMsg) (tea.Model, tea.Cmd) {
 // RemoteExercise is what the exercise activity says over SSH (tutor serve):
 // a server never builds or runs a learner's code.
 const RemoteExercise = "Exercises run your code, so not on this server: install tutor on your machine and run 'tutor exercise init', then 'tutor check'."
+
+// RemoteExerciseAt is RemoteExercise with how to link the results to the
+// class served at addr (host:port, Options.ClassAddr).
+func RemoteExerciseAt(addr string) string {
+	if addr == "" {
+		return RemoteExercise
+	}
+	return RemoteExercise + " Link your results to this class with 'tutor class join ssh://" + addr + "'."
+}
 
 // env is what the activities get of the app.
 func (m Model) env() Env { return Env{Now: m.opts.Now(), Exercises: m.opts.Exercises} }

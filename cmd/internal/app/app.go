@@ -66,6 +66,10 @@ type Options struct {
 	// Exercises, which build and run the learner's code, are not opened there:
 	// the exercise activity says how to do it on their own machine.
 	Remote bool
+	// ClassAddr is the address the learner connected to over SSH
+	// (host:port): the exercise activity tells them to link their own
+	// machine's results with 'tutor class join ssh://ClassAddr'.
+	ClassAddr string
 	// IdleTimeout, when positive, quits the app once no key has been pressed
 	// for that long (Idled then says so). wish's own idle timeout never fires
 	// while the app redraws, so the timer is here.
@@ -105,7 +109,6 @@ type Model struct {
 	common common.Common
 	cache  *render.LRU     // rendered lessons, shared by every copy of the model
 	stack  []common.Screen // bottom first; input goes to the last
-	rec    quiz.Recorder   // records every first answer of a quiz
 	help   help.Model
 	sized  bool
 	status string // one-line message at the bottom
@@ -118,6 +121,10 @@ type Model struct {
 	err       error     // loading failed; the program quits and the caller reports it
 	lastKey   time.Time // the last key press (or the start), for the idle timer
 	idled     bool      // quit after Options.IdleTimeout without a key press
+	// inflight are the changes submitted and not yet acknowledged, oldest
+	// first (see commit.go); commitSeq numbers them.
+	inflight  []inflight
+	commitSeq int
 }
 
 // New builds the app. It reopens the last lesson when there is one.
@@ -132,8 +139,6 @@ func New(opts Options) Model {
 	m.help.Styles = help.DefaultStyles(dark)
 	switch {
 	case opts.Quiz != nil:
-		m.rec = quiz.NewRecorder(opts.Writer)
-		m.rec.Now = opts.Now
 		title := cmp.Or(opts.Quiz.Title, "Practice")
 		m.push(common.Adapt(quiz.New(m.screenCommon(), title, "", opts.Quiz.Items, opts.Quiz.Seed), "Quiz"))
 	case opts.Course != nil:
@@ -148,8 +153,6 @@ func (m *Model) start(l Loaded) {
 		l.State = progress.New()
 	}
 	m.opts.Course, m.opts.State, m.warning = l.Course, l.State, l.Warning
-	m.rec = quiz.NewRecorder(m.opts.Writer)
-	m.rec.Now = m.opts.Now
 	m.stack = []common.Screen{common.Adapt(outline.New(m.screenCommon(), m.rows(), l.State.Last), "Outline")}
 	if _, ok := l.Course.Lessons.Get(l.State.Last); ok {
 		m.openLesson(l.State.Last)
@@ -285,7 +288,8 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	if s, ok := msg.(settledMsg); ok {
-		return m, m.settled(s)
+		cmd := m.settled(s)
+		return m, cmd
 	}
 	if _, ok := msg.(exercise.Msg); ok {
 		return m, m.broadcast(msg) // a check may end under the key help
@@ -303,7 +307,10 @@ func (m *Model) openLesson(id string) {
 	if !ok {
 		return
 	}
-	m.opts.State.Open(id, m.opts.Now())
+	// The outline shows it opened once the store has it (commit.go); it is
+	// the lesson to reopen at once.
+	m.opts.State.Lesson(id)
+	m.opts.State.Last = id
 	i := m.opts.Course.Lessons.Index(id)
 	ls := lesson.New(m.screenCommon(), l, i, len(m.opts.Course.Lessons.Lessons), m.opts.State.Lesson(id).Offset, m.lessonActivities(l))
 	ls.SetPosition(m.opts.State.Lesson(id).Position)

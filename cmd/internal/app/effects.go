@@ -68,33 +68,6 @@ func (m *Model) setLessonContent(out string) tea.Cmd {
 	return cmd
 }
 
-type savedMsg struct{ err error }
-
-// save submits changes to the learner's ordered writer, in the order given
-// (Update calls it, so the order of events is the order of writes), and
-// returns the commands that wait for their results. Only the change is
-// written, never a copy of the whole state: what another window or a
-// practice session recorded meanwhile stays.
-func (m Model) save(cs ...progress.Change) tea.Cmd {
-	if m.opts.Writer == nil {
-		return nil
-	}
-	cmds := make([]tea.Cmd, 0, len(cs))
-	for _, c := range cs {
-		res := m.opts.Writer.Submit(c)
-		cmds = append(cmds, func() tea.Msg { return savedMsg{err: <-res} })
-	}
-	return tea.Batch(cmds...)
-}
-
-// saved shows a failed save on the status line at once (the error names
-// the database file).
-func (m *Model) saved(err error) {
-	if err != nil {
-		m.status = "could not save: " + err.Error()
-	}
-}
-
 // opened is the change of opening lesson id.
 func (m Model) opened(id string) progress.Change { return progress.Open{Lesson: id, At: m.opts.Now()} }
 

@@ -16,12 +16,16 @@ import (
 // TUI is here, not spread over the screens.
 func (m Model) progress(msg tea.Msg) (_ Model, _ tea.Cmd, ok bool) {
 	switch msg := msg.(type) {
-	case savedMsg:
-		m.saved(msg.err)
-		return m, nil, true
+	case committedMsg:
+		cmd := m.committed(msg)
+		return m, cmd, true
+	case slowMsg:
+		cmd := m.slowSave(msg)
+		return m, cmd, true
 	case outline.OpenMsg:
 		m.openLesson(msg.ID)
-		return m, tea.Batch(m.renderCmd(), m.save(m.opened(msg.ID))), true
+		save := m.save(m.opened(msg.ID))
+		return m, tea.Batch(m.renderCmd(), save), true
 	case lesson.NavigateMsg:
 		i := m.opts.Course.Lessons.Index(m.lessonID()) + msg.Delta
 		if i == len(m.opts.Course.Lessons.Lessons) {
@@ -34,33 +38,31 @@ func (m Model) progress(msg tea.Msg) (_ Model, _ tea.Cmd, ok bool) {
 		m.leaveLesson()
 		next := m.opts.Course.Lessons.Lessons[i].ID
 		m.openLesson(next)
-		return m, tea.Batch(m.renderCmd(), m.save(append(m.place(left), m.opened(next))...)), true
+		save := m.save(append(m.place(left), m.opened(next))...)
+		return m, tea.Batch(m.renderCmd(), save), true
 	case lesson.BackMsg:
 		left := m.lessonID()
 		m.leaveLesson()
 		m.closeLesson()
 		m.refreshOutline()
-		return m, m.save(m.place(left)...), true
+		save := m.save(m.place(left)...)
+		return m, save, true
 	case lesson.ReadMsg:
-		c := progress.Read{Lesson: msg.ID, At: m.opts.Now()}
-		progress.ApplyTo(m.opts.State, c)
-		m.refreshOutline()
-		return m, m.save(c), true
+		// The outline marks it read once it is stored (commit.go).
+		save := m.save(progress.Read{Lesson: msg.ID, At: m.opts.Now()})
+		return m, save, true
 	case quiz.AnsweredMsg:
-		return m, m.rec.Record(msg), true
-	case quiz.SavedMsg:
-		m.saved(msg.Err)
-		return m, nil, true
+		// The quiz shows the answer's feedback once it is stored.
+		save := m.saveAnswer(msg)
+		return m, save, true
 	case quiz.FinishedMsg:
 		if !msg.Passed || msg.LessonID == "" {
 			return m, nil, true
 		}
-		c := progress.QuizPassed{Lesson: msg.LessonID, At: m.opts.Now()}
-		progress.ApplyTo(m.opts.State, c)
-		m.refreshOutline()
-		// The quiz says "the lesson is done" only if it now is (read too).
-		status := quiz.LessonStatusMsg{LessonID: msg.LessonID, Done: m.statusOf(msg.LessonID) == progress.Done}
-		return m, tea.Batch(m.save(c), func() tea.Msg { return status }), true
+		// The quiz shows its pass once it is stored; then the app says
+		// whether the lesson is done (quiz.LessonStatusMsg).
+		save := m.save(progress.QuizPassed{Lesson: msg.LessonID, At: m.opts.Now()})
+		return m, save, true
 	case exercise.PassedMsg:
 		progress.ApplyTo(m.opts.State, msg.Change) // the screen recorded it
 		m.refreshOutline()

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"errors"
 	"image/color"
 	"slices"
@@ -13,7 +14,7 @@ import (
 	"github.com/tutor-dev/tutor/cmd/internal/common"
 	"github.com/tutor-dev/tutor/cmd/internal/course"
 	"github.com/tutor-dev/tutor/cmd/internal/keys"
-	"github.com/tutor-dev/tutor/cmd/internal/screens/quiz"
+	"github.com/tutor-dev/tutor/cmd/internal/progress"
 	"github.com/tutor-dev/tutor/lessons"
 )
 
@@ -132,9 +133,16 @@ func TestQuizModeTitle(t *testing.T) {
 }
 
 func TestQuizModeShowsSaveErrorsOnTheStatusLine(t *testing.T) {
-	m := New(Options{Quiz: &Quiz{Items: testCourse(t).Quizzes.ForLesson("alpha"), Seed: 7}})
+	s, _, err := progress.OpenSQLite(context.Background(), t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	w := progress.NewWriter(&heldStore{Store: s, hold: isAnswer, fail: errors.New("disk full")}, progress.LocalLearner)
+	defer w.Close()
+	m := New(Options{Quiz: &Quiz{Items: testCourse(t).Quizzes.ForLesson("alpha"), Seed: 7}, Writer: w})
 	m, _ = send(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
-	m, _ = send(t, m, quiz.SavedMsg{Err: errors.New("disk full")})
+	m, _ = send(t, m, press("enter"))
 	lines := strings.Split(view(m), "\n")
 	if last := lines[len(lines)-1]; last != "could not save: disk full" {
 		t.Fatalf("status line: %q", last)

@@ -100,10 +100,14 @@ items:
 			if opts.Echo {
 				p.line(raw)
 			}
+			// The feedback is printed, and the answer counted, only once
+			// Record has stored it: a failure leaves it out of the score.
+			before := s.Clone()
 			fb := s.AnswerLine(raw)
 			if fb.First && opts.Record != nil {
 				if err := opts.Record(it.ID, fb.FirstRight, fb.PickedTexts(it), opts.Now()); err != nil {
 					runErr = err
+					s = before
 					break items
 				}
 			}

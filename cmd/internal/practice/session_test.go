@@ -147,7 +147,28 @@ func TestRunStopsAtFirstFailingSave(t *testing.T) {
 	if err == nil || calls != 1 || !strings.Contains(err.Error(), "tutor.db") {
 		t.Fatalf("err %v after %d calls", err, calls)
 	}
-	if strings.Contains(out.String(), "You are right!") {
-		t.Errorf("feedback shown for an answer that was not saved:\n%s", out.String())
+	if strings.Contains(out.String(), "You are right!") || !strings.Contains(out.String(), "Score: 0/0 right on the first try") {
+		t.Errorf("feedback shown, or the answer counted, for an answer that was not saved:\n%s", out.String())
+	}
+}
+
+// Issue 15: each answer's feedback is printed only once Record returned
+// (the answer is stored), never before.
+func TestRunPrintsFeedbackAfterTheAnswerIsStored(t *testing.T) {
+	var out bytes.Buffer
+	stored := 0
+	record := func(id string, right bool, _ []string, _ time.Time) error {
+		if !strings.HasSuffix(out.String(), "Answer: ") {
+			t.Errorf("recording %s: something was printed after the answer was read, before it was stored:\n%s", id, out.String())
+		}
+		stored++
+		return nil
+	}
+	// a: wrong (recorded), right (not a first answer); b: skipped (recorded).
+	if _, err := Run(Options{Items: testItems(), Seed: 1, Record: record}, strings.NewReader("2\n1\n\n"), &out); err != nil {
+		t.Fatal(err)
+	}
+	if stored != 2 || !strings.Contains(out.String(), quizzes.SkippedLine) {
+		t.Fatalf("stored %d:\n%s", stored, out.String())
 	}
 }

@@ -29,6 +29,7 @@ type ClassReader interface {
 // LearnerSeen is a learner and when they were last seen.
 type LearnerSeen struct {
 	ID       string
+	Name     string // display name; "" when none was given (see SetName)
 	LastSeen time.Time
 }
 
@@ -52,6 +53,7 @@ func (s *sqlStore) Learners(ctx context.Context) ([]LearnerSeen, error) {
 			UNION ALL SELECT learner, CAST(NULL AS BIGINT) FROM review
 			UNION ALL SELECT learner, at_us FROM answers
 			UNION ALL SELECT learner, at_us FROM exercise_checks
+			UNION ALL SELECT learner, updated_us FROM learner_names
 		) AS seen GROUP BY learner ORDER BY learner`)
 	if err != nil {
 		return nil, fmt.Errorf("listing the learners in %s: %w", s.where, err)
@@ -70,6 +72,9 @@ func (s *sqlStore) Learners(ctx context.Context) ([]LearnerSeen, error) {
 		out = append(out, l)
 	}
 	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("listing the learners in %s: %w", s.where, err)
+	}
+	if err := s.fillNames(ctx, out); err != nil {
 		return nil, fmt.Errorf("listing the learners in %s: %w", s.where, err)
 	}
 	return out, nil

@@ -43,7 +43,7 @@ func TestAnswerLogKeepsPicks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantL := []LearnerSeen{{"bob", t0.Add(5 * time.Minute)}, {LocalLearner, t0.Add(3 * time.Minute)}, {"old", t0}}
+	wantL := []LearnerSeen{{ID: "bob", LastSeen: t0.Add(5 * time.Minute)}, {ID: LocalLearner, LastSeen: t0.Add(3 * time.Minute)}, {ID: "old", LastSeen: t0}}
 	if !reflect.DeepEqual(learners, wantL) {
 		t.Errorf("learners %+v, want %+v", learners, wantL)
 	}
@@ -105,7 +105,7 @@ func TestSchemaStep4UpgradesAnOlderDatabase(t *testing.T) {
 	s, _ := open(t, dir)
 	t0 := time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)
 	apply(t, s, Answer{Item: "a", Right: true, At: t0})
-	for _, q := range []string{`ALTER TABLE answers DROP COLUMN picked`, `UPDATE schema_version SET version = 3`} {
+	for _, q := range []string{`ALTER TABLE answers DROP COLUMN picked`, `DROP TABLE learner_names`, `UPDATE schema_version SET version = 3`} {
 		if _, err := s.DB().Exec(q); err != nil {
 			t.Fatal(err)
 		}

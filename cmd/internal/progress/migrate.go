@@ -87,6 +87,15 @@ var migrations = []string{
 	// shuffled per session); '[]' for a skip, NULL where not recorded
 	// (answers logged before this step).
 	`ALTER TABLE answers ADD COLUMN picked TEXT;`,
+	// 5: the display name a learner gives on their first login to a class
+	// server (tutor serve), apart from progress so a reset keeps it.
+	`CREATE TABLE learner_names (
+		learner TEXT PRIMARY KEY,
+		name TEXT NOT NULL,
+		updated_us BIGINT
+	);`,
+	// 6: class sync (tutor class join): see syncSchema.
+	syncSchema,
 }
 
 // SchemaVersion is the version the migrations reach.

@@ -2,7 +2,9 @@ package progress
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"net"
 	"net/url"
 	"regexp"
 	"strings"
@@ -98,6 +100,16 @@ func RedactDSN(dsn string) string {
 
 // oneLine is err's text on one line, without the password of dsn.
 func oneLine(err error, dsn string) string {
+	// pgx reports each attempt (with and without TLS) in full: a network
+	// error is said once, as the dial's own error.
+	var op *net.OpError
+	var dns *net.DNSError
+	switch {
+	case errors.As(err, &op):
+		err = op
+	case errors.As(err, &dns):
+		err = dns
+	}
 	msg := strings.Join(strings.Fields(err.Error()), " ")
 	if u, perr := url.Parse(dsn); perr == nil && u.User != nil {
 		if pw, ok := u.User.Password(); ok && pw != "" {

@@ -149,6 +149,9 @@ func (s *sqlStore) Apply(ctx context.Context, learner string, c Change) error {
 	if ok, err := s.applyExercise(ctx, learner, c); ok {
 		return err
 	}
+	if n, ok := c.(SetName); ok {
+		return s.setName(ctx, learner, n)
+	}
 	return fmt.Errorf("unknown change %T", c)
 }
 

@@ -44,6 +44,9 @@ func (s *sqlStore) Load(ctx context.Context, learner string) (Snapshot, error) {
 	if err := s.loadPassed(ctx, learner, snap.Progress); err != nil {
 		return fail(err)
 	}
+	if snap.Name, err = s.Name(ctx, learner); err != nil {
+		return fail(err)
+	}
 	rows, err = s.query(ctx, `SELECT item, `+reviewCols+` FROM review WHERE learner = ? ORDER BY item`, learner)
 	if err != nil {
 		return fail(err)

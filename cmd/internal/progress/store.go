@@ -38,6 +38,7 @@ type Snapshot struct {
 	Progress *State
 	Review   *quizzes.Review
 	Warnings []string
+	Name     string // display name (SetName); "" when none was given
 }
 
 // clampPosition keeps a position within 0 to 1 (NaN is 0).

@@ -57,6 +57,7 @@ var storeSuite = []struct {
 	{"MigrationsRunOnce", nil}, // needs concurrent opens: see TestStores
 	{"ResetKeepsTheLog", suiteReset},
 	{"ExercisesAndAnswerLog", suiteExercisesAndLog},
+	{"Names", suiteNames},
 }
 
 func TestStores(t *testing.T) {
@@ -286,7 +287,7 @@ func suiteExercisesAndLog(t *testing.T, open func() suiteStore) {
 		t.Errorf("log\n%+v\nwant\n%+v", log, want)
 	}
 	learners, err := s.Learners(ctx)
-	wantL := []LearnerSeen{{"bob", t0.Add(5 * time.Minute)}, {LocalLearner, t0.Add(2 * time.Minute)}}
+	wantL := []LearnerSeen{{ID: "bob", LastSeen: t0.Add(5 * time.Minute)}, {ID: LocalLearner, LastSeen: t0.Add(2 * time.Minute)}}
 	if err != nil || !reflect.DeepEqual(learners, wantL) {
 		t.Errorf("learners %+v %v, want %+v", learners, err, wantL)
 	}

@@ -1,49 +1,59 @@
 package render
 
 import (
-	"regexp"
+	"strconv"
 	"strings"
+
+	"github.com/yuin/goldmark/ast"
 )
 
-var (
-	listItem = regexp.MustCompile(`^\s*([-*+]|\d+[.)])\s+\S`)
-	fenceRe  = regexp.MustCompile("^\\s*(```|~~~)")
-)
+// bullet marks an item of a list without numbers.
+const bullet = "•"
 
-// joinListLines joins the source line breaks inside list items. Glamour
-// keeps them as hard breaks, so a bullet written over several lines renders
-// ragged once its facts are filled in and the text re-wraps; joined, glamour
-// wraps each item to the width with its indent.
-func joinListLines(md string) string {
-	lines := strings.Split(md, "\n")
-	out := make([]string, 0, len(lines))
-	inFence, inItem := false, false
-	for _, line := range lines {
-		if fenceRe.MatchString(line) {
-			inFence = !inFence
-			inItem = false
-			out = append(out, line)
-			continue
+// list renders a list: each item's first line after its marker, the rest
+// of the item indented under its text (so a wrapped item hangs), nested
+// lists further in, a blank line between the items of a loose list.
+func (r *renderer) list(n *ast.List, width int) []line {
+	markers := []string{}
+	num := n.Start
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		m := bullet
+		if n.IsOrdered() {
+			m = strconv.Itoa(num) + string(n.Marker)
+			num++
 		}
-		trimmed := strings.TrimSpace(line)
-		switch {
-		case inFence:
-		case trimmed == "":
-			inItem = false
-		case listItem.MatchString(line):
-			inItem = true
-		case inItem && strings.HasPrefix(line, "  ") && !hardBreak(out[len(out)-1]):
-			out[len(out)-1] += " " + trimmed
-			continue
-		default:
-			inItem = false
-		}
-		out = append(out, line)
+		markers = append(markers, m)
 	}
-	return strings.Join(out, "\n")
-}
-
-// hardBreak says whether a line ends in a markdown hard line break.
-func hardBreak(line string) bool {
-	return strings.HasSuffix(line, "\\") || strings.HasSuffix(line, "  ")
+	mw := 0
+	for _, m := range markers {
+		mw = max(mw, len([]rune(m)))
+	}
+	mw++ // the space after the marker
+	var out []line
+	i := 0
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if i > 0 && !n.IsTight {
+			out = append(out, line{})
+		}
+		m := markers[i]
+		i++
+		var b strings.Builder
+		r.pal.paint(&b, sSubtle, m)
+		head := b.String() + strings.Repeat(" ", mw-len([]rune(m)))
+		rest := strings.Repeat(" ", mw)
+		body := r.blocks(c, width-mw)
+		if len(body) == 0 {
+			body = []line{{}}
+		}
+		for j, l := range body {
+			switch {
+			case j == 0:
+				l.text = head + l.text
+			case l.text != "":
+				l.text = rest + l.text
+			}
+			out = append(out, l)
+		}
+	}
+	return out
 }

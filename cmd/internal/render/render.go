@@ -1,18 +1,23 @@
-// Package render turns lesson markdown into terminal text with glamour.
-// Rendering is slow (milliseconds per lesson), so the TUI does it in a
-// tea.Cmd and keeps the result in a Cache keyed by (lesson, width, theme):
+// Package render turns lesson markdown into terminal text: goldmark's
+// CommonMark parser and a small ANSI writer of our own (render.go,
+// blocks.go, lists.go, table.go, inline.go), with syntax colour for code
+// from the standard library (highlight.go). It links no glamour and no
+// chroma: their package init alone cost every command of the tutor about
+// 20 ms.
+//
+// Rendering takes a few milliseconds per lesson, so the TUI does it in a
+// tea.Cmd and keeps the result in a cache keyed by (lesson, width, theme):
 // a keypress never renders markdown.
 package render
 
 import (
 	"strings"
+	"sync"
 	"sync/atomic"
 
 	tea "charm.land/bubbletea/v2"
-	"charm.land/glamour/v2"
-	gansi "charm.land/glamour/v2/ansi"
-	"charm.land/glamour/v2/styles"
-	"github.com/charmbracelet/x/ansi"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
 )
 
 // Key identifies one rendering of one lesson.
@@ -33,7 +38,7 @@ type RenderedMsg struct {
 	Err error
 }
 
-// renders counts glamour renders, so tests can prove a keypress renders nothing.
+// renders counts markdown renders, so tests can prove a keypress renders nothing.
 var renders atomic.Int64
 
 // Count returns how many markdown renders have run in this process.
@@ -47,110 +52,89 @@ func Cmd(key Key, md string) tea.Cmd {
 	}
 }
 
-// CodeMark starts every line of a code block in Markdown's output. It is
-// an APC string, which terminals ignore and ansi.Strip and ansi.StringWidth
-// skip; screens read it (NewPage) to clip code instead of wrapping it, and
-// StripMarks removes it for output that leaves the program.
+// CodeMark starts every line of a code block (and of a table) in
+// Markdown's output. It is an APC string, which terminals ignore and
+// ansi.Strip and ansi.StringWidth skip; screens read it (NewPage) to clip
+// code instead of wrapping it, and StripMarks removes it for output that
+// leaves the program.
 const CodeMark = "\x1b_tutor:code\x1b\\"
-
-// Markdown renders md for a terminal of the given width: prose is wrapped
-// to the width, code blocks are never wrapped (each of their lines starts
-// with CodeMark; a screen clips them and scrolls them sideways). A
-// renderer is built per call because one glamour TermRenderer is not safe
-// for concurrent use (the race detector reports a race in its block stack
-// when goroutines share one), and construction (about 21 µs) is cheap next
-// to rendering.
-func Markdown(md string, width int, dark bool) (string, error) {
-	renders.Add(1)
-	style := styles.LightStyleConfig
-	if dark {
-		style = styles.DarkStyleConfig
-	}
-	margin := uint(1)
-	style.Document.Margin = &margin
-	prose, blocks := extractCode(joinListLines(md))
-	r, err := glamour.NewTermRenderer(glamour.WithStyles(style), glamour.WithWordWrap(max(width-2, 10)))
-	if err != nil {
-		return "", err
-	}
-	out, err := r.Render(protectInline(prose))
-	if err != nil {
-		return "", err
-	}
-	// Code is rendered on its own with no wrap at all and no margin; it
-	// goes where its placeholder was, indented as glamour indents a block.
-	zero := uint(0)
-	style.Document.Margin = &zero
-	style.Document.BlockPrefix, style.Document.BlockSuffix = "", ""
-	style.CodeBlock.Margin = &zero
-	cr, err := glamour.NewTermRenderer(glamour.WithStyles(style), glamour.WithWordWrap(0))
-	if err != nil {
-		return "", err
-	}
-	var cerr error
-	out = insertCode(restoreInline(out), blocks, codeIndent, CodeMark, func(b block) []string {
-		fence := "```" + b.lang + "\n" + strings.Join(b.lines, "\n") + "\n```\n"
-		s, err := cr.Render(fence)
-		if err != nil {
-			cerr = err
-			return b.lines
-		}
-		return codeLines(s, len(b.lines))
-	})
-	if cerr != nil {
-		return "", cerr
-	}
-	return strings.TrimRight(out, "\n") + "\n", nil
-}
-
-// codeIndent is how far right of the text around it a code block sits: the
-// code block margin of glamour's styles.
-const codeIndent = 2
-
-// codeLines is a rendered code block's n lines: glamour adds blank lines
-// around the block and pads every line with spaces.
-func codeLines(s string, n int) []string {
-	lines := strings.Split(s, "\n")
-	for len(lines) > 0 && strings.TrimSpace(ansi.Strip(lines[0])) == "" {
-		lines = lines[1:]
-	}
-	for len(lines) > n && strings.TrimSpace(ansi.Strip(lines[len(lines)-1])) == "" {
-		lines = lines[:len(lines)-1]
-	}
-	return lines
-}
 
 // StripMarks removes the CodeMarks from Markdown's output, for a terminal
 // outside the TUI (tutor read), where nothing clips the code.
 func StripMarks(s string) string { return strings.ReplaceAll(s, CodeMark, "") }
 
-// plainStyle is glamour's plain-text style without the emphasis markers it
-// leaves in (**bold**, *emphasis*): plain text reads as text.
-func plainStyle() gansi.StyleConfig {
-	s := styles.ASCIIStyleConfig
-	s.Emph.BlockPrefix, s.Emph.BlockSuffix = "", ""
-	s.Strong.BlockPrefix, s.Strong.BlockSuffix = "", ""
-	return s
+// codeIndent is how far right of the text around it a code block sits.
+const codeIndent = 2
+
+// The margins left of the text: one column in the terminal, two in plain
+// text (as tutor read has always printed it).
+const (
+	termMargin  = 1
+	plainMargin = 2
+)
+
+// Markdown renders md for a terminal of the given width: prose is wrapped
+// to the width, code blocks and tables are never wrapped (each of their
+// lines starts with CodeMark; a screen clips them and scrolls them
+// sideways).
+func Markdown(md string, width int, dark bool) (string, error) {
+	renders.Add(1)
+	r := &renderer{src: []byte(md), pal: newPalette(dark)}
+	return r.document(termMargin, max(width-termMargin-1, 10)), nil
 }
 
 // Plain renders md as plain text with no escape codes, for pipes and files:
-// prose wrapped at width, code blocks as they are (tabs expanded) indented
-// like the terminal's (two columns right of the text), however wide.
+// prose wrapped at width, code blocks and tables as they are (tabs
+// expanded) indented like the terminal's (two columns right of the text),
+// however wide.
 func Plain(md string, width int) (string, error) {
 	renders.Add(1)
-	prose, blocks := extractCode(joinListLines(md))
-	r, err := glamour.NewTermRenderer(glamour.WithStyles(plainStyle()), glamour.WithWordWrap(width))
-	if err != nil {
-		return "", err
+	r := &renderer{src: []byte(md), pal: plainPalette()}
+	return r.document(plainMargin, max(width-plainMargin, 10)), nil
+}
+
+// mdParser is goldmark's CommonMark parser with no extensions (tables are
+// found in paragraphs by table.go): goldmark/extension's init is work
+// every command would pay for.
+var mdParser = sync.OnceValue(func() parser.Parser {
+	return parser.NewParser(
+		parser.WithBlockParsers(parser.DefaultBlockParsers()...),
+		parser.WithInlineParsers(parser.DefaultInlineParsers()...),
+		parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
+	)
+})
+
+// renderer writes one markdown document.
+type renderer struct {
+	src []byte
+	pal *palette
+}
+
+// document renders the whole of r.src, text margin columns from the left
+// and at most width columns wide.
+func (r *renderer) document(margin, width int) string {
+	doc := mdParser().Parse(text.NewReader(r.src))
+	pad := strings.Repeat(" ", margin)
+	var b strings.Builder
+	if !r.pal.plain {
+		b.WriteByte('\n') // a blank line under the screen's title bar
 	}
-	out, err := r.Render(protectInline(prose))
-	if err != nil {
-		return "", err
+	for _, l := range r.blocks(doc, width) {
+		if l.code && !r.pal.plain {
+			b.WriteString(CodeMark)
+		}
+		if l.text != "" {
+			b.WriteString(pad)
+			if r.pal.plain {
+				b.WriteString(strings.TrimRight(l.text, " "))
+			} else {
+				b.WriteString(l.text)
+			}
+		}
+		b.WriteByte('\n')
 	}
-	out = insertCode(restoreInline(ansi.Strip(out)), blocks, codeIndent, "", func(b block) []string { return b.lines })
-	lines := strings.Split(out, "\n")
-	for i, l := range lines {
-		lines[i] = strings.TrimRight(l, " ")
+	if b.Len() == 0 {
+		return "\n"
 	}
-	return strings.Trim(strings.Join(lines, "\n"), "\n") + "\n", nil
+	return b.String()
 }

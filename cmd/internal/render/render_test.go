@@ -7,22 +7,6 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
-func TestJoinListLines(t *testing.T) {
-	cases := []struct{ in, want string }{
-		{"- one\n  two\n- three\n", "- one two\n- three\n"},
-		{"1. first\n   more\n\nParagraph\nstays\n", "1. first more\n\nParagraph\nstays\n"},
-		{"```\n- code\n  kept\n```\n", "```\n- code\n  kept\n```\n"},
-		{"- item\n\n  new paragraph of the item\n", "- item\n\n  new paragraph of the item\n"},
-		{"- a\n  - nested\n", "- a\n  - nested\n"},
-		{"- fact\\\n  <https://x>\n", "- fact\\\n  <https://x>\n"},
-	}
-	for _, c := range cases {
-		if got := joinListLines(c.in); got != c.want {
-			t.Errorf("joinListLines(%q) = %q, want %q", c.in, got, c.want)
-		}
-	}
-}
-
 func TestPlainHasNoEscapes(t *testing.T) {
 	out, err := Plain("# Title\n\nSome **bold** and a [link](https://docs.aws.amazon.com/).\n\n- a list item that\n  goes on\n", 40)
 	if err != nil {
@@ -44,6 +28,26 @@ func TestMarkdownWraps(t *testing.T) {
 	for _, line := range strings.Split(out, "\n") {
 		if w := len([]rune(ansi.Strip(line))); w > 40 {
 			t.Fatalf("line %d wide: %q", w, line)
+		}
+	}
+}
+
+// Renders run in tea.Cmd goroutines, several at once (a preview and the
+// whole lesson, two widths): they share the parser and nothing else.
+// Run with -race.
+func TestConcurrentRenders(t *testing.T) {
+	md := "# T\n\n- a `b` **c**\n\n| x | y |\n|---|---|\n| 1 | 2 |\n\n```go\nfunc f() {}\n```\n"
+	want, _ := Markdown(md, 50, true)
+	done := make(chan string)
+	for range 8 {
+		go func() {
+			out, _ := Markdown(md, 50, true)
+			done <- out
+		}()
+	}
+	for range 8 {
+		if got := <-done; got != want {
+			t.Fatalf("a concurrent render differs:\n%q\n%q", got, want)
 		}
 	}
 }

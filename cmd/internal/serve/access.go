@@ -21,9 +21,15 @@ func Fingerprint(k gossh.PublicKey) string { return gossh.FingerprintSHA256(k) }
 // lines and # comments skipped. A line that is not a key is an error naming
 // the file and line.
 func ReadAuthorizedKeys(path string) (map[string]bool, error) {
+	return ReadKeysFile("--authorized-keys", path)
+}
+
+// ReadKeysFile reads an authorized_keys file given by flag (named in the
+// error when the file cannot be read).
+func ReadKeysFile(flag, path string) (map[string]bool, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("--authorized-keys: %w", err)
+		return nil, fmt.Errorf("%s: %w", flag, err)
 	}
 	return parseKeys(path, data)
 }

@@ -5,7 +5,6 @@
 package serve
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -13,11 +12,14 @@ import (
 	"path/filepath"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/ssh"
 	"charm.land/wish/v2"
 	gossh "golang.org/x/crypto/ssh"
+
+	"github.com/tutor-dev/tutor/cmd/internal/classsync"
 )
 
 // HostKeyFile is the server's host key in the state directory, created on
@@ -25,8 +27,22 @@ import (
 const HostKeyFile = "ssh_host_ed25519"
 
 // learnerExt carries the authenticated key's fingerprint from the auth
-// callbacks to the session.
-const learnerExt = "tutor-learner"
+// callbacks to the session; roleExt says an instructor's key (the board).
+const (
+	learnerExt     = "tutor-learner"
+	roleExt        = "tutor-role"
+	roleInstructor = "instructor"
+)
+
+// Learner is who a session is for and where they connected.
+type Learner struct {
+	ID   string // the key's SHA256 fingerprint
+	Addr string // the server address the client connected to (host:port)
+}
+
+// AppFunc builds one session's program. done runs once the program has
+// ended (with its final model) and returns a line for the client, if any.
+type AppFunc func(l Learner) (m tea.Model, done func(final tea.Model) string)
 
 // Config is what a server starts from. Exactly one of Keys, JoinCode and
 // Open admits learners.
@@ -37,10 +53,20 @@ type Config struct {
 	Open        bool            // --open: anyone with a key
 	MaxSessions int             // concurrent sessions; 0: no limit
 	Log         io.Writer       // one line per connection event; nil: none
+	// ConnRate: at most this many new connections a minute from one IP
+	// address, this many of them at once (a token bucket); 0: no limit.
+	ConnRate int
 
-	// App builds one learner's course app. done runs once the program has
-	// ended (with its final model) and returns a line for the learner, if any.
-	App func(learner string) (m tea.Model, done func(final tea.Model) string)
+	// App builds one learner's course app.
+	App AppFunc
+	// Instructors (--instructor-keys) get Board instead of the course,
+	// whatever the learners' rule; learners never get it.
+	Instructors map[string]bool
+	Board       AppFunc
+
+	// Sync is the class store that tutor class join writes to; nil: the
+	// sync channel is refused.
+	Sync classsync.Store
 }
 
 // Server is a running tutor serve.
@@ -50,6 +76,11 @@ type Server struct {
 	enrolled *Enrolled
 	active   atomic.Int64
 	sessions sync.WaitGroup
+	limit    *connLimiter
+
+	mu       sync.Mutex    // guards stopping against sessions.Add
+	stopping chan struct{} // closed by Close
+	stopped  bool
 }
 
 // New builds the server; the host key is created in cfg.Dir if missing.
@@ -57,7 +88,13 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Keys == nil && cfg.JoinCode == "" && !cfg.Open {
 		return nil, errors.New("no access rule: use --authorized-keys FILE, --join-code CODE or --open")
 	}
-	s := &Server{cfg: cfg}
+	if len(cfg.Instructors) > 0 && cfg.Board == nil {
+		return nil, errors.New("instructor keys without a board")
+	}
+	s := &Server{cfg: cfg, stopping: make(chan struct{})}
+	if cfg.ConnRate > 0 {
+		s.limit = newConnLimiter(cfg.ConnRate, time.Now)
+	}
 	if cfg.JoinCode != "" {
 		e, err := OpenEnrolled(cfg.Dir)
 		if err != nil {
@@ -77,28 +114,20 @@ func New(cfg Config) (*Server, error) {
 	srv.ServerConfigCallback = func(ssh.Context) *gossh.ServerConfig {
 		return &gossh.ServerConfig{PublicKeyCallback: s.publicKey}
 	}
+	srv.ChannelHandlers = map[string]ssh.ChannelHandler{"session": ssh.DefaultSessionHandler, classsync.ChannelType: s.syncChannel}
 	s.srv = srv
 	return s, nil
 }
 
-// Serve accepts connections on l until Close.
+// Serve accepts connections on l until Close; with ConnRate, an address
+// past its rate is refused at once (see connLimiter).
 func (s *Server) Serve(l net.Listener) error {
+	if s.limit != nil {
+		l = &limitedListener{Listener: l, limit: s.limit, logf: s.logf}
+	}
 	err := s.srv.Serve(l)
 	if errors.Is(err, ssh.ErrServerClosed) {
 		return nil
-	}
-	return err
-}
-
-// Close disconnects everyone (each session's progress is saved as its app
-// quits) and waits for the sessions to end or ctx to be done.
-func (s *Server) Close(ctx context.Context) error {
-	err := s.srv.Close()
-	done := make(chan struct{})
-	go func() { s.sessions.Wait(); close(done) }()
-	select {
-	case <-done:
-	case <-ctx.Done():
 	}
 	return err
 }
@@ -113,12 +142,20 @@ func learnerPerms(k gossh.PublicKey) *gossh.Permissions {
 	return &gossh.Permissions{Extensions: map[string]string{learnerExt: Fingerprint(k)}}
 }
 
+func instructorPerms(k gossh.PublicKey) *gossh.Permissions {
+	p := learnerPerms(k)
+	p.Extensions[roleExt] = roleInstructor
+	return p
+}
+
 var errDenied = errors.New("permission denied")
 
 // publicKey admits a key the rules let in; with a join code, an unknown key
 // goes on to keyboard-interactive, once its owner has signed with it.
 func (s *Server) publicKey(conn gossh.ConnMetadata, k gossh.PublicKey) (*gossh.Permissions, error) {
 	switch {
+	case s.cfg.Instructors[Fingerprint(k)]:
+		return instructorPerms(k), nil
 	case s.cfg.Open, s.cfg.Keys[Fingerprint(k)], s.enrolled != nil && s.enrolled.Has(k):
 		return learnerPerms(k), nil
 	case s.cfg.JoinCode != "":

@@ -31,8 +31,8 @@ func (h hello) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 func (h hello) View() tea.View { return tea.NewView("hello " + h.learner) }
 
-func helloApp(learner string) (tea.Model, func(tea.Model) string) {
-	return hello{learner}, func(tea.Model) string { return "bye" }
+func helloApp(l Learner) (tea.Model, func(tea.Model) string) {
+	return hello{l.ID}, func(tea.Model) string { return "bye" }
 }
 
 // start runs a server on a loopback port; it is closed at the end of the test.

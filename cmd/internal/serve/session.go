@@ -31,10 +31,15 @@ func (s *Server) course(ssh.Handler) ssh.Handler {
 			wish.Fatalln(sess, MsgNoTerminal)
 			return
 		}
-		learner := sess.Permissions().Extensions[learnerExt]
+		ext := sess.Permissions().Extensions
+		learner := ext[learnerExt]
 		if learner == "" { // every auth path sets it; never serve a nameless learner
 			wish.Fatalln(sess, "permission denied")
 			return
+		}
+		app, who := s.cfg.App, "learner"
+		if ext[roleExt] == roleInstructor {
+			app, who = s.cfg.Board, "instructor"
 		}
 		if n := s.active.Add(1); s.cfg.MaxSessions > 0 && n > int64(s.cfg.MaxSessions) {
 			s.active.Add(-1)
@@ -43,11 +48,14 @@ func (s *Server) course(ssh.Handler) ssh.Handler {
 			return
 		}
 		defer s.active.Add(-1)
-		s.sessions.Add(1)
+		if !s.enter() {
+			wish.Fatalln(sess, MsgStopping)
+			return
+		}
 		defer s.sessions.Done()
-		s.logf("%s connected from %s", learner, sess.RemoteAddr())
+		s.logf("%s %s connected from %s", who, learner, sess.RemoteAddr())
 
-		m, done := s.cfg.App(learner)
+		m, done := app(Learner{ID: learner, Addr: sess.LocalAddr().String()})
 		// MakeOptions: the session as input and output, the client's
 		// environment and TERM, its window size and colour profile. The
 		// server's signals are the server's: it ends every session itself.
@@ -61,7 +69,10 @@ func (s *Server) course(ssh.Handler) ssh.Handler {
 		go func() {
 			for {
 				select {
-				case <-ctx.Done(): // the client went away, or the server closes
+				case <-ctx.Done(): // the client went away
+					p.Quit()
+					return
+				case <-s.stopping: // the server stops: quit (and save) first
 					p.Quit()
 					return
 				case w := <-windows:
@@ -74,7 +85,10 @@ func (s *Server) course(ssh.Handler) ssh.Handler {
 			s.logf("%s: %v", learner, err)
 		}
 		line := done(final)
-		s.logf("%s disconnected", learner)
+		s.logf("%s %s disconnected", who, learner)
+		if s.isStopping() {
+			wish.Println(sess, MsgStopping)
+		}
 		if line != "" {
 			wish.Println(sess, line)
 		}

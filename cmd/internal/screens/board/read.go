@@ -103,7 +103,7 @@ func Read(ctx context.Context, lessons []Lesson, r progress.ClassReader, now tim
 				on = append(on, classreport.OnLesson{Learner: l.ID, Lesson: les.ID, Since: t})
 			}
 		}
-		in.Learners = append(in.Learners, classreport.Learner{ID: l.ID})
+		in.Learners = append(in.Learners, classreport.Learner{ID: l.ID, Name: l.Name})
 		d.Rows = append(d.Rows, row)
 	}
 	rep := classreport.Analyze(in)

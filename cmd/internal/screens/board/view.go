@@ -41,7 +41,7 @@ func (m Model) View() string {
 	}
 	title := "Class board"
 	if m.loaded {
-		title += fmt.Sprintf(" · %d learners · %d stuck · read %s", len(m.data.Rows), stuck, m.data.At.Local().Format("15:04:05"))
+		title += fmt.Sprintf(" · %s · %d stuck · read %s", plural(len(m.data.Rows), "learner"), stuck, m.data.At.Local().Format("15:04:05"))
 	}
 	lines := []string{st.Title.Render(fit(title, w))}
 	var head strings.Builder
@@ -171,4 +171,12 @@ func pad(s string, w int) string {
 		return s + strings.Repeat(" ", w-n)
 	}
 	return s
+}
+
+// plural is "1 learner", "2 learners".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

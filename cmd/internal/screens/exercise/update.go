@@ -41,7 +41,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 					s.Failed++
 				}
 			})
-			if c.Passed {
+			if c.Passed && msg.record == nil { // the app marks only what is stored
 				cmd = func() tea.Msg { return PassedMsg{c} }
 			}
 		}

@@ -7,12 +7,17 @@
 // no I/O: the parent records answers (AnsweredMsg), marks the lesson
 // (FinishedMsg), says whether the lesson is then done (LessonStatusMsg) and
 // opens the next one (NextLessonMsg).
+//
+// Nothing is shown as accepted before it is stored: a first answer's
+// feedback waits for the parent's CommittedMsg, and a passed lesson quiz's
+// summary for its LessonStatusMsg (see pending.go).
 package quiz
 
 import (
 	"fmt"
 	"maps"
 	"slices"
+	"sync/atomic"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -29,6 +34,9 @@ type (
 		ItemID string
 		Right  bool
 		Picked []string // the texts of the choices picked; empty for a skip
+		// Screen is the quiz screen that answered, for CommittedMsg:
+		// another screen's answer to the same item is not this one's.
+		Screen uint64
 	}
 	// FinishedMsg is sent when the summary appears. Passed means at least
 	// the pass mark of the items were right on the first try.
@@ -37,12 +45,26 @@ type (
 		Passed   bool
 		Results  []quizzes.ItemResult
 	}
-	// LessonStatusMsg is the parent's answer to FinishedMsg: whether the
-	// lesson is now done (read, and its quiz passed).
+	// LessonStatusMsg is the parent's answer to FinishedMsg once the pass
+	// is stored: whether the lesson is now done (read, and its quiz
+	// passed). Err says the pass could not be stored: the screen does not
+	// show it as passed and enter tries again.
 	LessonStatusMsg struct {
 		LessonID string
 		Done     bool
+		Err      error
 	}
+	// CommittedMsg is the parent's answer to AnsweredMsg: the answer is
+	// stored (Err nil), and only then does the screen show its feedback;
+	// or it could not be (Err), and the learner can answer again.
+	CommittedMsg struct {
+		ItemID string
+		Screen uint64 // AnsweredMsg's
+		Err    error
+	}
+	// SlowMsg says what the screen waits for is taking long to store: it
+	// shows "Saving…" until the answer comes.
+	SlowMsg struct{}
 	// NextLessonMsg asks the parent to open the lesson after LessonID
 	// (an intent, as ExitMsg is: see common.Asker).
 	NextLessonMsg struct{ LessonID string }
@@ -99,6 +121,7 @@ func (p phase) String() string { return [...]string{"asking", "answered", "summa
 type Model struct {
 	common   common.Common
 	keys     KeyMap
+	id       uint64 // tells this screen's answers from another's (AnsweredMsg.Screen)
 	title    string
 	lessonID string
 	items    []*quizzes.Item
@@ -112,9 +135,16 @@ type Model struct {
 	tried    map[string]bool // answers already submitted (multi), as sets
 	feedback feedback
 	note     string // an answer that was not another attempt: why
+	failed   string // the last answer (or pass) could not be stored: why
 
 	// lessonDone is the parent's word on the lesson (LessonStatusMsg).
 	lessonDone, statusKnown bool
+
+	// wait is what the screen waits for the parent to store before it
+	// shows what it earned (nil: nothing); held are the keys pressed
+	// meanwhile, replayed once it is stored.
+	wait *pending
+	held []tea.KeyPressMsg
 
 	common.Asker // its requests of the app (intents)
 }
@@ -138,12 +168,15 @@ const (
 	PassedLine = "You are right! Congratulations, now go to the next page"
 )
 
+// screens numbers the quiz screens (Model.id).
+var screens atomic.Uint64
+
 // New starts a quiz over items (a lesson's quiz when lessonID is set), the
 // choices ordered by seed.
 // Items missed on the first try come back at the end (quizzes.Rules.Requeue)
 // and the pass mark is quizzes.DefaultPassMark; see WithPassMark.
 func New(c common.Common, title, lessonID string, items []*quizzes.Item, seed uint64) Model {
-	m := Model{common: c, keys: DefaultKeyMap(c), title: title, lessonID: lessonID, items: items, seed: seed,
+	m := Model{common: c, keys: DefaultKeyMap(c), id: screens.Add(1), title: title, lessonID: lessonID, items: items, seed: seed,
 		sess: quizzes.NewSessionRules(items, seed, quizzes.Rules{Requeue: true})}
 	m.load()
 	return m
@@ -203,17 +236,23 @@ func (m Model) item() *quizzes.Item { return m.sess.Item() }
 // Model value kept elsewhere (Bubble Tea models are values) never changes
 // under its holder.
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
-	if st, ok := msg.(LessonStatusMsg); ok {
-		if st.LessonID == m.lessonID && m.lessonID != "" {
-			m.statusKnown, m.lessonDone = true, st.Done
-		}
+	switch msg := msg.(type) {
+	case LessonStatusMsg:
+		return m.lessonStatus(msg)
+	case CommittedMsg:
+		return m.committed(msg)
+	case SlowMsg:
+		m.slow()
 		return m, nil
 	}
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return m, nil
 	}
-	m.note = ""
+	if m.wait != nil {
+		return m.hold(k)
+	}
+	m.note, m.failed = "", ""
 	switch ph := m.phase(); {
 	case key.Matches(k, m.keys.Back):
 		m.Ask(ExitMsg{})
@@ -229,12 +268,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		}
 	case ph == answered:
 		if key.Matches(k, m.keys.Submit) {
-			m.sess = m.sess.Clone()
-			m.sess.Next()
-			m.load()
-			if m.sess.Done() {
-				return m, send(m.finished())
-			}
+			return m.next()
 		}
 	case key.Matches(k, m.keys.Up):
 		m.cursor = max(m.cursor-1, 0)
@@ -252,8 +286,8 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	case key.Matches(k, m.keys.Submit):
 		return m.submit()
 	case key.Matches(k, m.keys.Skip):
-		m.sess = m.sess.Clone()
-		return m.show(m.sess.Skip())
+		next := m.sess.Clone()
+		return m.answer(next, next.Skip(), "")
 	}
 	return m, nil
 }
@@ -285,19 +319,17 @@ func (m Model) submit() (Model, tea.Cmd) {
 		m.note = triedAlready
 		return m, nil
 	}
-	m.sess = m.sess.Clone()
-	fb := m.sess.Answer(positions)
-	if fb.Kind == quizzes.Missed {
+	next := m.sess.Clone()
+	return m.answer(next, next.Answer(positions), set)
+}
+
+// show words the session's feedback; set is the answer given, as a set of
+// display positions ("" for a skip).
+func (m *Model) show(fb quizzes.Feedback, set string) {
+	if fb.Kind == quizzes.Missed && set != "" {
 		m.tried = maps.Clone(m.tried)
 		m.tried[set] = true
 	}
-	return m.show(fb)
-}
-
-// show words the session's feedback; a first answer is sent to the parent
-// to record.
-func (m Model) show(fb quizzes.Feedback) (Model, tea.Cmd) {
-	it := m.item()
 	out := feedback{kind: fb.Kind}
 	switch fb.Kind {
 	case quizzes.Invalid:
@@ -320,11 +352,6 @@ func (m Model) show(fb quizzes.Feedback) (Model, tea.Cmd) {
 		}
 	}
 	m.feedback = out
-	var cmd tea.Cmd
-	if fb.First {
-		cmd = send(AnsweredMsg{ItemID: it.ID, Right: fb.FirstRight, Picked: fb.PickedTexts(it)})
-	}
-	return m, cmd
 }
 
 // explain is a choice's why, labelled with the choice's text in a multi
@@ -337,8 +364,8 @@ func (m Model) explain(ci int, named bool) string {
 	return c.Why
 }
 
-func (m Model) finished() FinishedMsg {
-	return FinishedMsg{LessonID: m.lessonID, Passed: m.sess.Passed(), Results: m.sess.Result().Items}
+func (m Model) finished(s *quizzes.Session) FinishedMsg {
+	return FinishedMsg{LessonID: m.lessonID, Passed: s.Passed(), Results: s.Result().Items}
 }
 
 func send(msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }

@@ -1,18 +1,15 @@
 package quiz
 
 import (
-	"context"
 	"reflect"
 	"strings"
 	"testing"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/tutor-dev/tutor/cmd/internal/common"
-	"github.com/tutor-dev/tutor/cmd/internal/progress"
 	"github.com/tutor-dev/tutor/quizzes"
 )
 
@@ -50,12 +47,12 @@ func view(m Model) string { return ansi.Strip(m.View()) }
 func moveTo(t *testing.T, m Model, text string) Model {
 	t.Helper()
 	for range len(m.order) {
-		m, _ = m.Update(up)
+		m, _ = upd(m, up)
 	}
 	for pos, ci := range m.order {
 		if m.item().Choices[ci].Text == text {
 			for range pos {
-				m, _ = m.Update(down)
+				m, _ = upd(m, down)
 			}
 			return m
 		}
@@ -82,9 +79,9 @@ func TestQuizWrongThenRightThenMulti(t *testing.T) {
 	}
 
 	m = moveTo(t, m, "Amazon S3")
-	m, cmd := m.Update(enter)
+	m, cmd := upd(m, enter)
 	// The choice picked is sent by its text: display positions are shuffled.
-	if got := msgs(cmd); len(got) != 1 || !reflect.DeepEqual(got[0], AnsweredMsg{ItemID: "sync-trigger", Right: false, Picked: []string{"Amazon S3"}}) {
+	if got := msgs(cmd); len(got) != 1 || !reflect.DeepEqual(got[0], AnsweredMsg{ItemID: "sync-trigger", Right: false, Picked: []string{"Amazon S3"}, Screen: m.id}) {
 		t.Errorf("first answer sent %v, want AnsweredMsg{sync-trigger false [Amazon S3]}", got)
 	}
 	v = view(m)
@@ -94,7 +91,7 @@ func TestQuizWrongThenRightThenMulti(t *testing.T) {
 	}
 
 	m = moveTo(t, m, "Amazon API Gateway")
-	m, cmd = m.Update(enter)
+	m, cmd = upd(m, enter)
 	if cmd != nil {
 		t.Errorf("a second attempt must not record another answer: %v", msgs(cmd))
 	}
@@ -103,32 +100,32 @@ func TestQuizWrongThenRightThenMulti(t *testing.T) {
 		t.Errorf("right feedback:\n%s", v)
 	}
 
-	m, _ = m.Update(enter)
+	m, _ = upd(m, enter)
 	if !strings.Contains(view(m), "Question 2 of 2") || !strings.Contains(view(m), "[ ] ") {
 		t.Fatalf("second question:\n%s", view(m))
 	}
-	m, _ = m.Update(enter) // nothing toggled
+	m, _ = upd(m, enter) // nothing toggled
 	if !strings.Contains(view(m), "Choose with space first") {
 		t.Errorf("empty multi submit should explain:\n%s", view(m))
 	}
 	m = moveTo(t, m, "2")
-	m, _ = m.Update(space)
-	m, cmd = m.Update(enter)
-	if got := msgs(cmd); len(got) != 1 || !reflect.DeepEqual(got[0], AnsweredMsg{ItemID: "primes", Right: false, Picked: []string{"2"}}) {
+	m, _ = upd(m, space)
+	m, cmd = upd(m, enter)
+	if got := msgs(cmd); len(got) != 1 || !reflect.DeepEqual(got[0], AnsweredMsg{ItemID: "primes", Right: false, Picked: []string{"2"}, Screen: m.id}) {
 		t.Errorf("partial multi answer sent %v", got)
 	}
 	if !strings.Contains(view(m), "not all the right choices") {
 		t.Errorf("partial multi feedback:\n%s", view(m))
 	}
 	m = moveTo(t, m, "5")
-	m, _ = m.Update(space)
-	m, _ = m.Update(enter)
+	m, _ = upd(m, space)
+	m, _ = upd(m, enter)
 	if !strings.Contains(view(m), "You are right!") || !strings.Contains(view(m), "2: 2 is prime.") {
 		t.Errorf("multi right:\n%s", view(m))
 	}
 
 	// Both were missed on the first try: they come back, under "Review".
-	m, cmd = m.Update(enter)
+	m, cmd = upd(m, enter)
 	if cmd != nil {
 		t.Fatalf("the quiz finished before the review round: %v", msgs(cmd))
 	}
@@ -140,9 +137,9 @@ func TestQuizWrongThenRightThenMulti(t *testing.T) {
 	if cmd != nil {
 		t.Errorf("an answer in the review round must not be recorded: %v", msgs(cmd))
 	}
-	m, _ = m.Update(enter)
+	m, _ = upd(m, enter)
 	m, _ = answerRight(t, m)
-	m, cmd = m.Update(enter)
+	m, cmd = upd(m, enter)
 	got := msgs(cmd)
 	fin, ok := got[0].(FinishedMsg)
 	if !ok || fin.Passed || fin.LessonID != "event-sources" || len(fin.Results) != 2 || fin.Results[0].Attempts != 2 {
@@ -158,10 +155,10 @@ func TestQuizWrongThenRightThenMulti(t *testing.T) {
 	if strings.Contains(v, "Quiz passed") || strings.Contains(v, PassedLine) {
 		t.Errorf("a quiz of 0/2 passed:\n%s", v)
 	}
-	if stay, cmd := m.Update(tea.KeyPressMsg{Code: 'n', Text: "n"}); cmd != nil || stay.TakeIntent() != nil {
+	if stay, cmd := upd(m, tea.KeyPressMsg{Code: 'n', Text: "n"}); cmd != nil || stay.TakeIntent() != nil {
 		t.Errorf("n on a quiz not passed sent %v, asked %v", msgs(cmd), stay.Intent())
 	}
-	if closed, _ := m.Update(enter); closed.TakeIntent() != (ExitMsg{}) {
+	if closed, _ := upd(m, enter); closed.TakeIntent() != (ExitMsg{}) {
 		t.Error("enter on the summary should close the quiz")
 	}
 }
@@ -171,38 +168,38 @@ func answerRight(t *testing.T, m Model) (Model, tea.Cmd) {
 	t.Helper()
 	it := m.item()
 	if it.Kind != quizzes.Multi {
-		return moveTo(t, m, it.Choices[it.Correct()[0]].Text).Update(enter)
+		return upd(moveTo(t, m, it.Choices[it.Correct()[0]].Text), enter)
 	}
 	for pos, ci := range m.order {
 		if it.Choices[ci].Correct != m.picked[pos] {
 			m = moveTo(t, m, it.Choices[ci].Text)
-			m, _ = m.Update(space)
+			m, _ = upd(m, space)
 		}
 	}
-	return m.Update(enter)
+	return upd(m, enter)
 }
 
 func TestQuizSkipIsNotPassed(t *testing.T) {
 	m := newModel()
-	m, cmd := m.Update(skip)
-	if got := msgs(cmd); !reflect.DeepEqual(got[0], AnsweredMsg{ItemID: "sync-trigger", Right: false, Picked: []string{}}) {
+	m, cmd := upd(m, skip)
+	if got := msgs(cmd); !reflect.DeepEqual(got[0], AnsweredMsg{ItemID: "sync-trigger", Right: false, Picked: []string{}, Screen: m.id}) {
 		t.Errorf("skip sent %v", got)
 	}
 	if v := view(m); !strings.Contains(v, "Skipped. The right answer:") || !strings.Contains(v, "Amazon API Gateway: It waits") || !strings.Contains(v, "✓ (") {
 		t.Errorf("skip view:\n%s", v)
 	}
-	m, _ = m.Update(enter)
-	m, _ = m.Update(skip)
-	m, _ = m.Update(enter)
+	m, _ = upd(m, enter)
+	m, _ = upd(m, skip)
+	m, _ = upd(m, enter)
 	// The review round: a skip there sends the item to the back.
-	m, _ = m.Update(skip)
-	m, _ = m.Update(enter)
+	m, _ = upd(m, skip)
+	m, _ = upd(m, enter)
 	if v := view(m); !strings.Contains(v, "Review · Question 2 of 3") || !strings.Contains(v, "[primes]") {
 		t.Fatalf("after a skip in review:\n%s", v)
 	}
 	for range 2 {
 		m, _ = answerRight(t, m)
-		m, cmd = m.Update(enter)
+		m, cmd = upd(m, enter)
 	}
 	if fin := cmd().(FinishedMsg); fin.Passed {
 		t.Error("a quiz with skips passed")
@@ -214,17 +211,17 @@ func TestQuizSkipIsNotPassed(t *testing.T) {
 
 func TestQuizKeysAndSize(t *testing.T) {
 	m := newModel()
-	m, _ = m.Update(up) // stays on the first choice
+	m, _ = upd(m, up) // stays on the first choice
 	if m.cursor != 0 {
 		t.Errorf("cursor %d after up at the top", m.cursor)
 	}
 	for range 10 {
-		m, _ = m.Update(down)
+		m, _ = upd(m, down)
 	}
 	if m.cursor != 2 {
 		t.Errorf("cursor %d after many downs, want 2 (last)", m.cursor)
 	}
-	if left, _ := m.Update(esc); left.TakeIntent() != (ExitMsg{}) {
+	if left, _ := upd(m, esc); left.TakeIntent() != (ExitMsg{}) {
 		t.Error("esc should leave the quiz")
 	}
 	m.SetSize(24, 6)
@@ -249,37 +246,6 @@ func TestQuizKeysAndSize(t *testing.T) {
 func TestQuizGolden(t *testing.T) {
 	m := newModel()
 	m = moveTo(t, m, "Amazon SQS")
-	m, _ = m.Update(enter)
+	m, _ = upd(m, enter)
 	golden.RequireEqual(t, []byte(view(m)))
-}
-
-func TestRecorderSavesAfterAnswer(t *testing.T) {
-	dir := t.TempDir()
-	store, _, err := progress.OpenSQLite(context.Background(), dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer store.Close()
-	w := progress.NewWriter(store, progress.LocalLearner)
-	r := NewRecorder(w)
-	cmd := r.Record(AnsweredMsg{ItemID: "sync-trigger", Right: false, Picked: []string{"Amazon S3"}})
-	if cmd == nil {
-		t.Fatal("no save command")
-	}
-	if msg := cmd().(SavedMsg); msg.Err != nil {
-		t.Fatal(msg.Err)
-	}
-	if err := w.Close(); err != nil {
-		t.Fatal(err)
-	}
-	snap, err := store.Load(context.Background(), progress.LocalLearner)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if rec := snap.Review.Get("sync-trigger"); rec == nil || !rec.LastMissed || !rec.IsDue(time.Now()) {
-		t.Errorf("saved state %+v: want sync-trigger missed and due", rec)
-	}
-	if log, err := store.AnswerLog(context.Background()); err != nil || len(log) != 1 || !reflect.DeepEqual(log[0].Picked, []string{"Amazon S3"}) {
-		t.Errorf("answer log %+v (%v): want the choice picked, by its text", log, err)
-	}
 }

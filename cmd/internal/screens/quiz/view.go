@@ -61,7 +61,14 @@ func (m Model) View() string {
 	if m.note != "" {
 		add(st.InProgress.Render(wrap(m.note, 0)))
 	}
-	if m.feedback.kind != quizzes.NoFeedback || m.note != "" {
+	if m.failed != "" {
+		add(st.Error.Render(wrap(m.failed, 0)))
+	}
+	saving := m.saving()
+	if saving != "" {
+		add(st.Subtle.Render(saving))
+	}
+	if m.feedback.kind != quizzes.NoFeedback || m.note != "" || m.failed != "" || saving != "" {
 		add("")
 	}
 

@@ -1,0 +1,201 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/tutor-dev/tutor/cmd/internal/app"
+	"github.com/tutor-dev/tutor/cmd/internal/classsync"
+	"github.com/tutor-dev/tutor/cmd/internal/course"
+	"github.com/tutor-dev/tutor/cmd/internal/practice"
+	"github.com/tutor-dev/tutor/cmd/internal/progress"
+	"github.com/tutor-dev/tutor/cmd/internal/screens/board"
+	"github.com/tutor-dev/tutor/cmd/internal/screens/namein"
+	"github.com/tutor-dev/tutor/cmd/internal/serve"
+	"github.com/tutor-dev/tutor/cmd/internal/theme"
+)
+
+// stopWait bounds how long a stopping server waits for its learners'
+// sessions to quit and save before it drops their connections.
+const stopWait = 5 * time.Second
+
+// classServer is the SSH server over the class store.
+type classServer struct {
+	srv   *serve.Server
+	store progress.ClassStore
+}
+
+// serveDSN is the class store to open: --db, or the state directory's
+// tutor.db.
+func serveDSN(g *globals, db string) (string, error) {
+	if db != "" {
+		return db, nil
+	}
+	dir, err := progress.Dir(g.stateDir)
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(dir, progress.DBFile), nil
+}
+
+func newClassServer(g *globals, o serveOpts) (*classServer, error) {
+	cfg := serve.Config{JoinCode: o.joinCode, Open: o.open, MaxSessions: o.maxSessions, ConnRate: o.connRate, Log: g.stderr}
+	if o.authorizedKeys != "" {
+		keys, err := serve.ReadAuthorizedKeys(o.authorizedKeys)
+		if err != nil {
+			return nil, err
+		}
+		cfg.Keys = keys
+	}
+	if o.instructorKeys != "" {
+		keys, err := serve.ReadKeysFile("--instructor-keys", o.instructorKeys)
+		if err != nil {
+			return nil, err
+		}
+		cfg.Instructors = keys
+	}
+	crs, err := loadCourse(g)
+	if err != nil {
+		return nil, err
+	}
+	dir, err := progress.Dir(g.stateDir)
+	if err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("creating the state directory %s: %w", dir, err)
+	}
+	cfg.Dir = dir // host key, enrolled keys
+	dsn, err := serveDSN(g, o.db)
+	if err != nil {
+		return nil, err
+	}
+	store, err := progress.OpenClassStore(context.Background(), dsn)
+	if err != nil {
+		return nil, err
+	}
+	cfg.App = learnerApp(g, o, crs, store)
+	cfg.Sync, _ = store.(classsync.Store) // tutor class join: learners' own machines send here too (SQLite and PostgreSQL stores take it)
+	lessons := board.Lessons(crs)
+	dark, _ := theme.Initial(themeMode(g), "")
+	cfg.Board = func(serve.Learner) (tea.Model, func(tea.Model) string) {
+		src := func(ctx context.Context, now time.Time) (board.Data, error) {
+			return board.Read(ctx, lessons, store, now)
+		}
+		return board.NewRoot(src, dark), func(tea.Model) string { return "" }
+	}
+	srv, err := serve.New(cfg)
+	if err != nil {
+		store.Close()
+		return nil, err
+	}
+	return &classServer{srv, store}, nil
+}
+
+// learnerApp builds a learner's session: the name prompt first when they
+// have no name yet, then the course.
+func learnerApp(g *globals, o serveOpts, crs *course.Course, store progress.ClassStore) serve.AppFunc {
+	return func(l serve.Learner) (tea.Model, func(tea.Model) string) {
+		ctx := context.Background()
+		w := progress.NewWriter(store, l.ID)
+		done := func(final tea.Model) string { return endSession(final, w, o.idleTimeout) }
+		courseApp := func() tea.Model {
+			return app.New(app.Options{
+				Load: func() (app.Loaded, error) {
+					snap, err := store.Load(ctx, l.ID)
+					if err != nil {
+						return app.Loaded{}, err
+					}
+					return app.Loaded{Course: crs, State: snap.Progress, Warning: strings.Join(snap.Warnings, " · ")}, nil
+				},
+				Writer: w, Theme: themeMode(g), Remote: true, ClassAddr: l.Addr, IdleTimeout: o.idleTimeout,
+				QuizStats: func() (practice.Stats, error) {
+					snap, err := store.Load(ctx, l.ID)
+					if err != nil {
+						return practice.Stats{}, err
+					}
+					return practice.Summary(crs.Quizzes, snap.Review, time.Now()), nil
+				},
+			})
+		}
+		name, err := store.Name(ctx, l.ID)
+		if err != nil {
+			fmt.Fprintf(g.stderr, "tutor serve: %s: reading their name: %v\n", l.ID, err)
+		}
+		if name != "" || err != nil {
+			return courseApp(), done
+		}
+		save := func(name string) error {
+			return store.Apply(ctx, l.ID, progress.SetName{Name: name, At: time.Now()})
+		}
+		return namein.New(save, courseApp, o.idleTimeout), done
+	}
+}
+
+// endSession saves what the app still holds and says goodbye.
+func endSession(final tea.Model, w *progress.Writer, idle time.Duration) string {
+	m, ok := final.(app.Model)
+	if ok {
+		for _, c := range m.FinalChanges() {
+			w.Submit(c)
+		}
+	}
+	werr := w.Close()
+	prompt, _ := final.(namein.Model)
+	switch {
+	case ok && m.Err() != nil:
+		return "tutor: " + m.Err().Error()
+	case werr != nil:
+		return "tutor: some progress was not saved: " + werr.Error()
+	case ok && m.Idled(), prompt.Idled():
+		return fmt.Sprintf("Disconnected: no key pressed for %v. Your progress is saved; connect again to go on.", idle)
+	}
+	return "Your progress is saved. See you next time."
+}
+
+// close stops the server: every learner is told, their progress saved
+// (within stopWait), then the store is closed.
+func (c *classServer) close() error {
+	ctx, cancel := context.WithTimeout(context.Background(), stopWait)
+	defer cancel()
+	err := c.srv.Close(ctx)
+	return errors.Join(err, c.store.Close())
+}
+
+func runServe(g *globals, o serveOpts) error {
+	c, err := newClassServer(g, o)
+	if err != nil {
+		return err
+	}
+	l, err := net.Listen("tcp", o.listen)
+	if err != nil {
+		c.close()
+		return fmt.Errorf("--listen %s: %w", o.listen, err)
+	}
+	host, port, _ := net.SplitHostPort(l.Addr().String())
+	if o.open {
+		fmt.Fprintf(g.stderr, "tutor serve: WARNING: --open: ANYONE who can reach %s gets in, with any SSH key.\n", l.Addr())
+	}
+	fmt.Fprintf(g.stderr, "tutor serve: serving the course on %s (progress in %s); learners type: ssh -p %s %s\n", l.Addr(), c.store.Where(), port, host)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	done := make(chan error, 1)
+	go func() { done <- c.srv.Serve(l) }()
+	select {
+	case err = <-done:
+	case <-ctx.Done():
+		stop() // a second Ctrl+C ends the process at once
+		fmt.Fprintln(g.stderr, "tutor serve: stopping: telling every learner, saving their progress")
+	}
+	return errors.Join(err, c.close())
+}
