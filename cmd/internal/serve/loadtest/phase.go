@@ -138,7 +138,7 @@ func runPhase(ctx context.Context, c config, b bins, dir string, kill bool) (res
 			srv.kill()
 			track(srv, false)
 			if n, err := lag.stored(ctx); err == nil {
-				r.LagAtKill = shownNow - n
+				r.LagAtKill = max(shownNow-n, 0) // below 0: commits whose feedback was not drawn yet
 			}
 			time.Sleep(time.Second)
 			if srv, err = startTutor(b, c, state, srv.addr); err != nil {
