@@ -62,11 +62,15 @@ func runClassBoard(g *globals, db string) error {
 	src := func(ctx context.Context, now time.Time) (board.Data, error) {
 		return board.Read(ctx, lessons, store, now)
 	}
-	dark, _ := theme.Initial(themeMode(g), os.Getenv("COLORFGBG"))
+	dark, follow := theme.Initial(themeMode(g), os.Getenv("COLORFGBG"))
+	root := board.NewRoot(src, dark)
+	if follow { // --theme auto: the terminal's background answer decides
+		root = root.FollowTerminal()
+	}
 	opts := []tea.ProgramOption{tea.WithInput(in), tea.WithOutput(out)}
 	if os.Getenv("NO_COLOR") != "" {
 		opts = append(opts, tea.WithColorProfile(colorprofile.Ascii))
 	}
-	_, err = tea.NewProgram(board.NewRoot(src, dark), opts...).Run()
+	_, err = tea.NewProgram(root, opts...).Run()
 	return err
 }

@@ -1,23 +1,19 @@
 package main
 
 import (
-	"bufio"
 	"cmp"
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"net"
 	"net/url"
 	"os"
 	"os/signal"
 	"path/filepath"
 	"strconv"
-	"strings"
 	"syscall"
 
 	"github.com/spf13/cobra"
-	"golang.org/x/term"
 
 	"github.com/tutor-dev/tutor/cmd/internal/classsync"
 	"github.com/tutor-dev/tutor/cmd/internal/progress"
@@ -26,6 +22,7 @@ import (
 type classJoinOpts struct {
 	url  string
 	once bool
+	name string
 }
 
 func newClassJoinCmd(g *globals) *cobra.Command {
@@ -41,22 +38,33 @@ here and is sent when it can; nothing is sent twice. It uses your ssh-agent's
 keys, else ~/.ssh/id_ed25519, id_ecdsa or id_rsa; if the class uses a join
 code it asks for it. The server's host key is remembered on first use (in
 class_known_hosts in the state directory) and a changed one is refused.
+If the class has no name for your key it asks for the name your instructor
+sees (or takes --name); a name is given once, as on a first SSH login.
 
 Exit codes: 0 stopped with ctrl+c, or (--once) everything sent; 1 the key was
 refused, the host key changed, no usable key, or (--once) the server could
 not be reached; 2 a malformed address or flag.`,
 		Example: `  tutor class join ssh://10.0.0.5:2222
-  tutor class join --once ssh://class.example:2222   # send what there is, then exit`,
+  tutor class join --once ssh://class.example:2222   # send what there is, then exit
+  tutor class join --name "Ana Lima" ssh://10.0.0.5:2222`,
 		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
 				return usageErrorf("class join takes one address, ssh://HOST:PORT (got %d arguments)", len(args))
 			}
 			o.url = args[0]
+			if cmd.Flags().Changed("name") {
+				name, err := progress.CleanName(o.name)
+				if err != nil {
+					return usageErrorf("--name %q: %v", o.name, err)
+				}
+				o.name = name
+			}
 			return runClassJoin(g, o)
 		},
 	}
 	cmd.Flags().BoolVar(&o.once, "once", false, "send what there is to send, then exit")
+	cmd.Flags().StringVar(&o.name, "name", "", "your name as your instructor sees it (`NAME`, 1 to 40 characters), if the class has none for your key yet")
 	return cmd
 }
 
@@ -118,12 +126,19 @@ func runClassJoin(g *globals, o classJoinOpts) error {
 	fmt.Fprintf(g.stdout, "sending the progress in %s to %s with your key from %s\n", store.Where(), addr, id.From)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	err = classsync.Run(ctx, classsync.Options{
+	p := newPrompter(ctx, g.stdin, g.stderr)
+	opts := classsync.Options{
 		Addr: addr, User: user, Identity: id, Once: o.once,
 		KnownHosts: filepath.Join(dir, classsync.KnownHostsFile),
-		Prompt:     joinPrompt(ctx, g.stdin, g.stderr),
+		Prompt:     p.joinCode,
+		Name:       o.name,
+		NameHint:   fmt.Sprintf("the class has no name for you, so your instructor sees your key's fingerprint: run tutor class join --name \"Your Name\" %s to give one", o.url),
 		Local:      store, Out: g.stdout,
-	})
+	}
+	if p.typed {
+		opts.AskName = p.name
+	}
+	err = classsync.Run(ctx, opts)
 	if err != nil {
 		var pe *classsync.PermanentError
 		if o.once && !errors.As(err, &pe) {
@@ -135,47 +150,4 @@ func runClassJoin(g *globals, o classJoinOpts) error {
 		fmt.Fprintln(g.stdout, "stopped; what was sent is in the class store, the rest is sent when you run this again")
 	}
 	return nil
-}
-
-// joinPrompt asks the class's join code on stderr and reads one line (a
-// ctrl+c while it waits ends the wait).
-func joinPrompt(ctx context.Context, in io.Reader, out io.Writer) func(instruction, question string) (string, error) {
-	lines := make(chan string)
-	var started bool
-	f, isFile := in.(*os.File)
-	typed := isFile && term.IsTerminal(int(f.Fd())) // else piped: end the prompt's line ourselves
-	return func(instruction, question string) (string, error) {
-		if instruction != "" {
-			fmt.Fprintln(out, instruction)
-		}
-		fmt.Fprint(out, question)
-		if !started {
-			started = true
-			go func() {
-				defer close(lines)
-				r := bufio.NewReader(in)
-				for {
-					line, err := r.ReadString('\n')
-					if line != "" {
-						lines <- strings.TrimSpace(line)
-					}
-					if err != nil {
-						return
-					}
-				}
-			}()
-		}
-		select {
-		case <-ctx.Done():
-			return "", ctx.Err()
-		case line, ok := <-lines:
-			if !ok {
-				return "", errors.New("the server asks for the class's join code and none was typed: run this in a terminal and type the code your instructor gave")
-			}
-			if !typed {
-				fmt.Fprintln(out)
-			}
-			return line, nil
-		}
-	}
 }

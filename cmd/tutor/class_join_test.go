@@ -44,6 +44,55 @@ func TestParseClassURL(t *testing.T) {
 	}
 }
 
+// joinKey makes a HOME with an SSH key (~/.ssh/id_ed25519): the home, the
+// key file and its fingerprint.
+func joinKey(t *testing.T) (home, keyFile, fp string) {
+	t.Helper()
+	home = t.TempDir()
+	_, priv, _ := ed25519.GenerateKey(rand.Reader)
+	block, err := gossh.MarshalPrivateKey(priv, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.MkdirAll(filepath.Join(home, ".ssh"), 0o700)
+	keyFile = filepath.Join(home, ".ssh", "id_ed25519")
+	if err := os.WriteFile(keyFile, pem.EncodeToMemory(block), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	signer, _ := gossh.NewSignerFromKey(priv)
+	return home, keyFile, gossh.FingerprintSHA256(signer.PublicKey())
+}
+
+// joinServer serves a class (a SQLite store in its own directory) that
+// admits the key fp, on a loopback port, until the test ends.
+func joinServer(t *testing.T, fp string) (*progress.SQLite, string, net.Listener) {
+	t.Helper()
+	ctx := context.Background()
+	classDir := t.TempDir()
+	class, _, err := progress.OpenSQLite(ctx, classDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { class.Close() })
+	srv, err := serve.New(serve.Config{Keys: map[string]bool{fp: true}, Dir: classDir, Sync: class})
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(l) }()
+	t.Cleanup(func() {
+		c, cancel := context.WithTimeout(ctx, 10*time.Second)
+		defer cancel()
+		srv.Close(c)
+		<-done
+	})
+	return class, classDir, l
+}
+
 // joinRun runs the binary, as tutor does, with its own HOME (for ~/.ssh) and
 // no ssh-agent.
 func joinRun(t *testing.T, home, state string, args ...string) (string, string, int) {
@@ -67,41 +116,9 @@ func joinRun(t *testing.T, home, state string, args ...string) (string, string, 
 // class store with `tutor class join --once`, once; the class report shows
 // them under the key's fingerprint.
 func TestBinaryClassJoinOnce(t *testing.T) {
-	home := t.TempDir()
-	_, priv, _ := ed25519.GenerateKey(rand.Reader)
-	block, err := gossh.MarshalPrivateKey(priv, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	os.MkdirAll(filepath.Join(home, ".ssh"), 0o700)
-	keyFile := filepath.Join(home, ".ssh", "id_ed25519")
-	if err := os.WriteFile(keyFile, pem.EncodeToMemory(block), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	signer, _ := gossh.NewSignerFromKey(priv)
-	fp := gossh.FingerprintSHA256(signer.PublicKey())
-
+	home, keyFile, fp := joinKey(t)
 	ctx := context.Background()
-	classDir := t.TempDir()
-	class, _, err := progress.OpenSQLite(ctx, classDir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer class.Close()
-	srv, err := serve.New(serve.Config{Keys: map[string]bool{fp: true}, Dir: classDir, Sync: class})
-	if err != nil {
-		t.Fatal(err)
-	}
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	go srv.Serve(l)
-	defer func() {
-		c, cancel := context.WithTimeout(ctx, 10*time.Second)
-		defer cancel()
-		srv.Close(c)
-	}()
+	class, classDir, l := joinServer(t, fp)
 
 	state := stateDir(t)
 	mine, _, err := progress.OpenSQLite(ctx, state)

@@ -70,10 +70,26 @@ func TestBinaryServeSIGTERM(t *testing.T) {
 	term.waitFor(t, "Event")
 	term.send("\r") // opens the first lesson
 	term.waitFor(t, "lesson 1 of")
-	from := len(term.out.String())
-	term.send("jjjjj") // scrolls: the position is saved as the session ends
-	waitUntil(t, func() bool { return len(term.out.String()) > from }, "no redraw after scrolling")
-	time.Sleep(300 * time.Millisecond) // the rest of the keys (a bound, not a budget)
+	// The keys below scroll only once the text is rendered, which a full
+	// repaint shows by its footer: "  0%" (not "100%", nor "…" while rendering).
+	term.waitRedrawn(t, "  0%")
+	term.send("jjjjj")
+	// The reading position is saved once scrolling settles: the store having
+	// it says the keys were read, whatever the machine's load (no sleep).
+	crs, err := loadCourse(&globals{stateDir: state})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := progress.OpenExisting(context.Background(), filepath.Join(state, progress.DBFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	fp, first := serve.Fingerprint(learner.PublicKey()), crs.Lessons.Lessons[0].ID
+	waitUntil(t, func() bool {
+		snap, err := s.Load(context.Background(), fp)
+		return err == nil && snap.Progress.Lesson(first).Offset > 0
+	}, "the scrolled position never reached the store")
 	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
 		t.Fatal(err)
 	}
@@ -89,17 +105,7 @@ func TestBinaryServeSIGTERM(t *testing.T) {
 	}
 	term.waitFor(t, serve.MsgStopping)
 	term.waitFor(t, "Your progress is saved")
-	s, err := progress.OpenExisting(context.Background(), filepath.Join(state, progress.DBFile))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	crs, err := loadCourse(&globals{stateDir: state})
-	if err != nil {
-		t.Fatal(err)
-	}
-	snap, err := s.Load(context.Background(), serve.Fingerprint(learner.PublicKey()))
-	first := crs.Lessons.Lessons[0].ID
+	snap, err := s.Load(context.Background(), fp)
 	if err != nil || snap.Name != "Sig" || snap.Progress.Last != first || snap.Progress.Lesson(first).Offset == 0 {
 		t.Fatalf("after the stop: name %q, last %q, offset %d (%v)", snap.Name, snap.Progress.Last, snap.Progress.Lesson(first).Offset, err)
 	}

@@ -86,20 +86,31 @@ func newClassServer(g *globals, o serveOpts) (*classServer, error) {
 	}
 	cfg.App = learnerApp(g, o, crs, store)
 	cfg.Sync, _ = store.(classsync.Store) // tutor class join: learners' own machines send here too (SQLite and PostgreSQL stores take it)
-	lessons := board.Lessons(crs)
-	dark, _ := theme.Initial(themeMode(g), "")
-	cfg.Board = func(serve.Learner) (tea.Model, func(tea.Model) string) {
-		src := func(ctx context.Context, now time.Time) (board.Data, error) {
-			return board.Read(ctx, lessons, store, now)
-		}
-		return board.NewRoot(src, dark), func(tea.Model) string { return "" }
-	}
+	cfg.Board = instructorBoard(g, crs, store)
 	srv, err := serve.New(cfg)
 	if err != nil {
 		store.Close()
 		return nil, err
 	}
 	return &classServer{srv, store}, nil
+}
+
+// instructorBoard builds an instructor's session: the live board, in the
+// theme of the instructor's terminal (its COLORFGBG, then its answer to the
+// background colour query), not the server's.
+func instructorBoard(g *globals, crs *course.Course, store progress.ClassStore) serve.AppFunc {
+	lessons := board.Lessons(crs)
+	return func(l serve.Learner) (tea.Model, func(tea.Model) string) {
+		src := func(ctx context.Context, now time.Time) (board.Data, error) {
+			return board.Read(ctx, lessons, store, now)
+		}
+		dark, follow := theme.Initial(themeMode(g), l.Getenv("COLORFGBG"))
+		root := board.NewRoot(src, dark)
+		if follow {
+			root = root.FollowTerminal()
+		}
+		return root, func(tea.Model) string { return "" }
+	}
 }
 
 // learnerApp builds a learner's session: the name prompt first when they
@@ -118,7 +129,7 @@ func learnerApp(g *globals, o serveOpts, crs *course.Course, store progress.Clas
 					}
 					return app.Loaded{Course: crs, State: snap.Progress, Warning: strings.Join(snap.Warnings, " · ")}, nil
 				},
-				Writer: w, Theme: themeMode(g), Remote: true, ClassAddr: l.Addr, IdleTimeout: o.idleTimeout,
+				Writer: w, Theme: themeMode(g), ColorFGBG: l.Getenv("COLORFGBG"), Remote: true, ClassAddr: l.Addr, IdleTimeout: o.idleTimeout,
 				QuizStats: func() (practice.Stats, error) {
 					snap, err := store.Load(ctx, l.ID)
 					if err != nil {

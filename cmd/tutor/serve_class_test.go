@@ -8,7 +8,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tutor-dev/tutor/cmd/internal/progress"
 	"github.com/tutor-dev/tutor/cmd/internal/progress/pgtest"
+	"github.com/tutor-dev/tutor/cmd/internal/screens/board"
 	"github.com/tutor-dev/tutor/cmd/internal/serve"
 )
 
@@ -155,4 +157,31 @@ func mustRead(t *testing.T, path string) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// TestInstructorBoardTakesTheClientTheme: the board over SSH is drawn for
+// the instructor's terminal (the COLORFGBG their client sent), not the
+// server's, and follows the terminal's background answer.
+func TestInstructorBoardTakesTheClientTheme(t *testing.T) {
+	g := &globals{stateDir: t.TempDir()}
+	crs, err := loadCourse(g)
+	if err != nil {
+		t.Fatal(err)
+	}
+	store, err := progress.OpenClassStore(context.Background(), filepath.Join(g.stateDir, progress.DBFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	app := instructorBoard(g, crs, store)
+	for env, dark := range map[string]bool{"COLORFGBG=0;15": false, "COLORFGBG=15;0": true, "TERM=xterm": true} {
+		m, _ := app(serve.Learner{ID: "SHA256:x", Env: []string{"LANG=C", env}})
+		if got := m.(board.Root).Dark(); got != dark {
+			t.Errorf("%s: dark %v, want %v", env, got, dark)
+		}
+	}
+	g.theme = "light"
+	if m, _ := app(serve.Learner{Env: []string{"COLORFGBG=15;0"}}); m.(board.Root).Dark() {
+		t.Error("--theme light on the server gave a dark board")
+	}
 }

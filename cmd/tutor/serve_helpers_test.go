@@ -115,6 +115,16 @@ func (s *sshTerm) waitFor(t testing.TB, want ...string) {
 	}
 }
 
+// waitSince is waitFor on what came after the first from bytes.
+func (s *sshTerm) waitSince(t testing.TB, from int, want string) {
+	t.Helper()
+	for deadline := time.Now().Add(30 * time.Second); !strings.Contains(ansi.Strip(s.out.String()[from:]), want); time.Sleep(20 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("the screen never showed %q; it shows:\n%s", want, s.text())
+		}
+	}
+}
+
 func (s *sshTerm) send(keys string) { s.in.Write([]byte(keys)) }
 
 // enterName answers the first-login prompt.
@@ -130,8 +140,9 @@ func (s *sshTerm) enterName(t testing.TB, name string) {
 func (s *sshTerm) answerFirstQuizItem(t *testing.T, firstWord string) {
 	t.Helper()
 	s.waitFor(t, firstWord)
+	from := len(s.out.String())
 	s.send("\r") // open the first lesson
-	time.Sleep(200 * time.Millisecond)
+	s.waitSince(t, from, "lesson 1 of")
 	s.send("t") // its quiz
 	s.waitFor(t, "Question 1 of")
 	s.send(" \r")
@@ -141,18 +152,22 @@ func (s *sshTerm) answerFirstQuizItem(t *testing.T, firstWord string) {
 func stateIn(t *testing.T) string { return filepath.Join(t.TempDir(), "state") }
 
 // waitRedrawn polls until a full redraw shows want: the renderer sends only
-// the cells that change, so each poll resizes the window (which repaints
-// it all) and reads what came after.
+// the cells that change, so each round resizes the window (which repaints
+// it all) and watches what comes after; a round whose repaint does not show
+// want (yet) is followed by another. The times are poll intervals and a
+// bound for a hung server, not budgets.
 func (s *sshTerm) waitRedrawn(t *testing.T, want string) {
 	t.Helper()
-	for i, deadline := 0, time.Now().Add(30*time.Second); ; i++ {
+	deadline := time.Now().Add(60 * time.Second)
+	for i := 0; ; i++ {
 		from := len(s.out.String())
 		if err := s.sess.WindowChange(30, 100+i%2); err != nil {
 			t.Fatal(err)
 		}
-		time.Sleep(200 * time.Millisecond)
-		if strings.Contains(ansi.Strip(s.out.String()[from:]), want) {
-			return
+		for round := time.Now().Add(time.Second); time.Now().Before(round); time.Sleep(20 * time.Millisecond) {
+			if strings.Contains(ansi.Strip(s.out.String()[from:]), want) {
+				return
+			}
 		}
 		if time.Now().After(deadline) {
 			t.Fatalf("the screen never showed %q; it shows:\n%s", want, s.text())

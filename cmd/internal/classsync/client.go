@@ -30,9 +30,17 @@ type Options struct {
 	// Prompt asks the learner one keyboard-interactive question (the join
 	// code); nil: such a server is refused with a line saying why.
 	Prompt func(instruction, question string) (string, error)
-	Local  Local
-	Out    io.Writer // one line per batch sent, and the link's ups and downs
-	Once   bool      // send everything there is, then return
+	// Name is the display name to give the class when it has none for
+	// this key (checked with progress.CleanName by the caller).
+	Name string
+	// AskName asks the learner for a display name (checked), when the
+	// class has none and Name is empty; "" is no answer. nil: there is no
+	// terminal to ask on; NameHint (one line) is printed instead.
+	AskName  func(ctx context.Context) (string, error)
+	NameHint string
+	Local    Local
+	Out      io.Writer // one line per batch sent, and the link's ups and downs
+	Once     bool      // send everything there is, then return
 
 	Poll       time.Duration // how often the local store is read; default 1s
 	MinBackoff time.Duration // first wait before reconnecting; default 1s
@@ -76,6 +84,7 @@ func Run(ctx context.Context, o Options) error {
 		return &PermanentError{err}
 	}
 	backoff, offline, linked := o.MinBackoff, false, false
+	var named naming
 	for {
 		l, err := dial(ctx, o, origin)
 		if err == nil {
@@ -86,7 +95,7 @@ func Run(ctx context.Context, o Options) error {
 				fmt.Fprintf(o.Out, "back online: linked to %s again\n", o.Addr)
 			}
 			offline, linked, backoff = false, true, o.MinBackoff
-			err = l.run(ctx, o)
+			err = l.run(ctx, o, &named)
 			l.close()
 			if err == nil {
 				return nil
@@ -133,13 +142,15 @@ func waiting(ctx context.Context, o Options, origin string) string {
 
 // link is one connection with its sync channel.
 type link struct {
-	client   *gossh.Client
-	ch       gossh.Channel
-	lost     chan struct{} // closed when the connection ends
-	learner  string
-	originID string
-	state    progress.SyncState
-	timeout  time.Duration
+	client    *gossh.Client
+	ch        gossh.Channel
+	lost      chan struct{} // closed when the connection ends
+	learner   string
+	names     bool   // the server takes a display name
+	className string // the class's name for the learner, "" none yet
+	originID  string
+	state     progress.SyncState
+	timeout   time.Duration
 }
 
 func (l *link) close() { l.ch.Close(); l.client.Close() }
@@ -170,13 +181,19 @@ func (l *link) roundTrip(v any) (reply, error) {
 
 // run sends batches until ctx is done (nil), the link fails, or (Once)
 // nothing is left.
-func (l *link) run(ctx context.Context, o Options) error {
+func (l *link) run(ctx context.Context, o Options, named *naming) error {
 	view := l.state
 	if err := o.Local.SaveAcked(ctx, o.Addr, view); err != nil {
 		return &PermanentError{err}
 	}
 	stop := context.AfterFunc(ctx, func() { l.client.Close() })
 	defer stop()
+	if err := l.name(ctx, o, named); err != nil {
+		if ctx.Err() != nil {
+			return nil
+		}
+		return err
+	}
 	limit := progress.MaxSyncRecords
 	for {
 		b, err := o.Local.Pending(ctx, l.origin(), view, limit)

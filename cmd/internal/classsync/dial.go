@@ -82,6 +82,6 @@ func dial(ctx context.Context, o Options, origin string) (*link, error) {
 		return nil, err
 	}
 	nc.SetDeadline(time.Time{}) // from here each round trip has its watchdog
-	l.learner, l.state = r.Learner, r.State
+	l.learner, l.state, l.names, l.className = r.Learner, r.State, r.Names, r.Name
 	return l, nil
 }

@@ -31,6 +31,8 @@ type class struct {
 	stop  func()
 	// noSync: serve without a class store for sync (an older server)
 	noSync bool
+	// noNames: the sync store keeps no names (a server before names)
+	noNames bool
 }
 
 // newClass opens the class store in a fresh state directory and starts a
@@ -61,7 +63,10 @@ func (c *class) start(addr string) {
 	c.t.Helper()
 	cfg := c.cfg
 	cfg.Dir = c.dir
-	if !c.noSync {
+	switch {
+	case c.noNames:
+		cfg.Sync = struct{ progress.SyncStore }{c.store}
+	case !c.noSync:
 		cfg.Sync = c.store
 	}
 	srv, err := serve.New(cfg)

@@ -19,7 +19,8 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// The same link to a PostgreSQL class store: sent once, twice nothing.
+// The same link to a PostgreSQL class store: sent once, twice nothing;
+// the name given is stored there.
 func TestJoinPostgres(t *testing.T) {
 	dsn := pgtest.DSN(t)
 	pg, err := progress.OpenPostgres(ctx, dsn)
@@ -45,10 +46,15 @@ func TestJoinPostgres(t *testing.T) {
 	l.do(progress.Open{Lesson: "sqs", At: t0}, answer("sqs-1", false, "A"), answer("sqs-1", true, "B"),
 		progress.ExerciseChecked{Exercise: "e", Passed: true})
 	c := &class{addr: ln.Addr().String()}
+	o := l.options(c, "")
+	o.Name = "Pg Learner"
 	for range 2 {
-		if err := classsync.Run(ctx, l.options(c, "")); err != nil {
+		if err := classsync.Run(ctx, o); err != nil {
 			t.Fatal(err)
 		}
+	}
+	if name, err := pg.Name(ctx, l.id()); err != nil || name != "Pg Learner" {
+		t.Fatalf("name in PostgreSQL %q (%v)", name, err)
 	}
 	if n, err := pg.AnswerCount(ctx, l.id()); err != nil || n != 2 {
 		t.Fatalf("%d answers in PostgreSQL (%v), want 2", n, err)

@@ -10,7 +10,12 @@
 // of JSON. The client says hello (protocol version, origin); the server
 // answers with what it holds from that origin (the high-water marks and the
 // learner's lessons); then each batch the client sends is applied in one
-// transaction and answered with the new state. The package knows nothing of
+// transaction and answered with the new state. A server whose store keeps
+// display names says so in its answer to hello (names), with the name it
+// has for the learner, if any; the client may then send a message with a
+// name (and no batch), which the server stores as the learner's name and
+// answers. Both sides ignore fields they do not know, so an older client or
+// server simply never names anyone. The package knows nothing of
 // terminals; the command (cmd/tutor/class_join.go) and the server
 // (cmd/internal/serve/sync.go) wire it.
 package classsync
@@ -45,15 +50,19 @@ type hello struct {
 	Origin  string `json:"origin"`
 }
 
-// request is every later client message.
+// request is every later client message: a batch, or (to a server that
+// said names) a display name, alone.
 type request struct {
 	Batch progress.SyncBatch `json:"batch"`
+	Name  string             `json:"name,omitempty"`
 }
 
 // reply is every server message. Error, when set, is one line for the
 // learner and the server closes the channel after it.
 type reply struct {
 	Learner string              `json:"learner,omitempty"` // in the answer to hello: the learner's id
+	Names   bool                `json:"names,omitempty"`   // in the answer to hello: a name may be sent
+	Name    string              `json:"name,omitempty"`    // the class's name for the learner ("" none yet)
 	State   progress.SyncState  `json:"state"`
 	Applied progress.SyncCounts `json:"applied"`
 	Error   string              `json:"error,omitempty"`

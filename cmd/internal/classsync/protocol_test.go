@@ -44,6 +44,7 @@ func TestServeRefusesBadInput(t *testing.T) {
 		{"other origin", []any{ok, request{Batch: progress.SyncBatch{Origin: "def"}}}, "origin"},
 		{"bad batch", []any{ok, request{Batch: progress.SyncBatch{Origin: "abc", Answers: []progress.SyncAnswer{{ID: 0, Item: "i", At: at}}}}}, "batch refused"},
 		{"cut short", []any{[]byte("\x00\x00\x00\x10{")}, "unexpected EOF"},
+		{"name to a store without names", []any{ok, request{Name: "Ana"}}, "does not take names"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			srv, cli := net.Pipe()
@@ -78,10 +79,59 @@ func TestServeRefusesBadInput(t *testing.T) {
 	}
 }
 
+// nameStore is a fakeStore that keeps names.
+type nameStore struct {
+	fakeStore
+	names map[string]string
+}
+
+func (n *nameStore) Name(_ context.Context, learner string) (string, error) {
+	return n.names[learner], nil
+}
+
+func (n *nameStore) Apply(_ context.Context, learner string, c progress.Change) error {
+	n.names[learner] = c.(progress.SetName).Name
+	return nil
+}
+
+// A store that keeps names offers them in the answer to hello, stores a
+// clean name once, and refuses a name CleanName refuses, in one line.
+func TestServeNames(t *testing.T) {
+	st := &nameStore{names: map[string]string{}}
+	srv, cli := net.Pipe()
+	done := make(chan error, 1)
+	go func() { done <- Serve(context.Background(), srv, st, "SHA256:x", nil); srv.Close() }()
+	send := func(v any) reply {
+		t.Helper()
+		go writeFrame(cli, v)
+		var r reply
+		if err := readFrame(cli, &r); err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+	if r := send(hello{Version: Version, Origin: "abc"}); !r.Names || r.Name != "" || r.Learner != "SHA256:x" {
+		t.Fatalf("answer to hello %+v", r)
+	}
+	if r := send(request{Name: "  Bo  "}); r.Name != "Bo" || r.Error != "" || st.names["SHA256:x"] != "Bo" {
+		t.Fatalf("naming: %+v, stored %q", r, st.names["SHA256:x"])
+	}
+	if r := send(request{Name: "Other"}); r.Name != "Bo" || st.names["SHA256:x"] != "Bo" {
+		t.Fatalf("renamed: %+v, stored %q", r, st.names["SHA256:x"])
+	}
+	r := send(request{Name: "Bad\x07name"})
+	if !strings.Contains(r.Error, "name refused") || strings.Contains(r.Error, "\n") || r.Retry {
+		t.Fatalf("a bad name: %+v", r)
+	}
+	if err := <-done; err == nil {
+		t.Fatal("Serve went on after refusing")
+	}
+}
+
 func TestFrameRoundTrip(t *testing.T) {
 	var buf bytes.Buffer
 	b := progress.SyncBatch{Origin: "o", Answers: []progress.SyncAnswer{{ID: 1, Item: "i", At: time.Unix(5, 0).UTC(), Picked: nil}, {ID: 2, Item: "j", At: time.Unix(6, 0).UTC(), Picked: []string{}}}}
-	if err := writeFrame(&buf, request{b}); err != nil {
+	if err := writeFrame(&buf, request{Batch: b}); err != nil {
 		t.Fatal(err)
 	}
 	var got request

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"time"
 
 	"github.com/tutor-dev/tutor/cmd/internal/progress"
 )
@@ -12,6 +13,19 @@ import (
 // Store is the class store a server applies batches to (the SQLite and
 // PostgreSQL stores are).
 type Store = progress.SyncStore
+
+// NameStore is a class store that also keeps learners' display names (the
+// SQLite and PostgreSQL stores do); with one, a learner linking their own
+// machine can name themselves as a learner logging in over SSH does.
+type NameStore interface {
+	Name(ctx context.Context, learner string) (string, error)
+	Apply(ctx context.Context, learner string, c progress.Change) error
+}
+
+var (
+	_ NameStore = (*progress.SQLite)(nil)
+	_ NameStore = (*progress.Postgres)(nil)
+)
 
 // Serve runs the server side of one channel for learner (the key's
 // fingerprint the SSH layer admitted) until the client closes it, ctx is
@@ -44,7 +58,17 @@ func Serve(ctx context.Context, rw io.ReadWriter, st Store, learner string, logf
 	if err != nil {
 		return busy("the class store cannot be read now", err)
 	}
-	if err := writeFrame(rw, reply{Learner: learner, State: state}); err != nil {
+	first := reply{Learner: learner, State: state}
+	ns, _ := st.(NameStore)
+	if ns != nil {
+		// A name that cannot be read now is not offered: syncing goes on.
+		if first.Name, err = ns.Name(ctx, learner); err != nil {
+			logf("%s: reading their name: %v", learner, err)
+			ns, first.Name = nil, ""
+		}
+		first.Names = ns != nil
+	}
+	if err := writeFrame(rw, first); err != nil {
 		return err
 	}
 	for {
@@ -54,6 +78,22 @@ func Serve(ctx context.Context, rw io.ReadWriter, st Store, learner string, logf
 				return nil
 			}
 			return refuse(err)
+		}
+		if req.Name != "" {
+			r, set, err := setName(ctx, ns, learner, req.Name)
+			switch {
+			case errors.Is(err, errNameStore):
+				return busy("the class store could not save your name", err)
+			case err != nil:
+				return refuse(err)
+			}
+			if set {
+				logf("%s named themselves %q (class sync)", learner, r.Name)
+			}
+			if err := writeFrame(rw, r); err != nil {
+				return err
+			}
+			continue
 		}
 		if req.Batch.Origin != h.Origin {
 			return refuse(fmt.Errorf("batch from origin %q on a link opened for %q", req.Batch.Origin, h.Origin))
@@ -72,6 +112,32 @@ func Serve(ctx context.Context, rw io.ReadWriter, st Store, learner string, logf
 			return err
 		}
 	}
+}
+
+// errNameStore: the store failed to save a name (the client tries again).
+var errNameStore = errors.New("saving the name")
+
+// setName stores a name a learner sent, unless the class has one (a name
+// is given once, as over SSH): the answer carries the class's name.
+func setName(ctx context.Context, ns NameStore, learner, typed string) (r reply, set bool, err error) {
+	if ns == nil {
+		return r, false, errors.New("this server does not take names")
+	}
+	name, err := progress.CleanName(typed)
+	if err != nil {
+		return r, false, fmt.Errorf("name refused: %w", err)
+	}
+	have, err := ns.Name(ctx, learner)
+	if err != nil {
+		return r, false, fmt.Errorf("%w: %v", errNameStore, err)
+	}
+	if have != "" {
+		return reply{Name: have}, false, nil
+	}
+	if err := ns.Apply(ctx, learner, progress.SetName{Name: name, At: time.Now()}); err != nil {
+		return r, false, fmt.Errorf("%w: %v", errNameStore, err)
+	}
+	return reply{Name: name}, true, nil
 }
 
 // Describe is counts as the learner reads them: "3 answers, 1 lesson".

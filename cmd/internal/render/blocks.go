@@ -7,8 +7,8 @@ import (
 	"github.com/yuin/goldmark/ast"
 )
 
-// line is one line of output, without the document's margin: code lines
-// (code blocks, tables) are marked so that a screen clips them instead of
+// line is one line of output, without the document's margin: the lines
+// of code blocks are marked so that a screen clips them instead of
 // wrapping them.
 type line struct {
 	text string
@@ -110,7 +110,7 @@ func (r *renderer) heading(n *ast.Heading, width int) []line {
 		return ls
 	}
 	ps := append([]piece{{text: hashes, st: sSubtle, glue: true}}, r.inline(n, st, nil)...)
-	lines := r.prose(ps, width)
+	lines := r.prose(ps, max(width-len(hashes), 1))
 	for i := 1; i < len(lines); i++ { // a long heading hangs under its text
 		lines[i].text = strings.Repeat(" ", len(hashes)) + lines[i].text
 	}

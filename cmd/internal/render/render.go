@@ -1,6 +1,6 @@
 // Package render turns lesson markdown into terminal text: goldmark's
 // CommonMark parser and a small ANSI writer of our own (render.go,
-// blocks.go, lists.go, table.go, inline.go), with syntax colour for code
+// blocks.go, lists.go, table.go, records.go, inline.go), with syntax colour for code
 // from the standard library (highlight.go). It links no glamour and no
 // chroma: their package init alone cost every command of the tutor about
 // 20 ms.
@@ -52,7 +52,7 @@ func Cmd(key Key, md string) tea.Cmd {
 	}
 }
 
-// CodeMark starts every line of a code block (and of a table) in
+// CodeMark starts every line of a code block in
 // Markdown's output. It is an APC string, which terminals ignore and
 // ansi.Strip and ansi.StringWidth skip; screens read it (NewPage) to clip
 // code instead of wrapping it, and StripMarks removes it for output that
@@ -74,9 +74,9 @@ const (
 )
 
 // Markdown renders md for a terminal of the given width: prose is wrapped
-// to the width, code blocks and tables are never wrapped (each of their
-// lines starts with CodeMark; a screen clips them and scrolls them
-// sideways).
+// to the width, code blocks are never wrapped (each of their lines starts
+// with CodeMark; a screen clips them and scrolls them sideways), a table is
+// a grid if it fits the width and stacked records if not (table.go).
 func Markdown(md string, width int, dark bool) (string, error) {
 	renders.Add(1)
 	r := &renderer{src: []byte(md), pal: newPalette(dark)}
@@ -84,9 +84,9 @@ func Markdown(md string, width int, dark bool) (string, error) {
 }
 
 // Plain renders md as plain text with no escape codes, for pipes and files:
-// prose wrapped at width, code blocks and tables as they are (tabs
-// expanded) indented like the terminal's (two columns right of the text),
-// however wide.
+// prose wrapped at width, code blocks as they are (tabs expanded) indented
+// like the terminal's (two columns right of the text), however wide, and
+// tables laid out as Markdown lays them out.
 func Plain(md string, width int) (string, error) {
 	renders.Add(1)
 	r := &renderer{src: []byte(md), pal: plainPalette()}

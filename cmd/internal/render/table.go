@@ -11,9 +11,10 @@ import (
 // A GitHub-style table reaches the renderer as a paragraph (goldmark's
 // table extension is not linked in: its package init would cost every
 // command). table recognises one: every line starts with a pipe and the
-// second is the delimiter row. A table is drawn like code: one line per
-// row, cells never wrapped, lines marked so a screen clips a table wider
-// than itself and scrolls it sideways.
+// second is the delimiter row. A table that fits the width is drawn as a
+// grid, one line per row; one that does not is drawn as stacked records
+// (records.go), so nothing is clipped off the side of the screen and no
+// cell breaks inside a token.
 
 var delimRow = regexp.MustCompile(`^\|?(\s*:?-+:?\s*\|)*\s*:?-+:?\s*\|?$`)
 
@@ -57,7 +58,7 @@ func (r *renderer) table(n ast.Node, width int) ([]line, bool) {
 	if start > 0 {
 		out = append(r.sub(strings.Join(src[:start], "\n"), width), line{})
 	}
-	out = append(out, r.grid(rows)...)
+	out = append(out, r.layout(rows, width)...)
 	if end < len(src) {
 		out = append(append(out, line{}), r.sub(strings.Join(src[end:], "\n"), width)...)
 	}
@@ -70,22 +71,31 @@ func (r *renderer) sub(md string, width int) []line {
 	return s.blocks(mdParser().Parse(text.NewReader(s.src)), width)
 }
 
-// grid draws the rows of a table (the second is the delimiter row).
-func (r *renderer) grid(rows [][]string) []line {
-	aligns := make([]align, len(rows[1]))
+// cells is a table's inline markdown, parsed: the header row's cells,
+// the body rows' cells (each row as many as the header's), each column's
+// alignment and its widest cell.
+type cells struct {
+	head   [][]piece
+	body   [][][]piece
+	aligns []align
+	widths []int
+}
+
+// parseCells parses the rows of a table (the second is the delimiter row).
+func (r *renderer) parseCells(rows [][]string) cells {
+	var t cells
+	t.aligns = make([]align, len(rows[1]))
 	for i, d := range rows[1] {
 		d = strings.TrimSpace(d)
 		switch {
 		case strings.HasPrefix(d, ":") && strings.HasSuffix(d, ":"):
-			aligns[i] = alignCenter
+			t.aligns[i] = alignCenter
 		case strings.HasSuffix(d, ":"):
-			aligns[i] = alignRight
+			t.aligns[i] = alignRight
 		}
 	}
-	ncol := len(aligns)
-	// Each cell's inline markdown, rendered on one line.
-	cells := make([][][]piece, 0, len(rows)-1)
-	widths := make([]int, ncol)
+	ncol := len(t.aligns)
+	t.widths = make([]int, ncol)
 	for ri, row := range rows {
 		if ri == 1 {
 			continue
@@ -97,24 +107,62 @@ func (r *renderer) grid(rows [][]string) []line {
 				st = sBold
 			}
 			cs[ci] = r.cell(row[ci], st)
-			widths[ci] = max(widths[ci], piecesWidth(cs[ci]))
+			t.widths[ci] = max(t.widths[ci], piecesWidth(cs[ci]))
 		}
-		cells = append(cells, cs)
+		if ri == 0 {
+			t.head = cs
+		} else {
+			t.body = append(t.body, cs)
+		}
 	}
+	return t
+}
+
+// gridWidth is how wide the table is drawn as a grid.
+func (t cells) gridWidth() int {
+	w := 3 * (len(t.widths) - 1) // " │ " between columns
+	for _, cw := range t.widths {
+		w += cw
+	}
+	return w
+}
+
+// layout draws a table as a grid if it fits width, else as records.
+func (r *renderer) layout(rows [][]string, width int) []line {
+	t := r.parseCells(rows)
+	switch {
+	case t.gridWidth() <= width:
+		return r.grid(t)
+	case len(t.body) == 0: // a header alone: its cells, wrapped
+		var ps []piece
+		for i, c := range t.head {
+			if i > 0 {
+				ps = append(ps, piece{text: " | ", st: sSubtle})
+			}
+			ps = append(ps, c...)
+		}
+		return r.prose(unglue(ps, width), width)
+	}
+	return r.records(t, width)
+}
+
+// grid draws a table one line per row, the header ruled off.
+func (r *renderer) grid(t cells) []line {
+	ncol := len(t.widths)
 	sep, cross, rule := " │ ", "─┼─", "─"
 	if r.pal.plain {
 		sep, cross, rule = " | ", "-|-", "-"
 	}
 	var out []line
-	for ri, cs := range cells {
+	for ri, cs := range append([][][]piece{t.head}, t.body...) {
 		var b strings.Builder
 		for ci := range ncol {
 			if ci > 0 {
 				r.pal.paint(&b, sSubtle, sep)
 			}
-			gap := widths[ci] - piecesWidth(cs[ci])
+			gap := t.widths[ci] - piecesWidth(cs[ci])
 			left := 0
-			switch aligns[ci] {
+			switch t.aligns[ci] {
 			case alignCenter:
 				left = gap / 2
 			case alignRight:
@@ -126,10 +174,10 @@ func (r *renderer) grid(rows [][]string) []line {
 				b.WriteString(strings.Repeat(" ", gap-left))
 			}
 		}
-		out = append(out, line{text: b.String(), code: true})
+		out = append(out, line{text: b.String()})
 		if ri == 0 {
 			var d strings.Builder
-			for ci, w := range widths {
+			for ci, w := range t.widths {
 				if ci > 0 {
 					d.WriteString(cross)
 				}
@@ -137,7 +185,7 @@ func (r *renderer) grid(rows [][]string) []line {
 			}
 			var s strings.Builder
 			r.pal.paint(&s, sSubtle, d.String())
-			out = append(out, line{text: s.String(), code: true})
+			out = append(out, line{text: s.String()})
 		}
 	}
 	return out

@@ -45,7 +45,7 @@ func parseKeys(path string, data []byte) (map[string]bool, error) {
 		}
 		k, _, _, _, err := gossh.ParseAuthorizedKey([]byte(line))
 		if err != nil {
-			return nil, fmt.Errorf("%s:%d: not a public key (%v); each line must be one key as in ~/.ssh/id_ed25519.pub", path, n, err)
+			return nil, fmt.Errorf("%s:%d: not a public key (%s); each line must be one key as in ~/.ssh/id_ed25519.pub", path, n, keyLineProblem(line))
 		}
 		keys[Fingerprint(k)] = true
 	}

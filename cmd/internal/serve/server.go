@@ -10,6 +10,7 @@ import (
 	"io"
 	"net"
 	"path/filepath"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -38,6 +39,21 @@ const (
 type Learner struct {
 	ID   string // the key's SHA256 fingerprint
 	Addr string // the server address the client connected to (host:port)
+	// Env is the environment the client sent (NAME=value), such as
+	// COLORFGBG for the theme; the server's own environment is no guide to
+	// the learner's terminal.
+	Env []string
+}
+
+// Getenv is the value of name in the client's environment, "" if unset.
+func (l Learner) Getenv(name string) string {
+	v := ""
+	for _, e := range l.Env {
+		if k, val, ok := strings.Cut(e, "="); ok && k == name {
+			v = val // the last one wins, as in os/exec
+		}
+	}
+	return v
 }
 
 // AppFunc builds one session's program. done runs once the program has
@@ -78,9 +94,12 @@ type Server struct {
 	sessions sync.WaitGroup
 	limit    *connLimiter
 
-	mu       sync.Mutex    // guards stopping against sessions.Add
+	mu       sync.Mutex    // guards stopping against sessions.Add and listeners
 	stopping chan struct{} // closed by Close
 	stopped  bool
+	// listeners are those Serve was given; Close closes them itself, for
+	// the SSH server forgets a Shutdown when Serve starts after it.
+	listeners map[net.Listener]bool
 }
 
 // New builds the server; the host key is created in cfg.Dir if missing.
@@ -120,13 +139,30 @@ func New(cfg Config) (*Server, error) {
 }
 
 // Serve accepts connections on l until Close; with ConnRate, an address
-// past its rate is refused at once (see connLimiter).
+// past its rate is refused at once (see connLimiter). After Close (even a
+// Close that came first) it closes l and returns nil.
 func (s *Server) Serve(l net.Listener) error {
+	s.mu.Lock()
+	if s.stopped {
+		s.mu.Unlock()
+		l.Close()
+		return nil
+	}
+	if s.listeners == nil {
+		s.listeners = map[net.Listener]bool{}
+	}
+	s.listeners[l] = true
+	s.mu.Unlock()
+	defer func() {
+		s.mu.Lock()
+		delete(s.listeners, l)
+		s.mu.Unlock()
+	}()
 	if s.limit != nil {
 		l = &limitedListener{Listener: l, limit: s.limit, logf: s.logf}
 	}
 	err := s.srv.Serve(l)
-	if errors.Is(err, ssh.ErrServerClosed) {
+	if errors.Is(err, ssh.ErrServerClosed) || s.isStopping() {
 		return nil
 	}
 	return err

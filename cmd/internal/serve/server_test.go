@@ -290,6 +290,34 @@ func TestBadAuthorizedKeysLine(t *testing.T) {
 	}
 }
 
+// TestBadKeyLineReason: a bad line gets one reason in plain words, not the
+// SSH library's "no key found; last parsing error for ignored line".
+func TestBadKeyLineReason(t *testing.T) {
+	good := strings.Fields(string(gossh.MarshalAuthorizedKey(newKey(t).PublicKey())))
+	for line, want := range map[string]string{
+		"ssh-ed25519 nonsense":                    "the key after ssh-ed25519 is damaged or cut short",
+		"ssh-ed25519 AAAA-not-a-key":              "the key after ssh-ed25519 is not base64",
+		"ssh-ed25519":                             "no key after ssh-ed25519",
+		"ssh-ed25519 " + good[1][:20]:             "the key after ssh-ed25519 is", // not base64 or cut short
+		"ssh-ed25519 " + good[1][:len(good[1])-8]: "the key after ssh-ed25519 is",
+		"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5":        "damaged or cut short",
+		good[1]:                                   "no key type such as ssh-ed25519",
+		"hello world":                             "no key type such as ssh-ed25519",
+		"-----BEGIN OPENSSH PRIVATE KEY-----":     "this is a private key",
+		`from="x ssh-ed25519 ` + good[1]:          "the options before ssh-ed25519 do not parse",
+	} {
+		p := filepath.Join(t.TempDir(), "keys")
+		if err := os.WriteFile(p, []byte(line+"\n"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		_, err := ReadAuthorizedKeys(p)
+		if err == nil || !strings.Contains(err.Error(), p+":1: not a public key ("+want) ||
+			strings.Contains(err.Error(), "ssh:") || strings.Contains(err.Error(), "\n") {
+			t.Errorf("%q: %v, want %q", line, err, want)
+		}
+	}
+}
+
 func TestNoColor(t *testing.T) {
 	for env, want := range map[string]bool{"NO_COLOR=yes": true, "NO_COLOR=1": true, "NO_COLOR=": false, "TERM=xterm": false} {
 		if got := noColor([]string{env}); got != want {

@@ -55,7 +55,7 @@ func (s *Server) course(ssh.Handler) ssh.Handler {
 		defer s.sessions.Done()
 		s.logf("%s %s connected from %s", who, learner, sess.RemoteAddr())
 
-		m, done := app(Learner{ID: learner, Addr: sess.LocalAddr().String()})
+		m, done := app(Learner{ID: learner, Addr: sess.LocalAddr().String(), Env: sess.Environ()})
 		// MakeOptions: the session as input and output, the client's
 		// environment and TERM, its window size and colour profile. The
 		// server's signals are the server's: it ends every session itself.

@@ -39,6 +39,9 @@ func (s *Server) Close(ctx context.Context) error {
 		s.stopped = true
 		close(s.stopping)
 	}
+	for l := range s.listeners { // a Serve that began after Shutdown below would not see it
+		l.Close()
+	}
 	s.mu.Unlock()
 	// Shutdown with a context already done closes the listeners and
 	// returns without waiting for the connections (which clients hold

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	gossh "golang.org/x/crypto/ssh"
 )
 
 // TestConnLimiter: a burst of the rate gets in at once, the next is
@@ -149,4 +150,78 @@ func TestAppGetsTheAddress(t *testing.T) {
 		t.Fatal(err)
 	}
 	shell(t, c, "hello at "+addr)
+}
+
+// TestCloseBeforeServe: a Close that comes before Serve has begun makes
+// Serve return nil at once (it used to accept forever), and the listener
+// is closed; so does a Close racing a Serve that has just begun.
+func TestCloseBeforeServe(t *testing.T) {
+	for _, first := range []string{"close", "serve"} {
+		srv, err := New(Config{Dir: t.TempDir(), Open: true, App: helloApp})
+		if err != nil {
+			t.Fatal(err)
+		}
+		l, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			t.Fatal(err)
+		}
+		served := make(chan error, 1)
+		closeNow := func() {
+			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+			defer cancel()
+			if err := srv.Close(ctx); err != nil {
+				t.Errorf("%s first: close: %v", first, err)
+			}
+		}
+		if first == "close" {
+			closeNow()
+			go func() { served <- srv.Serve(l) }()
+		} else {
+			go func() { served <- srv.Serve(l) }()
+			closeNow()
+		}
+		select {
+		case err := <-served:
+			if err != nil {
+				t.Fatalf("%s first: serve: %v", first, err)
+			}
+		case <-time.After(20 * time.Second): // a bound for a hang, not a budget
+			l.Close()
+			t.Fatalf("%s first: Serve still running after Close", first)
+		}
+		if c, err := net.Dial("tcp", l.Addr().String()); err == nil {
+			c.Close()
+			t.Fatalf("%s first: the listener still takes connections", first)
+		}
+	}
+}
+
+// TestAppGetsTheClientEnv: the app is given the environment the client sent
+// (its COLORFGBG sets the theme of the learner's or instructor's screen).
+func TestAppGetsTheClientEnv(t *testing.T) {
+	key := newKey(t)
+	addr := start(t, Config{Open: true, App: func(l Learner) (tea.Model, func(tea.Model) string) {
+		return hello{"colorfgbg " + l.Getenv("COLORFGBG") + "."}, func(tea.Model) string { return "" }
+	}})
+	c, err := dial(t, addr, key, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := c.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.Setenv("COLORFGBG", "0;15"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.RequestPty("xterm-256color", 24, 80, gossh.TerminalModes{}); err != nil {
+		t.Fatal(err)
+	}
+	out := &syncBuf{}
+	s.Stdout = out
+	if err := s.Shell(); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, out, "colorfgbg 0;15.")
 }
