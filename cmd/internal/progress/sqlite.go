@@ -80,16 +80,33 @@ func openDB(ctx context.Context, path string) (*SQLite, error) {
 	if err != nil {
 		return nil, fmt.Errorf("opening %s: %w", path, err)
 	}
-	// One connection per process: the process's own writes are already
-	// ordered (see Writer); other processes wait on busy_timeout.
+	// One writing connection per process: the process's own writes are
+	// already ordered (see Writer); other processes wait on busy_timeout.
 	db.SetMaxOpenConns(1)
 	s := &SQLite{&sqlStore{db: db, where: path, sched: quizzes.QuizScheduler()}}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, err
 	}
+	// Reads (a learner's Load, names, the class's reads) go to a pool of
+	// read-only connections: WAL lets them read while the writer commits,
+	// so a new learner's first screen does not queue behind every other
+	// learner's answers on the one writing connection. A read sees every
+	// commit that returned before it started.
+	rdb, err := sql.Open("sqlite", path+"?_pragma=busy_timeout("+fmt.Sprint(busyTimeout.Milliseconds())+")&_pragma=query_only(1)")
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("opening %s: %w", path, err)
+	}
+	rdb.SetMaxOpenConns(readConns)
+	rdb.SetMaxIdleConns(readConns)
+	s.rdb = rdb
 	return s, nil
 }
+
+// readConns is the size of the read pool: reads are short, and more
+// connections than cores only add memory (each has its page cache).
+const readConns = 4
 
 // Apply records one change in one transaction.
 func (s *sqlStore) Apply(ctx context.Context, learner string, c Change) error {

@@ -57,7 +57,8 @@ func (d dialect) rebind(q string) string {
 // Postgres: one set of statements, one transaction discipline.
 type sqlStore struct {
 	db      *sql.DB
-	where   string // the file or the address (without password), for messages
+	rdb     *sql.DB // SQLite's read-only pool for queryRow and query; nil: reads use db
+	where   string  // the file or the address (without password), for messages
 	sched   quizzes.Scheduler
 	dialect dialect
 	close   func() // also run by Close (PostgreSQL's connection pool)
@@ -77,12 +78,20 @@ func (t txn) QueryRow(q string, args ...any) *sql.Row {
 	return t.tx.QueryRow(t.d.rebind(q), args...)
 }
 
+// reader is the handle reads outside a transaction use.
+func (s *sqlStore) reader() *sql.DB {
+	if s.rdb != nil {
+		return s.rdb
+	}
+	return s.db
+}
+
 func (s *sqlStore) queryRow(ctx context.Context, q string, args ...any) *sql.Row {
-	return s.db.QueryRowContext(ctx, s.dialect.rebind(q), args...)
+	return s.reader().QueryRowContext(ctx, s.dialect.rebind(q), args...)
 }
 
 func (s *sqlStore) query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
-	return s.db.QueryContext(ctx, s.dialect.rebind(q), args...)
+	return s.reader().QueryContext(ctx, s.dialect.rebind(q), args...)
 }
 
 // Where is the database file or server.
@@ -91,6 +100,11 @@ func (s *sqlStore) Where() string { return s.where }
 // Close closes the database.
 func (s *sqlStore) Close() error {
 	err := s.db.Close()
+	if s.rdb != nil {
+		if rerr := s.rdb.Close(); err == nil {
+			err = rerr
+		}
+	}
 	if s.close != nil {
 		s.close()
 	}
