@@ -108,6 +108,7 @@ type Model struct {
 	opts   Options
 	common common.Common
 	cache  *render.LRU     // rendered lessons, shared by every copy of the model
+	foot   *footCache      // drawn help lines, shared likewise (footer.go)
 	stack  []common.Screen // bottom first; input goes to the last
 	help   help.Model
 	sized  bool
@@ -132,7 +133,7 @@ func New(opts Options) Model {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	m := Model{opts: opts, common: common.New(), cache: render.NewLRU(render.DefaultLRUSize), help: help.New(), lastKey: opts.Now()}
+	m := Model{opts: opts, common: common.New(), cache: render.NewLRU(render.DefaultLRUSize), help: help.New(), lastKey: opts.Now(), foot: newFootCache()}
 	dark, follow := theme.Initial(opts.Theme, opts.ColorFGBG)
 	m.follow = follow
 	m.common = withTheme(m.common, dark)
@@ -250,6 +251,7 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		m.common = withTheme(m.common, msg.IsDark())
 		m.help.Styles = help.DefaultStyles(msg.IsDark())
+		m.foot = newFootCache() // drawn in the old theme's styles
 		m.propagate()
 		return m, m.renderCmd()
 	case render.RenderedMsg:

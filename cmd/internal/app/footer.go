@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -14,11 +15,57 @@ import (
 // is left out whole, never cut; when some do not fit, the separators
 // shrink to two spaces to make room.
 func (m Model) footer(keys []key.Binding, more bool, w int) string {
+	id := footerKey(keys, more, w)
+	if out, ok := m.foot.get(id); ok {
+		return out
+	}
 	out, all := m.footerWith(keys, more, w, " • ")
 	if !all {
 		out, _ = m.footerWith(keys, more, w, "  ")
 	}
+	m.foot.put(id, out)
 	return out
+}
+
+// footCache keeps the footers drawn, by footerKey: the help line is the
+// same on most frames, and styling it each time was 7% of a class
+// server's CPU. It is shared by the copies of one session's model (one
+// goroutine) and emptied when the theme changes.
+type footCache struct{ lines map[string]string }
+
+// footCacheMax bounds the footers kept (a session sees a few screens, a
+// few widths).
+const footCacheMax = 32
+
+func newFootCache() *footCache { return &footCache{lines: map[string]string{}} }
+
+func (c *footCache) get(id string) (string, bool) {
+	if c == nil {
+		return "", false
+	}
+	out, ok := c.lines[id]
+	return out, ok
+}
+
+func (c *footCache) put(id, out string) {
+	if c == nil {
+		return
+	}
+	if len(c.lines) >= footCacheMax {
+		clear(c.lines)
+	}
+	c.lines[id] = out
+}
+
+// footerKey is everything a footer is drawn from but the styles.
+func footerKey(keys []key.Binding, more bool, w int) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d %t", w, more)
+	for _, k := range keys {
+		h := k.Help()
+		fmt.Fprintf(&b, "\x00%t\x00%s\x00%s", k.Enabled(), h.Key, h.Desc)
+	}
+	return b.String()
 }
 
 // footerWith is footer with one separator; all says every key fitted.

@@ -105,3 +105,45 @@ func TestWarningIsShownWholeUntilDismissed(t *testing.T) {
 		}
 	}
 }
+
+// rawLastLine is the help line of a frame with its styling.
+func rawLastLine(m Model) string {
+	lines := strings.Split(m.View().Content, "\n")
+	return lines[len(lines)-1]
+}
+
+// TestFooterCacheFollowsTheThemeAndWidth: the help line is kept between
+// frames; a new theme (the terminal's answer) or width draws it anew.
+func TestFooterCacheFollowsTheThemeAndWidth(t *testing.T) {
+	mk := func(mode theme.Mode) Model {
+		m := New(Options{Course: testCourse(t), Theme: mode, Now: func() time.Time { return time.Unix(0, 0) }})
+		m, _ = send(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
+		return m
+	}
+	light := rawLastLine(mk(theme.Light))
+	m := mk(theme.Auto)
+	dark := rawLastLine(m)
+	if dark == light {
+		t.Fatal("the test needs the themes' help lines to differ")
+	}
+	if again := rawLastLine(m); again != dark {
+		t.Fatalf("the same frame drew another help line:\n%q\n%q", again, dark)
+	}
+	m, _ = send(t, m, tea.BackgroundColorMsg{Color: color.White})
+	if got := rawLastLine(m); got != light {
+		t.Fatalf("after a white background the help line is not the light theme's:\n%q\nwant\n%q", got, light)
+	}
+	m, _ = send(t, m, tea.WindowSizeMsg{Width: 40, Height: 24})
+	if got := ansi.StringWidth(rawLastLine(m)); got > 40 {
+		t.Fatalf("at 40 columns the help line is %d wide", got)
+	}
+}
+
+// BenchmarkFooter is the outline's help line, drawn once per frame.
+func BenchmarkFooter(b *testing.B) {
+	m := New(Options{Course: testCourse(b), Theme: theme.Dark, Now: func() time.Time { return time.Unix(0, 0) }})
+	m, _ = send(b, m, tea.WindowSizeMsg{Width: 140, Height: 36})
+	for b.Loop() {
+		_ = m.View()
+	}
+}
