@@ -116,6 +116,7 @@ func instructorBoard(g *globals, crs *course.Course, store progress.ClassStore) 
 // learnerApp builds a learner's session: the name prompt first when they
 // have no name yet, then the course.
 func learnerApp(g *globals, o serveOpts, crs *course.Course, store progress.ClassStore) serve.AppFunc {
+	renders := app.NewSharedRenders(app.SharedRendersSize) // every learner reads the same course
 	return func(l serve.Learner) (tea.Model, func(tea.Model) string) {
 		ctx := context.Background()
 		w := progress.NewWriter(store, l.ID)
@@ -130,6 +131,7 @@ func learnerApp(g *globals, o serveOpts, crs *course.Course, store progress.Clas
 					return app.Loaded{Course: crs, State: snap.Progress, Warning: strings.Join(snap.Warnings, " · ")}, nil
 				},
 				Writer: w, Theme: themeMode(g), ColorFGBG: l.Getenv("COLORFGBG"), Remote: true, ClassAddr: l.Addr, IdleTimeout: o.idleTimeout,
+				Renders: renders,
 				QuizStats: func() (practice.Stats, error) {
 					snap, err := store.Load(ctx, l.ID)
 					if err != nil {

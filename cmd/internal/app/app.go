@@ -62,6 +62,10 @@ type Options struct {
 	// (workspace, checks, hints) for the exercise screen.
 	Exercises exercise.Store
 
+	// Renders, when set, is a cache of rendered lessons shared with other
+	// sessions of the same course (tutor serve); see SharedRenders.
+	Renders *SharedRenders
+
 	// Remote: the app runs on a server for a learner over SSH (tutor serve).
 	// Exercises, which build and run the learner's code, are not opened there:
 	// the exercise activity says how to do it on their own machine.
@@ -316,7 +320,7 @@ func (m *Model) openLesson(id string) {
 	i := m.opts.Course.Lessons.Index(id)
 	ls := lesson.New(m.screenCommon(), l, i, len(m.opts.Course.Lessons.Lessons), m.opts.State.Lesson(id).Offset, m.lessonActivities(l))
 	ls.SetPosition(m.opts.State.Lesson(id).Position)
-	if out, ok := m.cache.Get(render.Key{Lesson: id, Width: ls.ContentWidth(), Dark: m.common.Styles.Dark}); ok {
+	if out, ok := m.cached(render.Key{Lesson: id, Width: ls.ContentWidth(), Dark: m.common.Styles.Dark}); ok {
 		ls.SetContent(out)
 	}
 	closeScreens(m.stack[1:])

@@ -29,7 +29,7 @@ func (m *Model) renderCmd() tea.Cmd {
 		return nil
 	}
 	k := m.renderKey()
-	if out, ok := m.cache.Get(k); ok {
+	if out, ok := m.cached(k); ok {
 		if !l.Loaded() {
 			return m.setLessonContent(out)
 		}
@@ -43,7 +43,7 @@ func (m *Model) renderCmd() tea.Cmd {
 			return cmd
 		}
 	}
-	return render.Cmd(k, body)
+	return m.renderLesson(k, body)
 }
 
 // rendered files a finished rendering and shows it if it is still wanted;
@@ -54,6 +54,7 @@ func (m *Model) rendered(msg render.RenderedMsg) tea.Cmd {
 		return nil
 	}
 	m.cache.Put(msg.Key, msg.Out)
+	m.opts.Renders.put(msg.Key, msg.Out)
 	cmd := m.broadcast(msg) // a lab waiting for its code takes it
 	if _, open := m.lesson(); open && msg.Key == m.renderKey() {
 		return tea.Batch(cmd, m.setLessonContent(msg.Out))

@@ -88,8 +88,11 @@ func (m *Model) previewed(msg previewMsg) tea.Cmd {
 	if _, ok := m.cache.Get(msg.key); ok {
 		return nil
 	}
+	if out, ok := m.cached(msg.key); ok { // another session rendered it meanwhile
+		return m.setLessonContent(out)
+	}
 	if msg.out != "" {
 		m.withLesson(func(l *lesson.Model) { l.SetPreview(msg.out, msg.top) })
 	}
-	return render.Cmd(msg.key, msg.body)
+	return m.renderLesson(msg.key, msg.body)
 }
