@@ -27,7 +27,7 @@ type classReportOpts struct {
 func newClassCmd(g *globals) *cobra.Command {
 	class := &cobra.Command{
 		Use:   "class",
-		Short: "For instructors: what a class did, and which questions it misses",
+		Short: "A class: the report and live board for instructors, join for learners",
 		Args:  cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {

@@ -195,6 +195,7 @@ func (l *link) run(ctx context.Context, o Options, named *naming) error {
 		return err
 	}
 	limit := progress.MaxSyncRecords
+	sentAny := false
 	for {
 		b, err := o.Local.Pending(ctx, l.origin(), view, limit)
 		if err != nil {
@@ -205,6 +206,9 @@ func (l *link) run(ctx context.Context, o Options, named *naming) error {
 		}
 		if b.Empty() {
 			if o.Once {
+				if !sentAny {
+					fmt.Fprintln(o.Out, "nothing new to send: the class has all of it")
+				}
 				return nil
 			}
 			select {
@@ -238,6 +242,7 @@ func (l *link) run(ctx context.Context, o Options, named *naming) error {
 			return &PermanentError{err}
 		}
 		fmt.Fprintln(o.Out, sentLine(b, r.Applied))
+		sentAny = true
 	}
 }
 
