@@ -255,7 +255,6 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		m.common = withTheme(m.common, msg.IsDark())
 		m.help.Styles = help.DefaultStyles(msg.IsDark())
-		m.foot = newFootCache() // drawn in the old theme's styles
 		m.propagate()
 		return m, m.renderCmd()
 	case render.RenderedMsg:

@@ -15,7 +15,7 @@ import (
 // is left out whole, never cut; when some do not fit, the separators
 // shrink to two spaces to make room.
 func (m Model) footer(keys []key.Binding, more bool, w int) string {
-	id := footerKey(keys, more, w)
+	id := footerKey(keys, more, w, m.common.Styles.Dark)
 	if out, ok := m.foot.get(id); ok {
 		return out
 	}
@@ -30,7 +30,7 @@ func (m Model) footer(keys []key.Binding, more bool, w int) string {
 // footCache keeps the footers drawn, by footerKey: the help line is the
 // same on most frames, and styling it each time was 7% of a class
 // server's CPU. It is shared by the copies of one session's model (one
-// goroutine) and emptied when the theme changes.
+// goroutine); the theme is part of the key, as the line is drawn in its styles.
 type footCache struct{ lines map[string]string }
 
 // footCacheMax bounds the footers kept (a session sees a few screens, a
@@ -57,10 +57,11 @@ func (c *footCache) put(id, out string) {
 	c.lines[id] = out
 }
 
-// footerKey is everything a footer is drawn from but the styles.
-func footerKey(keys []key.Binding, more bool, w int) string {
+// footerKey is everything a footer is drawn from: the keys, the width and
+// the theme (dark or light) whose styles draw it.
+func footerKey(keys []key.Binding, more bool, w int, dark bool) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%d %t", w, more)
+	fmt.Fprintf(&b, "%d %t %t", w, more, dark)
 	for _, k := range keys {
 		h := k.Help()
 		fmt.Fprintf(&b, "\x00%t\x00%s\x00%s", k.Enabled(), h.Key, h.Desc)
