@@ -121,14 +121,29 @@ func learnerApp(g *globals, o serveOpts, crs *course.Course, store progress.Clas
 		ctx := context.Background()
 		w := progress.NewWriter(store, l.ID)
 		done := func(final tea.Model) string { return endSession(final, w, o.idleTimeout) }
+		// One read at the start tells whether to ask for a name and is the
+		// course's first load too (the name prompt changes no progress).
+		snap, err := store.Load(ctx, l.ID)
+		if err != nil {
+			fmt.Fprintf(g.stderr, "tutor serve: %s: reading their progress: %v\n", l.ID, err)
+		}
+		first := &snap
+		if err != nil {
+			first = nil // the app loads again and reports what fails
+		}
 		courseApp := func() tea.Model {
 			return app.New(app.Options{
 				Load: func() (app.Loaded, error) {
-					snap, err := store.Load(ctx, l.ID)
-					if err != nil {
-						return app.Loaded{}, err
+					s := first
+					first = nil // Load runs once per app; a later one reads afresh
+					if s == nil {
+						fresh, err := store.Load(ctx, l.ID)
+						if err != nil {
+							return app.Loaded{}, err
+						}
+						s = &fresh
 					}
-					return app.Loaded{Course: crs, State: snap.Progress, Warning: strings.Join(snap.Warnings, " · ")}, nil
+					return app.Loaded{Course: crs, State: s.Progress, Warning: strings.Join(s.Warnings, " · ")}, nil
 				},
 				Writer: w, Theme: themeMode(g), ColorFGBG: l.Getenv("COLORFGBG"), Remote: true, ClassAddr: l.Addr, IdleTimeout: o.idleTimeout,
 				Renders: renders,
@@ -141,11 +156,7 @@ func learnerApp(g *globals, o serveOpts, crs *course.Course, store progress.Clas
 				},
 			})
 		}
-		name, err := store.Name(ctx, l.ID)
-		if err != nil {
-			fmt.Fprintf(g.stderr, "tutor serve: %s: reading their name: %v\n", l.ID, err)
-		}
-		if name != "" || err != nil {
+		if snap.Name != "" || err != nil {
 			return courseApp(), done
 		}
 		save := func(name string) error {
